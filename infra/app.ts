@@ -1,0 +1,4 @@
+// Entry point for the CDK CLI (see cdk.json).
+import { createQmApp } from './qm-app.js';
+
+createQmApp().app.synth();

@@ -1,0 +1,94 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { Construct } from 'constructs';
+import { ApplicationLifecycle } from '../workflows/application-lifecycle.workflow.js';
+import type { StageConfig } from './config/stage-config.js';
+import { QmFunction } from './function-defaults.js';
+import {
+  httpFunctions,
+  workflowFunctions,
+  type FunctionSpec,
+  type WorkflowFunctionId,
+} from './lambda-functions.js';
+
+export interface StatelessStackProps extends StackProps {
+  config: StageConfig;
+  table: ITableV2;
+  configurationSetName: string;
+}
+
+/** Everything that can be replaced freely: functions, the HTTP API and the lifecycle state machine. */
+export class StatelessStack extends Stack {
+  readonly api: HttpApi;
+  readonly lifecycle: ApplicationLifecycle;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { config, table } = props;
+
+    this.api = new HttpApi(this, 'HttpApi', {
+      description: 'Quality Mark: application form, reviewer links, status pages, register',
+    });
+
+    const environment: Record<string, string> = {
+      TABLE_NAME: table.tableName,
+      SENDER_EMAIL: config.senderEmail,
+      REVIEWER_EMAILS: config.reviewerEmails.join(','),
+      PROGRAMME_CONTACT_EMAIL: config.programmeContactEmail,
+      OPERATOR_EMAIL: config.operatorEmail,
+      SES_CONFIGURATION_SET: props.configurationSetName,
+      PUBLIC_BASE_URL: config.publicBaseUrl ?? this.api.apiEndpoint,
+      COMPLETION_DEADLINE_DAYS: String(config.completionDeadlineDays),
+      RENEWAL_REMINDER_DAYS: config.renewalReminderDays.join(','),
+      REVISION_GRACE_MONTHS: String(config.revisionGraceMonths),
+    };
+
+    const build = (fnId: string, spec: FunctionSpec, extraEnv: Record<string, string> = {}) => {
+      const fn = new QmFunction(this, fnId, {
+        entry: spec.entry,
+        description: spec.description,
+        environment: { ...environment, ...extraEnv },
+        timeout: spec.timeoutSeconds ? Duration.seconds(spec.timeoutSeconds) : undefined,
+      });
+      if (spec.access.table === 'read') table.grantReadData(fn);
+      if (spec.access.table === 'readwrite') table.grantReadWriteData(fn);
+      if (spec.access.sendMail) {
+        fn.addToRolePolicy(
+          new PolicyStatement({
+            effect: Effect.ALLOW,
+            actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+            resources: [
+              this.formatArn({ service: 'ses', resource: 'identity', resourceName: config.sesIdentity }),
+              this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: props.configurationSetName }),
+            ],
+          }),
+        );
+      }
+      return fn;
+    };
+
+    const taskFunctions = Object.fromEntries(
+      Object.entries(workflowFunctions).map(([fnId, spec]) => [fnId, build(fnId, spec)]),
+    ) as Record<WorkflowFunctionId, QmFunction>;
+
+    this.lifecycle = new ApplicationLifecycle(this, 'Lifecycle', { functions: taskFunctions, config });
+    const stateMachine = this.lifecycle.stateMachine;
+
+    for (const [fnId, spec] of Object.entries(httpFunctions) as [string, FunctionSpec][]) {
+      const fn = build(fnId, spec, spec.access.startWorkflow ? { STATE_MACHINE_ARN: stateMachine.stateMachineArn } : {});
+      if (spec.access.startWorkflow) stateMachine.grantStartExecution(fn);
+      if (spec.access.answerWorkflowTasks) stateMachine.grantTaskResponse(fn);
+      const integration = new HttpLambdaIntegration(`${fnId}Integration`, fn);
+      for (const routeKey of spec.routes ?? []) {
+        const [method, path] = routeKey.split(' ') as [keyof typeof HttpMethod, string];
+        this.api.addRoutes({ path, methods: [HttpMethod[method]], integration });
+      }
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
+    new CfnOutput(this, 'StateMachineArn', { value: stateMachine.stateMachineArn });
+  }
+}
