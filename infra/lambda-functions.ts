@@ -47,7 +47,31 @@ export const httpFunctions = {
     routes: ['GET /status/{token}'],
     access: { table: 'read' },
   },
+  PublicRegister: {
+    entry: 'functions/handlers/public-register.handler.ts',
+    description: 'Lists the certificates valid on a date (HTML and JSON): who may apply for Årets Stadskärna',
+    routes: ['GET /register', 'GET /api/register'],
+    access: { table: 'read' },
+  },
+  CertificateVerification: {
+    entry: 'functions/handlers/certificate-verification.handler.ts',
+    description: 'Verifies one certificate: valid, expired or unknown, with its dates',
+    routes: ['GET /certificates/{certificateId}'],
+    access: { table: 'read' },
+  },
 } satisfies Record<string, FunctionSpec>;
+
+/** Functions run on a schedule (EventBridge). */
+export const scheduledFunctions = {
+  RenewalSweep: {
+    entry: 'functions/handlers/renewal-sweep.handler.ts',
+    description: 'Daily: sends due renewal reminders and lapse notices, marks lapsed certificates expired',
+    access: { table: 'readwrite', sendMail: true },
+    timeoutSeconds: 300,
+    /** Every day at 05:00 UTC (06:00 or 07:00 in Sweden). */
+    schedule: { minute: '0', hour: '5' },
+  },
+} satisfies Record<string, FunctionSpec & { schedule: { minute: string; hour: string } }>;
 
 /** Functions the lifecycle state machine calls as Tasks. */
 export const workflowFunctions = {

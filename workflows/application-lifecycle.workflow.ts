@@ -65,6 +65,8 @@ function lambdaStep(scope: Construct, name: string, fn: IFunction, payload: Reco
     resultPath: `$.steps.${name}`,
     taskTimeout: Timeout.duration(Duration.seconds(60)),
   });
+  // Permanent errors (missing data, broken invariants) go straight to the Catch; all else is retried.
+  task.addRetry({ errors: ['PermanentError'], maxAttempts: 0 });
   task.addRetry({
     errors: ['States.ALL'],
     interval: Duration.seconds(2),

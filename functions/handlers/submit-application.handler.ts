@@ -1,1 +1,85 @@
-export const handler = async () => ({ statusCode: 501 });
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { dependencies } from '../adapters/dependencies.js';
+import { applicationBodyFromForm, extractFormMeta } from '../domain/application-form.js';
+import { validateApplication } from '../domain/application.schema.js';
+import type { ApplicationSubmission } from '../domain/application-record.js';
+import { httpHandler } from '../lambda/http-handler.js';
+import { HttpProblem, problemTypes, type ProblemFieldError } from '../http/http-problem.js';
+import { parseRequestBody } from '../http/request-body.js';
+import { htmlResponse, jsonResponse, redirectResponse, type HttpResult } from '../http/responses.js';
+import { renderApplyForm } from '../templates/apply-form.template.js';
+import { submitApplication, type SubmitApplicationResult } from '../use-cases/submit-application.use-case.js';
+
+const notMemberMessage =
+  'Endast medlemmar i Svenska Stadskärnor kan ansöka om kvalitetsmärkning (QM). Organisationsnumret finns inte i medlemsregistret – kontakta Svenska Stadskärnor om ni vill bli medlemmar.';
+const keyReusedMessage =
+  'Samma idempotensnyckel har redan använts för en annan ansökan. Använd en ny nyckel för en ny ansökan.';
+const inProgressMessage = 'Ansökan med den här nyckeln behandlas redan. Försök igen om en liten stund.';
+
+/** POST /applications: the JSON API and the HTML form share validation and the use case. */
+export const handler = httpHandler(async (event) => {
+  const body = parseRequestBody(event);
+  return body.kind === 'json' ? submitJson(event, body.value) : submitForm(body.fields);
+});
+
+async function submitJson(event: APIGatewayProxyEventV2, value: unknown): Promise<HttpResult> {
+  const validation = validateApplication(value);
+  if (!validation.ok) throw validationProblem(validation.errors);
+  const idempotencyKey = event.headers['idempotency-key']?.trim() || undefined;
+  if (idempotencyKey && idempotencyKey.length > 255) {
+    throw validationProblem([{ path: 'Idempotency-Key', message: 'Idempotensnyckeln får vara högst 255 tecken.' }]);
+  }
+  const result = await submit(validation.value as ApplicationSubmission, idempotencyKey);
+  switch (result.kind) {
+    case 'accepted':
+      return jsonResponse(201, result.receipt, {
+        location: result.receipt.statusUrl,
+        ...(result.replayed ? { 'idempotent-replayed': 'true' } : {}),
+      });
+    case 'not_member':
+      throw new HttpProblem(403, 'Endast medlemmar kan ansöka', notMemberMessage, { type: problemTypes.notMember });
+    case 'idempotency_key_reused':
+      throw new HttpProblem(422, 'Idempotensnyckeln är redan använd', keyReusedMessage, { type: problemTypes.idempotencyKeyReused });
+    case 'in_progress':
+      throw new HttpProblem(409, 'Ansökan behandlas redan', inProgressMessage, {
+        type: problemTypes.requestInProgress,
+        headers: { 'retry-after': '5' },
+      });
+  }
+}
+
+async function submitForm(fields: Record<string, string | string[]>): Promise<HttpResult> {
+  const meta = extractFormMeta(fields);
+  const body = applicationBodyFromForm(fields);
+  const rerender = (status: number, errors: ProblemFieldError[]) =>
+    htmlResponse(
+      status,
+      renderApplyForm({ type: meta.type, locale: meta.locale ?? 'sv', values: fields, errors, idempotencyKey: meta.idempotencyKey ?? '' }),
+    );
+
+  const validation = validateApplication(body);
+  if (!validation.ok) return rerender(400, validation.errors);
+  const result = await submit(validation.value as ApplicationSubmission, meta.idempotencyKey);
+  switch (result.kind) {
+    case 'accepted':
+      return redirectResponse(`${result.receipt.statusUrl}?mottagen=1`);
+    case 'not_member':
+      return rerender(403, [{ path: 'organisation.organisationNumber', message: notMemberMessage }]);
+    case 'idempotency_key_reused':
+      return rerender(422, [{ path: 'idempotencyKey', message: keyReusedMessage }]);
+    case 'in_progress':
+      return rerender(409, [{ path: 'idempotencyKey', message: inProgressMessage }]);
+  }
+}
+
+function submit(submission: ApplicationSubmission, idempotencyKey: string | undefined): Promise<SubmitApplicationResult> {
+  const deps = dependencies();
+  return submitApplication({ ...deps, publicBaseUrl: deps.config.PUBLIC_BASE_URL }, { submission, idempotencyKey });
+}
+
+function validationProblem(errors: ProblemFieldError[]): HttpProblem {
+  return new HttpProblem(400, 'Ansökan innehåller fel', `Ansökan har ${errors.length} fel. Rätta dem och skicka igen.`, {
+    type: problemTypes.validation,
+    errors,
+  });
+}

@@ -1,0 +1,195 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ApplicationRecord, HistoryEntry } from '../domain/application-record.js';
+import { canTransition, type ApplicationStatus } from '../domain/application-status.js';
+
+/**
+ * Applications in the single table. Every write is one conditional single-item write (DynamoDB
+ * transactions are not available locally), and each transition appends its history entry in the
+ * same atomic update as the status change.
+ *   APP#<id> / APP             the application, its status and history
+ *   STATUSLINK#<hash> / LINK   private status-page link → application id
+ */
+export const applicationKey = (id: string) => ({ pk: `APP#${id}`, sk: 'APP' });
+const statusLinkKey = (hash: string) => ({ pk: `STATUSLINK#${hash}`, sk: 'LINK' });
+
+export interface TransitionRequest {
+  from: ApplicationStatus | readonly ApplicationStatus[];
+  to: ApplicationStatus;
+  actor: string;
+  at: string;
+  comment?: string;
+  /** Other attributes to set in the same write. */
+  set?: Record<string, unknown>;
+}
+
+export type TransitionResult =
+  | { ok: true; application: ApplicationRecord }
+  | { ok: false; reason: 'not_found' | 'conflict'; current?: ApplicationRecord };
+
+export class ApplicationRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  /** Creates the application unless one with the same id exists; returns whether it was new. */
+  async create(application: ApplicationRecord): Promise<'created' | 'exists'> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...applicationKey(application.id), entity: 'Application', ...application },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return 'created';
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return 'exists';
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<ApplicationRecord | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: applicationKey(id), ConsistentRead: true }),
+    );
+    return Item ? stripKeys<ApplicationRecord>(Item) : undefined;
+  }
+
+  async putStatusLink(tokenHash: string, applicationId: string): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...statusLinkKey(tokenHash), entity: 'StatusLink', applicationId },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async findIdByStatusLink(tokenHash: string): Promise<string | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: statusLinkKey(tokenHash) }),
+    );
+    return Item?.applicationId as string | undefined;
+  }
+
+  /**
+   * Moves the application from one of `from` to `to`, appending the history entry atomically.
+   * Fails with 'conflict' when the status is no longer what the caller saw.
+   */
+  async transition(id: string, request: TransitionRequest): Promise<TransitionResult> {
+    const froms = typeof request.from === 'string' ? [request.from] : [...request.from];
+    for (const from of froms) {
+      if (!canTransition(from, request.to)) throw new Error(`Transition ${from} → ${request.to} is not allowed`);
+    }
+    const current = await this.get(id);
+    if (!current) return { ok: false, reason: 'not_found' };
+    if (!froms.includes(current.status)) return { ok: false, reason: 'conflict', current };
+
+    const entry: HistoryEntry = {
+      at: request.at,
+      actor: request.actor,
+      from: current.status,
+      to: request.to,
+      ...(request.comment ? { comment: request.comment } : {}),
+    };
+    const names: Record<string, string> = { '#status': 'status', '#version': 'version', '#history': 'history', '#updatedAt': 'updatedAt' };
+    const values: Record<string, unknown> = {
+      ':to': request.to,
+      ':from': current.status,
+      ':version': current.version,
+      ':one': 1,
+      ':entry': [entry],
+      ':at': request.at,
+    };
+    const sets = ['#status = :to', '#version = #version + :one', '#history = list_append(#history, :entry)', '#updatedAt = :at'];
+    Object.entries(request.set ?? {}).forEach(([key, value], i) => {
+      names[`#s${i}`] = key;
+      values[`:s${i}`] = value;
+      sets.push(`#s${i} = :s${i}`);
+    });
+
+    try {
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: applicationKey(id),
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: '#status = :from AND #version = :version',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return { ok: true, application: stripKeys<ApplicationRecord>(Attributes ?? {}) };
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) {
+        return { ok: false, reason: 'conflict', current: await this.get(id) };
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Claims the right to send one notification (e.g. 'acknowledgement') for an application, so a
+   * retried step does not mail twice. A claim left by a crashed attempt lapses after `leaseMs`.
+   */
+  async claimNotification(id: string, key: string, now: Date, leaseMs = 120_000): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: applicationKey(id),
+          UpdateExpression: 'SET #n.#k = :claim',
+          ConditionExpression:
+            'attribute_exists(pk) AND (attribute_not_exists(#n.#k) OR (#n.#k.#state = :sending AND #n.#k.#at < :stale))',
+          ExpressionAttributeNames: { '#n': 'notifications', '#k': key, '#state': 'state', '#at': 'at' },
+          ExpressionAttributeValues: {
+            ':claim': { state: 'sending', at: now.toISOString() },
+            ':sending': 'sending',
+            ':stale': new Date(now.getTime() - leaseMs).toISOString(),
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async completeNotification(id: string, key: string, now: Date): Promise<void> {
+    await this.setNotification(id, key, { state: 'sent', at: now.toISOString() });
+  }
+
+  /** Gives a claim back after a failed send so that the retry may send. */
+  async releaseNotification(id: string, key: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: applicationKey(id),
+        UpdateExpression: 'REMOVE #n.#k',
+        ExpressionAttributeNames: { '#n': 'notifications', '#k': key },
+      }),
+    );
+  }
+
+  private async setNotification(id: string, key: string, value: Record<string, string>): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: applicationKey(id),
+        UpdateExpression: 'SET #n.#k = :v',
+        ExpressionAttributeNames: { '#n': 'notifications', '#k': key },
+        ExpressionAttributeValues: { ':v': value },
+      }),
+    );
+  }
+}
+
+/** Drops the table's key attributes from an item. */
+export function stripKeys<T>(item: Record<string, unknown>): T {
+  const { pk: _pk, sk: _sk, entity: _entity, gsi1pk: _g1p, gsi1sk: _g1s, gsi2pk: _g2p, gsi2sk: _g2s, ...rest } = item;
+  return rest as T;
+}

@@ -1,0 +1,136 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { CalendarDate } from '../domain/calendar-date.js';
+import { formatCertificateId, type Certificate } from '../domain/certificate.js';
+import { nextPendingStage, renewalStages } from '../domain/renewal-stages.js';
+import { stripKeys } from './application.repository.js';
+
+/**
+ * Certificates and what hangs on them.
+ *   CERT#<id> / CERT            the certificate; gsi2 = CERT / <validUntil>#<id> (register by date);
+ *                               gsi1 = RENEWAL / <next stage due date>#<id> while a reminder stage is
+ *                               pending (sparse: the sweep's query reads only what is due)
+ *   ORG#<orgnr> / ORG           the organisation's latest certificate (revision eligibility, prefill)
+ *   COUNTER / certificate#<yr>  the sequence behind human-readable certificate numbers
+ */
+const certificateKey = (id: string) => ({ pk: `CERT#${id}`, sk: 'CERT' });
+const organisationKey = (organisationNumber: string) => ({ pk: `ORG#${organisationNumber}`, sk: 'ORG' });
+
+export interface StoredCertificate extends Certificate {
+  /** Renewal stages done: stage id → { state: 'sent' | 'skipped', at }. */
+  renewal: Record<string, { state: 'sent' | 'skipped'; at: string }>;
+  /** Set by the sweep once the certificate has lapsed. */
+  expired?: boolean;
+}
+
+export interface OrganisationCertificatePointer {
+  organisationNumber: string;
+  latestCertificateId: string;
+  latestValidUntil: CalendarDate;
+  latestApplicationId: string;
+}
+
+export class CertificateRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly reminderDays: readonly number[],
+  ) {}
+
+  async nextCertificateId(year: number): Promise<string> {
+    const { Attributes } = await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { pk: 'COUNTER', sk: `certificate#${year}` },
+        UpdateExpression: 'ADD #seq :one',
+        ExpressionAttributeNames: { '#seq': 'sequence' },
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return formatCertificateId(year, Number(Attributes?.sequence));
+  }
+
+  /** Stores a new certificate with its renewal schedule; a second create of the same id is a no-op. */
+  async create(certificate: Certificate): Promise<'created' | 'exists'> {
+    const first = nextPendingStage(renewalStages(certificate.validUntil, this.reminderDays), {});
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...certificateKey(certificate.certificateId),
+            entity: 'Certificate',
+            ...certificate,
+            renewal: {},
+            gsi2pk: 'CERT',
+            gsi2sk: `${certificate.validUntil}#${certificate.certificateId}`,
+            ...(first ? { gsi1pk: 'RENEWAL', gsi1sk: `${first.dueDate}#${certificate.certificateId}` } : {}),
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return 'exists';
+      throw error;
+    }
+    await this.pointOrganisationAt(certificate);
+    return 'created';
+  }
+
+  /** Moves the organisation's pointer to this certificate unless it already points at a later one. */
+  private async pointOrganisationAt(certificate: Certificate): Promise<void> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...organisationKey(certificate.organisationNumber),
+            entity: 'OrganisationCertificate',
+            organisationNumber: certificate.organisationNumber,
+            latestCertificateId: certificate.certificateId,
+            latestValidUntil: certificate.validUntil,
+            latestApplicationId: certificate.applicationId,
+          },
+          ConditionExpression: 'attribute_not_exists(pk) OR latestValidUntil <= :until',
+          ExpressionAttributeValues: { ':until': certificate.validUntil },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  async get(certificateId: string): Promise<StoredCertificate | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: certificateKey(certificateId) }));
+    return Item ? stripKeys<StoredCertificate>(Item) : undefined;
+  }
+
+  async latestForOrganisation(organisationNumber: string): Promise<OrganisationCertificatePointer | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: organisationKey(organisationNumber), ConsistentRead: true }),
+    );
+    return Item ? stripKeys<OrganisationCertificatePointer>(Item) : undefined;
+  }
+
+  /** Certificates valid on a date, ordered by validUntil: reads only those ending on or after it. */
+  async validOn(date: CalendarDate): Promise<StoredCertificate[]> {
+    const found: StoredCertificate[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :cert AND gsi2sk >= :from',
+          FilterExpression: 'validFrom <= :date',
+          ExpressionAttributeValues: { ':cert': 'CERT', ':from': date, ':date': date },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      found.push(...(page.Items ?? []).map((i) => stripKeys<StoredCertificate>(i)));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return found;
+  }
+}

@@ -1,0 +1,77 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/**
+ * Idempotency records for POST /applications: IDEMPOTENCY#<key hash> / KEY. A record remembers the
+ * request's fingerprint, the application id it reserved and, once done, the response to replay.
+ * Records expire (TTL) after a day.
+ */
+export interface StoredResponse {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface IdempotencyRecord {
+  requestHash: string;
+  applicationId: string;
+  state: 'in_progress' | 'completed';
+  startedAt: string;
+  response?: StoredResponse;
+}
+
+const key = (keyHash: string) => ({ pk: `IDEMPOTENCY#${keyHash}`, sk: 'KEY' });
+const ttlSeconds = 24 * 60 * 60;
+
+export class IdempotencyRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  /** Reserves the key; returns the existing record instead when the key was used before. */
+  async reserve(keyHash: string, record: Omit<IdempotencyRecord, 'state'>, now: Date): Promise<{ reserved: true } | { reserved: false; existing: IdempotencyRecord }> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...key(keyHash),
+            entity: 'IdempotencyKey',
+            ...record,
+            state: 'in_progress',
+            expiresAt: Math.floor(now.getTime() / 1000) + ttlSeconds,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return { reserved: true };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key(keyHash), ConsistentRead: true }));
+      if (!Item) return this.reserve(keyHash, record, now);
+      return {
+        reserved: false,
+        existing: {
+          requestHash: Item.requestHash,
+          applicationId: Item.applicationId,
+          state: Item.state,
+          startedAt: Item.startedAt,
+          response: Item.response,
+        },
+      };
+    }
+  }
+
+  async complete(keyHash: string, response: StoredResponse): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: key(keyHash),
+        UpdateExpression: 'SET #state = :completed, #response = :response',
+        ExpressionAttributeNames: { '#state': 'state', '#response': 'response' },
+        ExpressionAttributeValues: { ':completed': 'completed', ':response': response },
+      }),
+    );
+  }
+}

@@ -1,0 +1,31 @@
+import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import type { EmailMessage, Mailer } from '../domain/email-message.js';
+
+/** Sends mail with SES v2 (locally: aws-ses-v2-local). SDK retries cover brief throttling. */
+export class SesMailer implements Mailer {
+  constructor(
+    private readonly ses: SESv2Client,
+    private readonly from: string,
+    private readonly configurationSetName?: string,
+  ) {}
+
+  async send(message: EmailMessage): Promise<void> {
+    await this.ses.send(
+      new SendEmailCommand({
+        FromEmailAddress: this.from,
+        Destination: { ToAddresses: message.to },
+        ReplyToAddresses: message.replyTo,
+        ConfigurationSetName: this.configurationSetName,
+        Content: {
+          Simple: {
+            Subject: { Data: message.subject, Charset: 'UTF-8' },
+            Body: {
+              Html: { Data: message.html, Charset: 'UTF-8' },
+              Text: { Data: message.text, Charset: 'UTF-8' },
+            },
+          },
+        },
+      }),
+    );
+  }
+}

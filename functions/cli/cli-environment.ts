@@ -1,0 +1,24 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Written by `npm start`: the environment the local system gives its functions. */
+export const localSystemFileName = 'local-system.json';
+
+/**
+ * Points a CLI at a store. With TABLE_NAME set, the environment is used as it is (AWS, with the
+ * usual credentials and region). Otherwise the CLI joins the running local system, whose
+ * environment `npm start` wrote to QM_DATA_DIR (default .local).
+ */
+export function useCliEnvironment(env: NodeJS.ProcessEnv = process.env): 'aws' | 'local' {
+  if (env.TABLE_NAME) return 'aws';
+  const file = path.resolve(env.QM_DATA_DIR ?? '.local', localSystemFileName);
+  if (!existsSync(file)) {
+    throw new Error(
+      `No running local system found (${file} is missing). Start it with "npm start" in another terminal, ` +
+        'or set TABLE_NAME (and AWS credentials) to work against AWS.',
+    );
+  }
+  const { environment } = JSON.parse(readFileSync(file, 'utf8')) as { environment: Record<string, string> };
+  for (const [key, value] of Object.entries(environment)) env[key] ??= value;
+  return 'local';
+}

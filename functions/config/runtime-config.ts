@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+const emailList = z
+  .string()
+  .transform((s) => s.split(',').map((e) => e.trim()).filter(Boolean))
+  .pipe(z.array(z.email()).min(1));
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const runtimeConfigSchema = z.object({
+  TABLE_NAME: z.string().min(1),
+  STATE_MACHINE_ARN: z.string().min(1).optional(),
+  SENDER_EMAIL: z.email(),
+  REVIEWER_EMAILS: emailList,
+  PROGRAMME_CONTACT_EMAIL: z.email(),
+  OPERATOR_EMAIL: z.email(),
+  SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  PUBLIC_BASE_URL: z.url().transform((u) => u.replace(/\/+$/, '')),
+  COMPLETION_DEADLINE_DAYS: positiveInt(60),
+  RENEWAL_REMINDER_DAYS: z
+    .string()
+    .default('180,90,30')
+    .transform((s) => s.split(',').map((d) => Number(d.trim())))
+    .pipe(z.array(z.number().int().positive()).min(1)),
+  REVISION_GRACE_MONTHS: z.coerce.number().int().min(0).default(12),
+});
+
+export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
+
+/** Parses the environment; throws one clear message listing every missing or bad variable. */
+export function parseRuntimeConfig(env: Record<string, string | undefined>): RuntimeConfig {
+  const result = runtimeConfigSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid function configuration (environment):\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+let cached: RuntimeConfig | undefined;
+
+/** The configuration of this process, read once on first use. */
+export function runtimeConfig(): RuntimeConfig {
+  cached ??= parseRuntimeConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,204 @@
+import type { ApplicationInput } from './application.schema.js';
+import {
+  findQuestion,
+  isApplicationType,
+  locales,
+  questionCatalogue,
+  questionsFor,
+  type ApplicationType,
+  type Locale,
+  type Question,
+} from './question-catalogue.js';
+
+/**
+ * HTML form submissions <-> the application body, so one validator (`validateApplication`) serves
+ * both the JSON API and the no-JavaScript form.
+ *
+ * Field names are dotted paths: `organisation.name`, `contact.email`, `answers.<questionId>`.
+ * Checkboxes of a multiselect repeat their name; a boolean is one checkbox with value "true".
+ * `type`, `idempotencyKey` and `locale` are meta fields; other top-level names (hidden fields
+ * such as tokens) are ignored here.
+ */
+
+/** As produced by application/x-www-form-urlencoded parsing: repeated names give arrays. */
+export type FormFields = Record<string, string | string[] | undefined>;
+/** Values for (pre)filling a form, keyed by field name. */
+export type FormValues = Record<string, string | string[]>;
+
+export const organisationFieldNames = ['organisationNumber', 'name', 'town', 'municipality', 'website'] as const;
+export const contactFieldNames = ['name', 'role', 'email', 'phone'] as const;
+export const metaFieldNames = ['type', 'idempotencyKey', 'locale'] as const;
+
+/** The body built from a form, before validation (values are still untrusted). */
+export interface ApplicationFormBody {
+  type: string | undefined;
+  organisation: Record<string, string>;
+  contact: Record<string, string>;
+  answers: Record<string, unknown>;
+  locale?: Locale;
+}
+
+export interface FormMeta {
+  /** Only when present and well-formed (letters, digits, `-`, `_`, `.`, `:`; at most 128). */
+  idempotencyKey?: string;
+  /** The application type of the form; `full` when missing or unknown (validation reports it). */
+  type: ApplicationType;
+  locale?: Locale;
+}
+
+const allValues = (value: string | string[] | undefined): string[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
+
+/** The first non-empty, trimmed value of a field, or undefined. */
+function firstValue(fields: FormFields, name: string): string | undefined {
+  for (const raw of allValues(fields[name])) {
+    const value = raw.trim();
+    if (value !== '') return value;
+  }
+  return undefined;
+}
+
+const isLocale = (value: unknown): value is Locale =>
+  typeof value === 'string' && (locales as readonly string[]).includes(value);
+
+export function extractFormMeta(fields: FormFields): FormMeta {
+  const type = firstValue(fields, 'type');
+  const key = firstValue(fields, 'idempotencyKey');
+  const locale = firstValue(fields, 'locale');
+  return {
+    type: isApplicationType(type) ? type : 'full',
+    ...(key !== undefined && /^[A-Za-z0-9._:-]{1,128}$/.test(key) ? { idempotencyKey: key } : {}),
+    ...(isLocale(locale) ? { locale } : {}),
+  };
+}
+
+/**
+ * "1 200 000", "1 200 000" (no-break spaces), "1200000", "−5", "2,5" to a number; undefined when
+ * the text is not a number (the string is then passed on so that validation can say so).
+ */
+export function parseFormNumber(text: string): number | undefined {
+  const compact = text
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/^[\u2212\u2013]/, '-')
+    .replace(',', '.');
+  if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(compact)) return undefined;
+  const value = Number(compact);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** Numbers as Swedes write them in forms: digit groups separated by spaces, decimal comma. */
+export function formatFormNumber(value: number): string {
+  const [int = '', dec] = String(Math.abs(value)).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  return `${value < 0 ? '-' : ''}${grouped}${dec ? `,${dec}` : ''}`;
+}
+
+/** One answer from the form, or undefined when unanswered. */
+function answerFromForm(question: Question, fields: FormFields): unknown {
+  const name = `answers.${question.id}`;
+  switch (question.kind) {
+    case 'multiselect': {
+      const chosen = allValues(fields[name])
+        .map((v) => v.trim())
+        .filter((v) => v !== '');
+      return chosen.length > 0 ? chosen : undefined;
+    }
+    case 'boolean':
+      // An unchecked checkbox is not sent at all: absent means "no".
+      return allValues(fields[name]).some((v) => ['true', 'on', '1'].includes(v.trim().toLowerCase()));
+    case 'number': {
+      const text = firstValue(fields, name);
+      if (text === undefined) return undefined;
+      return parseFormNumber(text) ?? text;
+    }
+    default:
+      return firstValue(fields, name);
+  }
+}
+
+/** Builds the JSON body from form fields; validate it with `validateApplication`. */
+export function applicationBodyFromForm(fields: FormFields): ApplicationFormBody {
+  const rawType = firstValue(fields, 'type');
+  const type = isApplicationType(rawType) ? rawType : undefined;
+
+  const organisation: Record<string, string> = {};
+  for (const key of organisationFieldNames) {
+    const value = firstValue(fields, `organisation.${key}`);
+    if (value !== undefined) organisation[key] = value;
+  }
+  const contact: Record<string, string> = {};
+  for (const key of contactFieldNames) {
+    const value = firstValue(fields, `contact.${key}`);
+    if (value !== undefined) contact[key] = value;
+  }
+
+  const answers: Record<string, unknown> = {};
+  const asked = type ? questionsFor(type) : questionCatalogue.sections.flatMap((s) => s.questions);
+  const askedIds = new Set(asked.map((q) => q.id));
+  for (const question of asked) {
+    const value = answerFromForm(question, fields);
+    if (value !== undefined) answers[question.id] = value;
+  }
+  // Anything else filled in under answers.* is passed on, so the strict schema reports it
+  // (empty ones are dropped, as for the questions asked).
+  for (const name of Object.keys(fields)) {
+    if (!name.startsWith('answers.')) continue;
+    const id = name.slice('answers.'.length);
+    if (askedIds.has(id) || id === '') continue;
+    const values = allValues(fields[name]).filter((v) => v.trim() !== '');
+    if (values.length > 0) answers[id] = values.length === 1 ? values[0] : values;
+  }
+
+  const locale = firstValue(fields, 'locale');
+  return {
+    type: type ?? rawType,
+    organisation,
+    contact,
+    answers,
+    ...(isLocale(locale) ? { locale } : {}),
+  };
+}
+
+export interface FormValuesOptions {
+  /**
+   * Prefill a form of this type (e.g. a revision from the last full application): `type` is set
+   * to it and only its questions are kept.
+   */
+  forType?: ApplicationType;
+}
+
+type StoredApplication = Pick<ApplicationInput, 'type' | 'organisation' | 'contact' | 'answers'> & {
+  locale?: Locale | undefined;
+};
+
+/** Field values that prefill the form from a (stored) application; the inverse of `applicationBodyFromForm`. */
+export function applicationToFormValues(input: StoredApplication, options: FormValuesOptions = {}): FormValues {
+  const type = options.forType ?? input.type;
+  const values: FormValues = { type };
+  if (input.locale) values.locale = input.locale;
+
+  const organisation: Record<string, string | undefined> = input.organisation;
+  for (const key of organisationFieldNames) {
+    const value = organisation[key];
+    if (value !== undefined) values[`organisation.${key}`] = value;
+  }
+  const contact: Record<string, string | undefined> = input.contact;
+  for (const key of contactFieldNames) {
+    const value = contact[key];
+    if (value !== undefined) values[`contact.${key}`] = value;
+  }
+
+  const keep = options.forType ? new Set(questionsFor(options.forType).map((q) => q.id)) : undefined;
+  for (const [id, answer] of Object.entries(input.answers)) {
+    if (keep && !keep.has(id)) continue;
+    const name = `answers.${id}`;
+    const question = findQuestion(id);
+    if (Array.isArray(answer)) values[name] = answer.map(String);
+    else if (typeof answer === 'boolean') {
+      if (answer) values[name] = 'true';
+    } else if (typeof answer === 'number') {
+      values[name] = question?.kind === 'number' ? formatFormNumber(answer) : String(answer);
+    } else if (answer !== undefined && answer !== null) values[name] = String(answer);
+  }
+  return values;
+}

@@ -1,0 +1,56 @@
+import type { ApplicationStatus } from './application-status.js';
+
+export type ApplicationType = 'full' | 'revision';
+export type Locale = 'sv' | 'en';
+
+export interface Organisation {
+  organisationNumber: string;
+  name: string;
+  town: string;
+  municipality: string;
+  website?: string;
+}
+
+export interface ContactPerson {
+  name: string;
+  role: string;
+  email: string;
+  phone?: string;
+}
+
+/** One transition in an application's life, kept for good (execution history in AWS is not). */
+export interface HistoryEntry {
+  at: string;
+  actor: string;
+  from: ApplicationStatus | null;
+  to: ApplicationStatus;
+  comment?: string;
+}
+
+export interface ApplicationRecord {
+  id: string;
+  applicationType: ApplicationType;
+  status: ApplicationStatus;
+  organisation: Organisation;
+  contact: ContactPerson;
+  answers: Record<string, unknown>;
+  locale: Locale;
+  submittedAt: string;
+  updatedAt: string;
+  /** Increases with every change; guards against lost updates. */
+  version: number;
+  history: HistoryEntry[];
+  /** Certificate this revision renews, when applicationType is 'revision'. */
+  previousCertificateId?: string;
+  /** Set by later steps (review rounds, decision, certificate). */
+  [extra: string]: unknown;
+}
+
+/** What the applicant submitted, validated. */
+export interface ApplicationSubmission {
+  type: ApplicationType;
+  organisation: Organisation;
+  contact: ContactPerson;
+  answers: Record<string, unknown>;
+  locale?: Locale;
+}

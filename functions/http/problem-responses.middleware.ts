@@ -1,0 +1,42 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { html, renderPage } from '../templates/layout.template.js';
+import { HttpProblem } from './http-problem.js';
+import { htmlResponse, jsonResponse, prefersHtml, type HttpResult } from './responses.js';
+
+/**
+ * Turns thrown errors into answers: HttpProblem → its status (problem+json, or an HTML page for
+ * browsers); anything else → 500 without internals, and the error is logged.
+ */
+export function problemResponses(logger: Logger): MiddlewareObj<APIGatewayProxyEventV2, HttpResult> {
+  return {
+    onError: async (request) => {
+      const { error } = request;
+      const problem =
+        error instanceof HttpProblem
+          ? error
+          : new HttpProblem(500, 'Internt fel', 'Något gick fel hos oss. Försök igen om en stund.');
+      if (!(error instanceof HttpProblem)) logger.error('Unhandled error', { error });
+      const headers = request.event?.headers ?? {};
+      if (prefersHtml(headers)) {
+        const body = html`<h1>${problem.title}</h1><p>${problem.detail}</p>
+${problem.extras.errors?.length ? html`<ul>${problem.extras.errors.map((e) => html`<li>${e.message}</li>`)}</ul>` : ''}
+<p><a href="/apply">Till ansökningsformuläret</a></p>`;
+        request.response = htmlResponse(problem.status, renderPage({ title: problem.title, lang: 'sv', body }), problem.extras.headers);
+      } else {
+        request.response = jsonResponse(
+          problem.status,
+          {
+            type: problem.extras.type ?? 'about:blank',
+            title: problem.title,
+            status: problem.status,
+            detail: problem.detail,
+            ...(problem.extras.errors ? { errors: problem.extras.errors } : {}),
+          },
+          { 'content-type': 'application/problem+json; charset=utf-8', ...problem.extras.headers },
+        );
+      }
+    },
+  };
+}

@@ -1,0 +1,303 @@
+import type { FormFields } from '../domain/application-form.js';
+import { sectionsFor, type ApplicationType, type Locale, type Question } from '../domain/question-catalogue.js';
+import { html, renderPage, type HtmlSafeString } from './layout.template.js';
+import { localiseError, uiMessages, type UiMessages } from './messages.js';
+
+/** A validation problem as produced by `validateApplication` (dotted path, message). */
+export interface FormError {
+  path: string;
+  message: string;
+}
+
+export interface ApplyFormOptions {
+  type: ApplicationType;
+  locale: Locale;
+  /** Field values to show: the posted fields after an error, or `applicationToFormValues(...)` to prefill. */
+  values?: FormFields;
+  errors?: readonly FormError[];
+  idempotencyKey: string;
+  /** Where the form posts; default `/applications`. */
+  action?: string;
+  /** Replaces the default heading ("Ansök om kvalitetsmärkning (QM)" / "Revidering av …"). */
+  heading?: string;
+  /** Replaces the default introduction (members only, free of charge). */
+  intro?: string;
+  /** Extra hidden fields, e.g. a token when completing an application. */
+  hiddenFields?: Record<string, string>;
+}
+
+/** The element id of a field, from its name: `answers.annualBudget` → `field-answers-annualBudget`. */
+export function fieldId(name: string): string {
+  return `field-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+interface FieldContext {
+  locale: Locale;
+  text: UiMessages;
+  values: FormFields;
+  errorsFor: (name: string) => string[];
+}
+
+interface FieldSpec {
+  name: string;
+  label: string;
+  help?: string | undefined;
+  required: boolean;
+}
+
+const valuesOf = (values: FormFields, name: string): string[] => {
+  const value = values[name];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+};
+const firstOf = (values: FormFields, name: string): string => valuesOf(values, name)[0] ?? '';
+
+function requiredMark(required: boolean, text: UiMessages): HtmlSafeString {
+  return required
+    ? html` <span class="required">(${text.required})</span>`
+    : html` <span class="optional">(${text.optional})</span>`;
+}
+
+/** Hint and inline errors, plus the ids for aria-describedby. */
+function describe(spec: FieldSpec, ctx: FieldContext) {
+  const id = fieldId(spec.name);
+  const errors = ctx.errorsFor(spec.name);
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [spec.help ? hintId : null, errors.length ? errorId : null].filter(Boolean).join(' ');
+  const hint = spec.help ? html`<span class="hint" id="${hintId}">${spec.help}</span>` : '';
+  const error = errors.length
+    ? html`<span class="error-message" id="${errorId}">${errors.map(
+        (message, i) =>
+          html`${i > 0 ? html`<br>` : ''}<span class="visually-hidden">${ctx.text.errorPrefix} </span>${message}`,
+      )}</span>`
+    : '';
+  return {
+    id,
+    invalid: errors.length > 0,
+    hint,
+    error,
+    describedBy: describedBy ? html` aria-describedby="${describedBy}"` : '',
+    invalidAttr: errors.length ? html` aria-invalid="true"` : '',
+    wrapperClass: errors.length ? 'field field-error' : 'field',
+  };
+}
+
+interface InputSpec extends FieldSpec {
+  inputType?: 'text' | 'email' | 'tel' | 'url';
+  autocomplete?: string;
+  inputmode?: string;
+  maxLength?: number;
+  narrow?: boolean;
+  spellcheck?: boolean;
+}
+
+function textInput(spec: InputSpec, ctx: FieldContext): HtmlSafeString {
+  const d = describe(spec, ctx);
+  return html`<div class="${d.wrapperClass}">
+<label for="${d.id}">${spec.label}${requiredMark(spec.required, ctx.text)}</label>
+${d.hint}${d.error}<input type="${spec.inputType ?? 'text'}" id="${d.id}" name="${spec.name}" value="${firstOf(ctx.values, spec.name)}"${
+    spec.narrow ? html` class="narrow"` : ''
+  }${spec.maxLength ? html` maxlength="${spec.maxLength}"` : ''}${
+    spec.autocomplete ? html` autocomplete="${spec.autocomplete}"` : ''
+  }${spec.inputmode ? html` inputmode="${spec.inputmode}"` : ''}${
+    spec.spellcheck === false ? html` spellcheck="false"` : ''
+  }${spec.required ? html` required` : ''}${d.invalidAttr}${d.describedBy}>
+</div>`;
+}
+
+function textarea(spec: FieldSpec & { maxLength?: number | undefined }, ctx: FieldContext): HtmlSafeString {
+  const d = describe(spec, ctx);
+  return html`<div class="${d.wrapperClass}">
+<label for="${d.id}">${spec.label}${requiredMark(spec.required, ctx.text)}</label>
+${d.hint}${d.error}<textarea id="${d.id}" name="${spec.name}" rows="6"${
+    spec.maxLength ? html` maxlength="${spec.maxLength}"` : ''
+  }${spec.required ? html` required` : ''}${d.invalidAttr}${d.describedBy}>${firstOf(ctx.values, spec.name)}</textarea>
+</div>`;
+}
+
+function select(
+  spec: FieldSpec & { options: { value: string; label: string }[] },
+  ctx: FieldContext,
+): HtmlSafeString {
+  const d = describe(spec, ctx);
+  const chosen = firstOf(ctx.values, spec.name);
+  return html`<div class="${d.wrapperClass}">
+<label for="${d.id}">${spec.label}${requiredMark(spec.required, ctx.text)}</label>
+${d.hint}${d.error}<select id="${d.id}" name="${spec.name}"${spec.required ? html` required` : ''}${d.invalidAttr}${d.describedBy}>
+<option value="">${ctx.text.selectPlaceholder}</option>
+${spec.options.map(
+  (option) =>
+    html`<option value="${option.value}"${option.value === chosen ? html` selected` : ''}>${option.label}</option>\n`,
+)}</select>
+</div>`;
+}
+
+function checkboxGroup(
+  spec: FieldSpec & { options: { value: string; label: string }[] },
+  ctx: FieldContext,
+): HtmlSafeString {
+  const d = describe(spec, ctx);
+  const chosen = new Set(valuesOf(ctx.values, spec.name));
+  // The first box carries the field's own id, so error links land on the group.
+  const boxId = (index: number, value: string) => (index === 0 ? d.id : `${d.id}-${fieldId(value).slice(6)}`);
+  return html`<div class="${d.wrapperClass}">
+<fieldset${d.describedBy}>
+<legend class="label">${spec.label}${requiredMark(spec.required, ctx.text)}</legend>
+${d.hint}${d.error}${spec.options.map(
+    (option, index) => html`<div class="checkbox"><input type="checkbox" id="${boxId(index, option.value)}" name="${spec.name}" value="${option.value}"${
+      chosen.has(option.value) ? html` checked` : ''
+    }${d.invalidAttr}><label for="${boxId(index, option.value)}">${option.label}</label></div>
+`,
+  )}</fieldset>
+</div>`;
+}
+
+function singleCheckbox(spec: FieldSpec, ctx: FieldContext): HtmlSafeString {
+  const d = describe(spec, ctx);
+  const checked = valuesOf(ctx.values, spec.name).some((v) => ['true', 'on', '1'].includes(v.trim().toLowerCase()));
+  return html`<div class="${d.wrapperClass}">
+${d.hint}${d.error}<div class="checkbox"><input type="checkbox" id="${d.id}" name="${spec.name}" value="true"${
+    checked ? html` checked` : ''
+  }${d.invalidAttr}${d.describedBy}><label for="${d.id}">${spec.label}</label></div>
+</div>`;
+}
+
+function questionField(question: Question, ctx: FieldContext): HtmlSafeString {
+  const spec: FieldSpec = {
+    name: `answers.${question.id}`,
+    label: question.label[ctx.locale],
+    help: question.help?.[ctx.locale],
+    required: question.required,
+  };
+  switch (question.kind) {
+    case 'text':
+      return textInput({ ...spec, maxLength: question.maxLength ?? 200 }, ctx);
+    case 'url':
+      return textInput(
+        { ...spec, inputType: 'url', maxLength: question.maxLength ?? 500, autocomplete: 'url', spellcheck: false },
+        ctx,
+      );
+    case 'textarea':
+      return textarea({ ...spec, maxLength: question.maxLength ?? 4000 }, ctx);
+    case 'number':
+      // type="text": numbers are written with spaces ("1 200 000"), which type="number" rejects.
+      return textInput({ ...spec, inputmode: question.integer ? 'numeric' : 'decimal', narrow: true }, ctx);
+    case 'select':
+    case 'multiselect': {
+      const options = question.options.map((o) => ({ value: o.value, label: o.label[ctx.locale] }));
+      return question.kind === 'select' ? select({ ...spec, options }, ctx) : checkboxGroup({ ...spec, options }, ctx);
+    }
+    case 'boolean':
+      return singleCheckbox(spec, ctx);
+  }
+}
+
+function organisationFields(ctx: FieldContext): HtmlSafeString {
+  const t = ctx.text.organisation;
+  const field = (key: keyof UiMessages['organisation'], required: boolean) => ({
+    name: `organisation.${key}`,
+    label: t[key].label,
+    help: t[key].help,
+    required,
+  });
+  return html`<fieldset id="section-organisation">
+<legend>${ctx.text.organisationLegend}</legend>
+${textInput({ ...field('organisationNumber', true), narrow: true, maxLength: 13, autocomplete: 'off', spellcheck: false }, ctx)}
+${textInput({ ...field('name', true), maxLength: 200, autocomplete: 'organization' }, ctx)}
+${textInput({ ...field('town', true), maxLength: 100, autocomplete: 'address-level2' }, ctx)}
+${textInput({ ...field('municipality', true), maxLength: 100 }, ctx)}
+${textInput({ ...field('website', false), inputType: 'url', maxLength: 500, autocomplete: 'url', spellcheck: false }, ctx)}
+</fieldset>`;
+}
+
+function contactFields(ctx: FieldContext): HtmlSafeString {
+  const t = ctx.text.contact;
+  const field = (key: keyof UiMessages['contact'], required: boolean) => ({
+    name: `contact.${key}`,
+    label: t[key].label,
+    help: t[key].help,
+    required,
+  });
+  return html`<fieldset id="section-contact">
+<legend>${ctx.text.contactLegend}</legend>
+${textInput({ ...field('name', true), maxLength: 200, autocomplete: 'name' }, ctx)}
+${textInput({ ...field('role', true), maxLength: 100, autocomplete: 'organization-title' }, ctx)}
+${textInput({ ...field('email', true), inputType: 'email', maxLength: 254, autocomplete: 'email', spellcheck: false }, ctx)}
+${textInput({ ...field('phone', false), inputType: 'tel', narrow: true, maxLength: 30, autocomplete: 'tel' }, ctx)}
+</fieldset>`;
+}
+
+/** The rendered field names (for mapping error paths to anchors) with their labels. */
+function fieldLabels(type: ApplicationType, locale: Locale): Map<string, string> {
+  const text = uiMessages[locale];
+  const labels = new Map<string, string>();
+  for (const [key, value] of Object.entries(text.organisation)) labels.set(`organisation.${key}`, value.label);
+  for (const [key, value] of Object.entries(text.contact)) labels.set(`contact.${key}`, value.label);
+  for (const section of sectionsFor(type)) {
+    for (const question of section.questions) labels.set(`answers.${question.id}`, question.label[locale]);
+  }
+  return labels;
+}
+
+/** The field an error belongs to: its path, or the nearest rendered ancestor (`answers.x.0` → `answers.x`). */
+function fieldForPath(path: string, labels: Map<string, string>): string | undefined {
+  const parts = path.split('.');
+  for (let n = parts.length; n > 0; n -= 1) {
+    const candidate = parts.slice(0, n).join('.');
+    if (labels.has(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+function errorSummary(errors: readonly FormError[], labels: Map<string, string>, ctx: FieldContext): HtmlSafeString {
+  return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
+<h2 id="error-summary-title">${ctx.text.errorSummaryTitle}</h2>
+<ul>
+${errors.map((error) => {
+  const field = fieldForPath(error.path, labels);
+  const message = localiseError(error.message, ctx.locale);
+  return field
+    ? html`<li><a href="#${fieldId(field)}">${labels.get(field)} – ${message}</a></li>\n`
+    : html`<li>${message}</li>\n`;
+})}</ul>
+</div>`;
+}
+
+/** The heading, introduction, error summary and form, as a fragment for `renderPage`. */
+export function applyFormBody(options: ApplyFormOptions): HtmlSafeString {
+  const { type, locale, values = {}, errors = [], idempotencyKey, action = '/applications' } = options;
+  const text = uiMessages[locale];
+  const labels = fieldLabels(type, locale);
+
+  const byField = new Map<string, string[]>();
+  for (const error of errors) {
+    const field = fieldForPath(error.path, labels);
+    if (field) byField.set(field, [...(byField.get(field) ?? []), localiseError(error.message, locale)]);
+  }
+  const ctx: FieldContext = { locale, text, values, errorsFor: (name) => byField.get(name) ?? [] };
+
+  const hidden = { ...options.hiddenFields, type, idempotencyKey, locale };
+  return html`<h1>${options.heading ?? text.applyTitle[type]}</h1>
+<p class="notice">${options.intro ?? text.applyIntro[type]}</p>
+<p>${text.checklistNote}</p>
+${errors.length ? errorSummary(errors, labels, ctx) : ''}
+<form method="post" action="${action}" accept-charset="utf-8" novalidate>
+${Object.entries(hidden).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">\n`)}<p>${text.requiredNote}</p>
+${organisationFields(ctx)}
+${contactFields(ctx)}
+${sectionsFor(type).map(
+  (section) => html`<fieldset id="section-${section.id}">
+<legend>${section.title[locale]}</legend>
+${section.questions.map((question) => html`${questionField(question, ctx)}\n`)}</fieldset>
+`,
+)}<p><button type="submit">${text.submit}</button></p>
+</form>`;
+}
+
+/** The whole application page for the type: heading, intro, error summary and the form. */
+export function renderApplyForm(options: ApplyFormOptions): string {
+  const text = uiMessages[options.locale];
+  const heading = options.heading ?? text.applyTitle[options.type];
+  const title = options.errors?.length ? `${text.errorTitlePrefix}${heading}` : heading;
+  return renderPage({ title, lang: options.locale, body: applyFormBody(options) });
+}

@@ -1,0 +1,22 @@
+import { html, type HtmlSafeString } from './layout.template.js';
+
+/** A plain, robust HTML email body (inline styles only: mail clients ignore style sheets). */
+export function renderEmailHtml(title: string, body: HtmlSafeString): string {
+  return html`<!doctype html>
+<html lang="sv">
+<head><meta charset="utf-8"><title>${title}</title></head>
+<body style="margin:0;padding:0;background:#f4f4f2;">
+<div style="max-width:36rem;margin:0 auto;padding:24px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1b1b1b;background:#ffffff;">
+<p style="margin:0 0 16px;font-size:14px;color:#555;">Svenska Stadskärnor · Kvalitetsmärkning (QM)</p>
+${body}
+<p style="margin:24px 0 0;font-size:13px;color:#555;">Detta meddelande skickades automatiskt. Länken i mejlet är personlig – dela den inte.</p>
+</div>
+</body>
+</html>`.toString();
+}
+
+/** A call-to-action link styled as a button, with the address also written out for plain readers. */
+export function emailButton(href: string, label: string): HtmlSafeString {
+  return html`<p style="margin:24px 0;"><a href="${href}" style="display:inline-block;padding:12px 20px;background:#00594f;color:#ffffff;text-decoration:none;border-radius:4px;font-weight:bold;">${label}</a></p>
+<p style="margin:0 0 16px;font-size:13px;color:#555;word-break:break-all;">${href}</p>`;
+}

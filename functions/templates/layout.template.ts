@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import * as escapeHtmlTemplateTag from 'escape-html-template-tag';
+import type { HtmlSafeString } from 'escape-html-template-tag';
+import type { Locale } from '../domain/question-catalogue.js';
+import { uiMessages } from './messages.js';
+
+export type { HtmlSafeString };
+
+/**
+ * The `html` tag of escape-html-template-tag: escapes interpolations, nests, flattens arrays.
+ *
+ * The package's type declarations are CommonJS-flavoured, so under NodeNext TypeScript thinks its
+ * default import is the whole module (not callable), while at run time ESM gives the function.
+ * Resolve it once here; import `html`, `safe` and `join` from this module.
+ */
+type HtmlTag = (parts: TemplateStringsArray, ...subs: unknown[]) => HtmlSafeString;
+const tagModule = escapeHtmlTemplateTag as unknown as { default: HtmlTag | { default: HtmlTag } };
+export const html: HtmlTag = typeof tagModule.default === 'function' ? tagModule.default : tagModule.default.default;
+/** Marks trusted markup (constants only, never user input) as safe. */
+export const safe: (value: unknown) => HtmlSafeString = escapeHtmlTemplateTag.safe;
+export const join: (items: (string | HtmlSafeString)[], separator: string | HtmlSafeString) => HtmlSafeString =
+  escapeHtmlTemplateTag.join;
+
+/**
+ * Plain, readable, accessible: system fonts, ~44rem measure, visible focus, error colours with
+ * at least 4.5:1 contrast on white, large touch targets. No external resources, no JavaScript.
+ */
+export const layoutStyles = `
+:root { --text: #1b1b1b; --muted: #4a4a4a; --accent: #00594f; --accent-dark: #003d36; --error: #b01c12; --focus: #ffbf47; --border: #6b6b6b; --bg-soft: #f4f4f2; }
+*, *::before, *::after { box-sizing: border-box; }
+html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 100%; line-height: 1.5; color: var(--text); background: #fff; }
+body { margin: 0; }
+.skip-link { position: absolute; left: -999rem; }
+.skip-link:focus { left: 1rem; top: 1rem; background: var(--focus); color: var(--text); padding: .5rem 1rem; z-index: 10; }
+.site-header { background: var(--accent); color: #fff; }
+.site-header p { margin: 0 auto; max-width: 44rem; padding: .875rem 1rem; font-weight: 700; }
+main { display: block; max-width: 44rem; margin: 0 auto; padding: 1.5rem 1rem 4rem; }
+h1 { font-size: 2rem; line-height: 1.2; margin: .5rem 0 1rem; }
+h2 { font-size: 1.375rem; line-height: 1.3; }
+a { color: var(--accent); text-decoration-thickness: .0625rem; text-underline-offset: .15em; }
+a:hover { color: var(--accent-dark); text-decoration-thickness: .125rem; }
+:focus-visible { outline: .1875rem solid var(--text); outline-offset: .125rem; box-shadow: 0 0 0 .375rem var(--focus); }
+a:focus-visible { background: var(--focus); color: var(--text); box-shadow: none; outline-color: var(--focus); }
+fieldset { border: 0; border-top: .125rem solid var(--accent); margin: 2rem 0; padding: 0; min-width: 0; }
+legend { font-size: 1.375rem; font-weight: 700; padding: .75rem 0 .25rem; }
+fieldset fieldset { border: 0; margin: 1.5rem 0; }
+fieldset fieldset legend { font-size: 1.125rem; padding: 0; }
+.field { margin: 1.5rem 0; }
+.field > label, .label { display: block; font-weight: 700; margin-bottom: .25rem; }
+.required, .optional { font-weight: 400; color: var(--muted); }
+.hint { display: block; color: var(--muted); margin: 0 0 .375rem; }
+input[type="text"], input[type="email"], input[type="tel"], input[type="url"], select, textarea {
+  display: block; width: 100%; max-width: 100%; font: inherit; color: inherit; padding: .5rem; border: .125rem solid var(--border); border-radius: 0; background: #fff; }
+input.narrow { max-width: 14rem; }
+textarea { min-height: 8rem; resize: vertical; }
+.checkbox { display: flex; align-items: flex-start; gap: .625rem; margin: .5rem 0; }
+.checkbox input { width: 1.5rem; height: 1.5rem; margin: .125rem 0 0; flex: none; accent-color: var(--accent); }
+.checkbox label { font-weight: 400; }
+.error-message { display: block; color: var(--error); font-weight: 700; margin: 0 0 .375rem; }
+.field-error { border-left: .3125rem solid var(--error); padding-left: .875rem; }
+[aria-invalid="true"] { border-color: var(--error); }
+.error-summary { border: .3125rem solid var(--error); padding: 1rem 1.25rem; margin: 1.5rem 0 2rem; }
+.error-summary h2 { margin-top: 0; }
+.error-summary ul { margin: 0; padding-left: 1.25rem; }
+.error-summary a { color: var(--error); font-weight: 700; }
+.notice { background: var(--bg-soft); border-left: .3125rem solid var(--accent); padding: 1rem 1.25rem; }
+button, .button { display: inline-block; font: inherit; font-weight: 700; color: #fff; background: var(--accent); border: 0; border-bottom: .1875rem solid var(--accent-dark); padding: .75rem 1.25rem; cursor: pointer; text-decoration: none; }
+button:hover, .button:hover { background: var(--accent-dark); color: #fff; }
+.visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+@media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
+`;
+
+/** The CSP hash of the inline style sheet, e.g. for `style-src 'sha256-…'`. */
+export const layoutStyleHash = `sha256-${createHash('sha256').update(layoutStyles, 'utf8').digest('base64')}`;
+
+/** A strict Content-Security-Policy that allows exactly these pages: no scripts, no external resources. */
+export const pageContentSecurityPolicy = [
+  "default-src 'none'",
+  `style-src '${layoutStyleHash}'`,
+  "img-src 'self' data:",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export interface PageOptions {
+  /** The page's own title (also used in `<title>`, followed by the site name). */
+  title: string;
+  lang: Locale;
+  /** The content of `<main>`; build it with `html` so that everything interpolated is escaped. */
+  body: HtmlSafeString;
+}
+
+/** A complete HTML5 document around `body`. */
+export function renderPage({ title, lang, body }: PageOptions): string {
+  const text = uiMessages[lang];
+  return html`<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} – ${text.siteName}</title>
+<style>${safe(layoutStyles)}</style>
+</head>
+<body>
+<a class="skip-link" href="#main">${text.skipToContent}</a>
+<header class="site-header"><p>${text.siteName}</p></header>
+<main id="main">
+${body}
+</main>
+</body>
+</html>
+`.toString();
+}

@@ -1,0 +1,193 @@
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ENTRY_METADATA_KEY, projectRoot } from '../function-defaults.js';
+import { createQmApp } from '../qm-app.js';
+import {
+  IntrinsicResolver,
+  TABLE_TYPES,
+  type CfnResource,
+  type SynthesisedStack,
+} from './cfn-intrinsics.js';
+import { functionNameFromArn, stateMachineArn } from './local-aws.js';
+
+/**
+ * Synthesises the real CDK app in process and reduces it to what the local runner needs. The
+ * local system never keeps its own list of tables, functions, routes or workflows: it reads them
+ * here, so whatever the CDK app defines is what runs locally.
+ */
+export interface LocalFunction {
+  logicalId: string;
+  /** Source file relative to the project root (resource metadata `qm:entry`). */
+  entry: string;
+  environment: Record<string, string>;
+  timeoutSeconds: number;
+  memorySize: number;
+}
+
+export interface LocalRoute {
+  /** e.g. `GET /status/{token}` or `$default`. */
+  routeKey: string;
+  functionLogicalId: string;
+}
+
+export interface LocalStateMachine {
+  logicalId: string;
+  arn: string;
+  /** Parsed Amazon States Language definition, every intrinsic resolved. */
+  definition: Record<string, unknown>;
+}
+
+export interface LocalSchedule {
+  logicalId: string;
+  scheduleExpression: string;
+  functionLogicalId: string;
+  /** Constant input of the target, if the rule sets one. */
+  input?: unknown;
+  enabled: boolean;
+}
+
+export interface LocalModel {
+  tables: CreateTableCommandInput[];
+  functions: Map<string, LocalFunction>;
+  routes: LocalRoute[];
+  stateMachines: Map<string, LocalStateMachine>;
+  schedules: LocalSchedule[];
+}
+
+export interface CloudAssemblyOptions {
+  /** What `Fn::GetAtt HttpApi.ApiEndpoint` becomes: the local gateway's base URL. */
+  publicBaseUrl: string;
+  /** CDK context on top of cdk.json's (e.g. `{ stage: 'local' }`). */
+  contextOverrides?: Record<string, unknown>;
+}
+
+export function synthesiseLocalModel(options: CloudAssemblyOptions): LocalModel {
+  return modelFromStacks(synthesiseStacks(options.contextOverrides), options.publicBaseUrl);
+}
+
+/** Runs `createQmApp(...).app.synth()` into a temporary directory that is removed afterwards. */
+export function synthesiseStacks(contextOverrides: Record<string, unknown> = {}): SynthesisedStack[] {
+  const outdir = mkdtempSync(path.join(os.tmpdir(), 'qm-local-synth-'));
+  try {
+    const { app } = createQmApp({
+      outdir,
+      // `new App()` does not read cdk.json (the CLI does): merge its context so feature flags and
+      // the stage match `cdk synth`. Bundling is skipped: the local runner imports sources.
+      context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [], ...contextOverrides },
+    });
+    return app.synth().stacks.map((s) => ({ stackName: s.stackName, template: s.template }));
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+function cdkJsonContext(): Record<string, unknown> {
+  const read = (file: string, key?: string) => {
+    const p = path.join(projectRoot, file);
+    if (!existsSync(p)) return {};
+    const json = JSON.parse(readFileSync(p, 'utf8')) as Record<string, unknown>;
+    return (key ? json[key] : json) as Record<string, unknown> | undefined;
+  };
+  return { ...read('cdk.context.json'), ...read('cdk.json', 'context') };
+}
+
+export function modelFromStacks(stacks: SynthesisedStack[], publicBaseUrl: string): LocalModel {
+  const resolver = new IntrinsicResolver(stacks, { apiEndpoint: publicBaseUrl });
+  const all = stacks.flatMap((stack) =>
+    Object.entries(stack.template.Resources ?? {}).map(([logicalId, resource]) => ({ stack, logicalId, resource })),
+  );
+  const ofType = (...types: string[]) => all.filter((r) => types.includes(r.resource.Type));
+  const byId = new Map(all.map((r) => [r.logicalId, r]));
+  if (byId.size !== all.length) throw new Error('Two stacks use the same logical id; local names would clash');
+  const props = (r: { stack: SynthesisedStack; resource: CfnResource }) =>
+    resolver.resolve(r.stack, r.resource.Properties ?? {}) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+  const tables = ofType(...TABLE_TYPES).map((r): CreateTableCommandInput => {
+    const p = props(r);
+    const index = (i: Record<string, unknown>) => ({ IndexName: i.IndexName, KeySchema: i.KeySchema, Projection: i.Projection });
+    return {
+      TableName: r.logicalId,
+      AttributeDefinitions: p.AttributeDefinitions,
+      KeySchema: p.KeySchema,
+      BillingMode: 'PAY_PER_REQUEST',
+      ...(p.GlobalSecondaryIndexes?.length ? { GlobalSecondaryIndexes: p.GlobalSecondaryIndexes.map(index) } : {}),
+      ...(p.LocalSecondaryIndexes?.length ? { LocalSecondaryIndexes: p.LocalSecondaryIndexes.map(index) } : {}),
+    };
+  });
+
+  // Only functions with an entry are application code; CDK's own helper functions are skipped.
+  const functions = new Map<string, LocalFunction>();
+  for (const r of ofType('AWS::Lambda::Function')) {
+    const entry = r.resource.Metadata?.[ENTRY_METADATA_KEY];
+    if (typeof entry !== 'string') continue;
+    const variables = (r.resource.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {};
+    const environment = Object.fromEntries(
+      Object.entries(variables).map(([k, v]) => [k, resolver.resolveString(r.stack, v, `${r.logicalId} environment ${k}`)]),
+    );
+    const timeout = r.resource.Properties?.Timeout;
+    const memory = r.resource.Properties?.MemorySize;
+    functions.set(r.logicalId, {
+      logicalId: r.logicalId,
+      entry,
+      environment,
+      timeoutSeconds: typeof timeout === 'number' ? timeout : 3,
+      memorySize: typeof memory === 'number' ? memory : 128,
+    });
+  }
+  const knownFunction = (arn: string, where: string) => {
+    const logicalId = functionNameFromArn(arn);
+    if (!functions.has(logicalId)) throw new Error(`${where} targets ${arn}, which is not a function with '${ENTRY_METADATA_KEY}' metadata`);
+    return logicalId;
+  };
+
+  const routes = ofType('AWS::ApiGatewayV2::Route').map((r): LocalRoute => {
+    const p = props(r);
+    const integrationId = /^integrations\/(.+)$/.exec(String(p.Target))?.[1];
+    const integration = integrationId ? byId.get(integrationId) : undefined;
+    if (!integration) throw new Error(`Route ${p.RouteKey}: target ${p.Target} is not an integration`);
+    const i = props(integration);
+    if (i.IntegrationType !== 'AWS_PROXY' || i.PayloadFormatVersion !== '2.0') {
+      throw new Error(`Route ${p.RouteKey}: only Lambda proxy integrations with payload 2.0 run locally`);
+    }
+    // IntegrationUri is the function ARN (HTTP API) or an apigateway …/functions/<arn>/invocations URI.
+    const uri = String(i.IntegrationUri);
+    const arn = /\/functions\/(.+)\/invocations$/.exec(uri)?.[1] ?? uri;
+    return { routeKey: String(p.RouteKey), functionLogicalId: knownFunction(arn, `Route ${p.RouteKey}`) };
+  });
+
+  const stateMachines = new Map<string, LocalStateMachine>();
+  for (const r of ofType('AWS::StepFunctions::StateMachine')) {
+    const p = props(r);
+    let definition: Record<string, unknown> =
+      typeof p.DefinitionString === 'string' ? JSON.parse(substitute(p.DefinitionString, p.DefinitionSubstitutions)) : p.Definition;
+    if (!definition) throw new Error(`${r.logicalId}: state machines from S3 (DefinitionS3Location) do not run locally`);
+    definition = structuredClone(definition);
+    stateMachines.set(r.logicalId, { logicalId: r.logicalId, arn: stateMachineArn(r.logicalId), definition });
+  }
+
+  const schedules: LocalSchedule[] = [];
+  for (const r of ofType('AWS::Events::Rule', 'AWS::Scheduler::Schedule')) {
+    const p = props(r);
+    if (!p.ScheduleExpression) continue; // event-pattern rules are not schedules
+    const targets: Array<{ Arn: string; Input?: string }> = r.resource.Type === 'AWS::Events::Rule' ? (p.Targets ?? []) : [p.Target];
+    for (const target of targets) {
+      schedules.push({
+        logicalId: r.logicalId,
+        scheduleExpression: String(p.ScheduleExpression),
+        functionLogicalId: knownFunction(target.Arn, `Schedule ${r.logicalId}`),
+        ...(target.Input !== undefined ? { input: JSON.parse(target.Input) } : {}),
+        enabled: (p.State ?? 'ENABLED') === 'ENABLED',
+      });
+    }
+  }
+
+  return { tables, functions, routes, stateMachines, schedules };
+}
+
+/** DefinitionSubstitutions: `${key}` placeholders in DefinitionString. */
+function substitute(definition: string, substitutions: Record<string, unknown> | undefined): string {
+  if (!substitutions) return definition;
+  return definition.replace(/\$\{([^}]+)\}/g, (m, key: string) => (key in substitutions ? String(substitutions[key]) : m));
+}

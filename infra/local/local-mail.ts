@@ -1,0 +1,151 @@
+import type { Email } from 'aws-ses-v2-local/dist/store.js';
+import { randomUUID } from 'node:crypto';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { close, listen, readBody, sendJson } from './http-util.js';
+
+export type { Email };
+
+/**
+ * SES for the local system: aws-ses-v2-local runs in process on an internal loopback port, and a
+ * small proxy on the public mail port forwards to it. The proxy exists for fault injection: it can
+ * answer the next N *send* requests (SES v1 SendEmail/SendRawEmail, SESv2 outbound-emails and
+ * outbound-bulk-emails) with a retryable error, so tests can exercise retries and failure paths.
+ *
+ * N counts HTTP requests, not SendEmail calls: the AWS SDK retries retryable errors itself
+ * (3 attempts in all by default), so `failNextSends(1)` or `(2)` is absorbed by the SDK and the
+ * send still succeeds; `failNextSends(3)` makes one SendEmail call fail after its retries.
+ *
+ * Also over HTTP: `POST /__faults {"failNextSends": 3, "kind": "throttling" | "server"}`,
+ * `GET /__faults`. The web mailbox is at `/`, the JSON store at `GET /store`.
+ *
+ * aws-ses-v2-local keeps its mailbox in a module-level store: all instances in one process share
+ * it. Run one local system per process (vitest runs each test file in its own process).
+ */
+export type MailFaultKind = 'throttling' | 'server';
+
+export interface LocalMailOptions {
+  port?: number;
+  host?: string;
+}
+
+export interface LocalMail {
+  endpoint: string;
+  port: number;
+  list(): Promise<Email[]>;
+  clear(): Promise<void>;
+  /** The next `count` send requests fail: 'throttling' (default; 429 / Throttling) or 'server' (500). */
+  failNextSends(count: number, kind?: MailFaultKind): void;
+  stop(): Promise<void>;
+}
+
+type SesServerFactory = (config?: { host?: string; port?: number }) => Promise<http.Server>;
+
+export async function startLocalMail(options: LocalMailOptions = {}): Promise<LocalMail> {
+  // CommonJS package: depending on the loader, the factory is the default export or its `.default`.
+  const mod = (await import('aws-ses-v2-local')) as unknown as { default: SesServerFactory | { default: SesServerFactory } };
+  const createSesServer = typeof mod.default === 'function' ? mod.default : mod.default.default;
+  const sesServer = await createSesServer({ host: '127.0.0.1', port: 0 });
+  const internalPort = (sesServer.address() as { port: number }).port;
+
+  const faults = { remaining: 0, kind: 'throttling' as MailFaultKind };
+  const proxy = http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) sendJson(res, 502, { message: `local mail proxy: ${String(err)}` });
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const body = await readBody(req);
+    const url = new URL(req.url ?? '/', 'http://local');
+    if (url.pathname === '/__faults') {
+      if (req.method === 'POST') {
+        const parsed = JSON.parse(body.toString('utf8') || '{}') as { failNextSends?: unknown; kind?: unknown };
+        const count = Number(parsed.failNextSends ?? 0);
+        const kind = parsed.kind ?? 'throttling';
+        if (!Number.isInteger(count) || count < 0 || (kind !== 'throttling' && kind !== 'server')) {
+          return sendJson(res, 400, { message: 'expected {"failNextSends": <integer >= 0>, "kind"?: "throttling" | "server"}' });
+        }
+        failNextSends(count, kind);
+      }
+      return sendJson(res, 200, { failNextSends: faults.remaining, kind: faults.kind });
+    }
+    const send = sendKind(req.method, url.pathname, body);
+    if (send && faults.remaining > 0) {
+      faults.remaining--;
+      return writeFault(res, send, faults.kind);
+    }
+    await forward(req, body, res, internalPort);
+  }
+
+  function failNextSends(count: number, kind: MailFaultKind = 'throttling') {
+    faults.remaining = count;
+    faults.kind = kind;
+  }
+
+  const port = await listen(proxy, options.port ?? 8005, options.host);
+  const endpoint = `http://127.0.0.1:${port}`;
+  return {
+    endpoint,
+    port,
+    failNextSends,
+    async list() {
+      const res = await fetch(`${endpoint}/store`);
+      return ((await res.json()) as { emails: Email[] }).emails;
+    },
+    async clear() {
+      await fetch(`${endpoint}/clear-store`, { method: 'POST' });
+    },
+    async stop() {
+      await close(proxy);
+      await close(sesServer);
+    },
+  };
+}
+
+/** Which SES API a request sends mail with, if it sends mail at all. */
+function sendKind(method: string | undefined, pathname: string, body: Buffer): 'v1' | 'v2' | undefined {
+  if (method !== 'POST') return undefined;
+  if (pathname === '/v2/email/outbound-emails' || pathname === '/v2/email/outbound-bulk-emails') return 'v2';
+  if (pathname === '/') {
+    const action = new URLSearchParams(body.toString('utf8')).get('Action');
+    if (action === 'SendEmail' || action === 'SendRawEmail') return 'v1';
+  }
+  return undefined;
+}
+
+/** Errors shaped like SES's own, so the SDK classifies them as retryable. */
+function writeFault(res: ServerResponse, api: 'v1' | 'v2', kind: MailFaultKind) {
+  const requestId = randomUUID();
+  const [status, code, message] =
+    kind === 'throttling'
+      ? [api === 'v2' ? 429 : 400, api === 'v2' ? 'TooManyRequestsException' : 'Throttling', 'Maximum sending rate exceeded.']
+      : [500, 'InternalFailure', 'Internal failure (local fault injection).'];
+  if (api === 'v2') {
+    const text = JSON.stringify({ message });
+    res.writeHead(status, { 'content-type': 'application/json', 'x-amzn-errortype': code, 'x-amzn-requestid': requestId });
+    res.end(text);
+  } else {
+    const type = kind === 'throttling' ? 'Sender' : 'Receiver';
+    res.writeHead(status, { 'content-type': 'text/xml', 'x-amzn-requestid': requestId });
+    res.end(
+      `<ErrorResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><Error><Type>${type}</Type>` +
+        `<Code>${code}</Code><Message>${message}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
+    );
+  }
+}
+
+function forward(req: IncomingMessage, body: Buffer, res: ServerResponse, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const headers = { ...req.headers, 'content-length': String(body.length) };
+    delete headers['transfer-encoding'];
+    const upstream = http.request({ host: '127.0.0.1', port, method: req.method, path: req.url, headers }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+      up.on('end', resolve);
+      up.on('error', reject);
+    });
+    upstream.on('error', reject);
+    upstream.end(body);
+  });
+}

@@ -1,0 +1,101 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { httpFunctions, workflowFunctions } from '../../infra/lambda-functions.js';
+import { functionIdFor, synthTemplates } from './app-synth.js';
+
+type Synth = ReturnType<typeof synthTemplates>;
+let synth: Synth;
+
+beforeAll(() => {
+  synth = synthTemplates();
+});
+
+/** Collects every IAM action a function's role policies allow. */
+function allowedActions(fnLogicalId: string): string[] {
+  const fn = synth.stateless.findResources('AWS::Lambda::Function')[fnLogicalId] as { Properties: { Role: { 'Fn::GetAtt': [string] } } };
+  const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+  const policies = Object.values(synth.stateless.findResources('AWS::IAM::Policy')).filter((p) =>
+    JSON.stringify((p as { Properties: { Roles: unknown } }).Properties.Roles).includes(roleId),
+  );
+  return policies.flatMap((p) =>
+    (p as { Properties: { PolicyDocument: { Statement: { Action: string | string[] }[] } } }).Properties.PolicyDocument.Statement.flatMap((s) =>
+      Array.isArray(s.Action) ? s.Action : [s.Action],
+    ),
+  );
+}
+
+describe('stateful stack', () => {
+  it('keeps the table safe: point-in-time recovery, deletion protection, retained on delete', () => {
+    synth.stateful.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        Replicas: [
+          Match.objectLike({
+            DeletionProtectionEnabled: true,
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          }),
+        ],
+        GlobalSecondaryIndexes: Match.arrayWith([Match.objectLike({ IndexName: 'gsi1' }), Match.objectLike({ IndexName: 'gsi2' })]),
+      }),
+    });
+  });
+
+  it('defines the SES identity and configuration set from the stage config', () => {
+    synth.stateful.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: synth.qm.config.sesIdentity });
+    synth.stateful.resourceCountIs('AWS::SES::ConfigurationSet', 1);
+  });
+});
+
+describe('stateless stack', () => {
+  it('builds one Node 22 function per handler, each naming its source entry', () => {
+    const entries = [...Object.values(httpFunctions), ...Object.values(workflowFunctions)].map((f) => f.entry);
+    for (const entry of entries) {
+      const id = functionIdFor(synth.stateless, entry);
+      const fn = synth.stateless.findResources('AWS::Lambda::Function')[id] as { Properties: { Runtime: string } };
+      expect(fn.Properties.Runtime).toBe('nodejs22.x');
+    }
+  });
+
+  it('exposes every route of the function list on the HTTP API', () => {
+    const routeKeys = Object.values(synth.stateless.findResources('AWS::ApiGatewayV2::Route')).map(
+      (r) => (r as { Properties: { RouteKey: string } }).Properties.RouteKey,
+    );
+    const expected = Object.values(httpFunctions).flatMap((f) => f.routes ?? []);
+    expect(routeKeys.sort()).toEqual([...expected].sort());
+    expect(routeKeys).toContain('POST /applications');
+    expect(routeKeys).toContain('GET /apply');
+  });
+
+  it('runs the lifecycle as a Standard state machine in JSONPath', () => {
+    synth.stateless.hasResourceProperties('AWS::StepFunctions::StateMachine', { StateMachineType: 'STANDARD' });
+    const definition = JSON.stringify(synth.stateless.findResources('AWS::StepFunctions::StateMachine'));
+    expect(definition).not.toContain('JSONata');
+  });
+
+  it('grants least privilege: only the submit function may start executions, only mailers may send', () => {
+    const submit = allowedActions(functionIdFor(synth.stateless, httpFunctions.SubmitApplication.entry));
+    expect(submit).toContain('states:StartExecution');
+    expect(submit).not.toContain('ses:SendEmail');
+
+    const acknowledge = allowedActions(functionIdFor(synth.stateless, workflowFunctions.AcknowledgeApplication.entry));
+    expect(acknowledge).toContain('ses:SendEmail');
+    expect(acknowledge).not.toContain('states:StartExecution');
+
+    const schema = allowedActions(functionIdFor(synth.stateless, httpFunctions.ApplicationSchema.entry));
+    expect(schema.filter((a) => a.startsWith('dynamodb:') || a.startsWith('states:') || a.startsWith('ses:'))).toEqual([]);
+
+    const applyForm = allowedActions(functionIdFor(synth.stateless, httpFunctions.ApplyForm.entry));
+    expect(applyForm.some((a) => /dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)/.test(a))).toBe(false);
+  });
+
+  it('tells every function where the table is and what its public address is', () => {
+    const functions = Object.values(synth.stateless.findResources('AWS::Lambda::Function')) as {
+      Properties: { Environment?: { Variables: Record<string, unknown> } };
+    }[];
+    for (const fn of functions.filter((f) => f.Properties.Environment?.Variables.TABLE_NAME)) {
+      expect(Object.keys(fn.Properties.Environment!.Variables)).toEqual(expect.arrayContaining(['TABLE_NAME', 'PUBLIC_BASE_URL', 'SENDER_EMAIL']));
+    }
+  });
+});

@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  isValidOrganisationNumber,
+  luhnCheckDigit,
+  luhnValid,
+  normaliseOrganisationNumber,
+  organisationNumberMessage,
+  organisationNumberSchema,
+} from '../../functions/domain/organisation-number.js';
+
+describe('luhnValid', () => {
+  it('accepts the classic Luhn test vector and rejects a changed check digit', () => {
+    // Prepare
+    const valid = '79927398713';
+    const invalid = '79927398710';
+
+    // Act
+    const results = [luhnValid(valid), luhnValid(invalid)];
+
+    // Assess
+    expect(results).toEqual([true, false]);
+  });
+
+  it('rejects anything but digits', () => {
+    // Prepare / Act / Assess
+    expect(luhnValid('')).toBe(false);
+    expect(luhnValid('80299a1000')).toBe(false);
+  });
+
+  it('luhnCheckDigit completes nine digits to a valid number', () => {
+    // Prepare
+    const nine = '802999100';
+
+    // Act
+    const digit = luhnCheckDigit(nine);
+
+    // Assess
+    expect(digit).toBe(0);
+    expect(luhnValid(`${nine}${digit}`)).toBe(true);
+    for (let other = 0; other <= 9; other += 1) {
+      if (other !== digit) expect(luhnValid(`${nine}${other}`)).toBe(false);
+    }
+  });
+});
+
+describe('normaliseOrganisationNumber', () => {
+  it.each([
+    ['802999-1000', '802999-1000'],
+    ['8029991000', '802999-1000'],
+    ['  802999-1000  ', '802999-1000'],
+    ['\t5599993002\n', '559999-3002'],
+  ])('normalises %j to %s', (input, expected) => {
+    // Prepare (input) / Act
+    const result = normaliseOrganisationNumber(input);
+
+    // Assess
+    expect(result).toBe(expected);
+    expect(isValidOrganisationNumber(input)).toBe(true);
+  });
+
+  it.each([
+    ['wrong check digit', '802999-1001'],
+    ['too few digits', '802999-100'],
+    ['too many digits', '802999-10000'],
+    ['dash in the wrong place', '80299-91000'],
+    ['space instead of dash', '802999 1000'],
+    ['two dashes', '802999--1000'],
+    ['letters', '80299X-1000'],
+    ['empty', ''],
+    ['twelve digits', '16802999-1000'],
+  ])('rejects %s (%j)', (_case, input) => {
+    // Prepare (input) / Act
+    const result = normaliseOrganisationNumber(input);
+
+    // Assess
+    expect(result).toBeNull();
+    expect(isValidOrganisationNumber(input)).toBe(false);
+  });
+
+  it('accepts every organisation number in examples/members.csv', () => {
+    // Prepare
+    const lines = readFileSync(new URL('../../examples/members.csv', import.meta.url), 'utf8').trim().split('\n');
+    const numbers = lines.slice(1).map((line) => line.split(',')[0] ?? '');
+
+    // Act
+    const normalised = numbers.map(normaliseOrganisationNumber);
+
+    // Assess
+    expect(numbers).toHaveLength(5);
+    expect(normalised).toEqual(numbers);
+  });
+});
+
+describe('organisationNumberSchema', () => {
+  it('outputs the canonical form', () => {
+    // Prepare / Act
+    const result = organisationNumberSchema.safeParse(' 8029991000 ');
+
+    // Assess
+    expect(result).toEqual({ success: true, data: '802999-1000' });
+  });
+
+  it.each([['802999-1001'], ['hej'], [8029991000], [undefined]])(
+    'fails for %j with the one Swedish message',
+    (input) => {
+      // Prepare (input) / Act
+      const result = organisationNumberSchema.safeParse(input);
+
+      // Assess
+      expect(result.success).toBe(false);
+      expect(result.error?.issues.map((issue) => issue.message)).toEqual([
+        'Organisationsnumret ska ha formen NNNNNN-NNNN och en giltig kontrollsiffra.',
+      ]);
+      expect(organisationNumberMessage).toBe(
+        'Organisationsnumret ska ha formen NNNNNN-NNNN och en giltig kontrollsiffra.',
+      );
+    },
+  );
+});

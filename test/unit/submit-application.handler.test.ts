@@ -1,0 +1,139 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+
+// Unit tests of the handler's edge cases with mocked AWS clients; the real path runs in test/integration.
+Object.assign(process.env, {
+  TABLE_NAME: 'QmTable',
+  STATE_MACHINE_ARN: 'arn:aws:states:eu-north-1:000000000000:stateMachine:Lifecycle',
+  SENDER_EMAIL: 'qm@stadskarnor.example',
+  REVIEWER_EMAILS: 'granskare@stadskarnor.example',
+  PROGRAMME_CONTACT_EMAIL: 'qm-ansvarig@stadskarnor.example',
+  OPERATOR_EMAIL: 'drift@stadskarnor.example',
+  PUBLIC_BASE_URL: 'https://qm.example',
+  AWS_REGION: 'eu-north-1',
+  POWERTOOLS_LOG_LEVEL: 'SILENT',
+});
+
+const { handler } = await import('../../functions/handlers/submit-application.handler.js');
+const example = JSON.parse(readFileSync('examples/application-full.json', 'utf8')) as { organisation: { organisationNumber: string } };
+
+const dynamo = mockClient(DynamoDBDocumentClient);
+const sfn = mockClient(SFNClient);
+const context = { functionName: 'SubmitApplication', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
+
+function post(body: string, headers: Record<string, string> = { 'content-type': 'application/json' }): APIGatewayProxyEventV2 {
+  return {
+    version: '2.0',
+    routeKey: 'POST /applications',
+    rawPath: '/applications',
+    rawQueryString: '',
+    headers,
+    body,
+    isBase64Encoded: false,
+    requestContext: { http: { method: 'POST', path: '/applications' } },
+  } as unknown as APIGatewayProxyEventV2;
+}
+
+const invoke = async (event: APIGatewayProxyEventV2) => (await handler(event, context)) as { statusCode: number; headers: Record<string, string>; body: string };
+
+beforeEach(() => {
+  dynamo.reset();
+  sfn.reset();
+  const member = { pk: 'MEMBER', sk: example.organisation.organisationNumber, organisationNumber: example.organisation.organisationNumber, name: 'Exempelstad City', town: 'Exempelstad', email: 'info@exempelstad.example' };
+  dynamo.on(GetCommand, { Key: { pk: 'MEMBER', sk: example.organisation.organisationNumber } }).resolves({ Item: member });
+  dynamo.on(PutCommand).resolves({});
+  dynamo.on(UpdateCommand).resolves({});
+  sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn:exec' });
+});
+
+describe('POST /applications (handler edge cases)', () => {
+  it('stores a valid application and starts the execution named after it', async () => {
+    // Act
+    const response = await invoke(post(JSON.stringify(example)));
+    // Assess
+    expect(response.statusCode).toBe(201);
+    const body = JSON.parse(response.body);
+    expect(body.status).toBe('submitted');
+    expect(response.headers.location).toBe(body.statusUrl);
+    const start = sfn.commandCalls(StartExecutionCommand)[0]!.args[0].input;
+    expect(start.name).toBe(body.id);
+    expect(JSON.parse(start.input!)).toEqual({ applicationId: body.id });
+  });
+
+  it('answers 415 for an unsupported content type and touches nothing', async () => {
+    const response = await invoke(post('<xml/>', { 'content-type': 'application/xml' }));
+    expect(response.statusCode).toBe(415);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(dynamo.calls()).toHaveLength(0);
+  });
+
+  it('answers 400 for malformed JSON', async () => {
+    const response = await invoke(post('{"type": "full",'));
+    expect(response.statusCode).toBe(400);
+    expect(JSON.parse(response.body).title).toBe('Ogiltig JSON');
+    expect(dynamo.calls()).toHaveLength(0);
+  });
+
+  it('answers 413 for a body over 1 MB', async () => {
+    const response = await invoke(post(JSON.stringify({ ...example, padding: 'x'.repeat(1_000_001) })));
+    expect(response.statusCode).toBe(413);
+    expect(dynamo.calls()).toHaveLength(0);
+  });
+
+  it('refuses non-members in Swedish and writes nothing', async () => {
+    // Prepare: a valid organisation number that is not in the register
+    dynamo.on(GetCommand).resolves({});
+    // Act
+    const response = await invoke(post(JSON.stringify(example)));
+    // Assess
+    expect(response.statusCode).toBe(403);
+    expect(JSON.parse(response.body).detail).toMatch(/Endast medlemmar/);
+    expect(dynamo.commandCalls(PutCommand)).toHaveLength(0);
+    expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(0);
+  });
+
+  it('replays the first response for a repeated idempotency key', async () => {
+    // Prepare: the key was used for the same body, and that request completed
+    const first = await invoke(post(JSON.stringify(example), { 'content-type': 'application/json', 'idempotency-key': 'k-1' }));
+    const reservation = dynamo.commandCalls(PutCommand).find((c) => String(c.args[0].input.Item?.pk).startsWith('IDEMPOTENCY#'))!;
+    const stored = reservation.args[0].input.Item!;
+    dynamo.reset();
+    dynamo.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: 'exists', $metadata: {} }));
+    dynamo.on(GetCommand, { Key: { pk: 'MEMBER', sk: example.organisation.organisationNumber } }).resolves({ Item: { organisationNumber: example.organisation.organisationNumber } });
+    dynamo.on(GetCommand, { Key: { pk: stored.pk, sk: 'KEY' } }).resolves({
+      Item: { ...stored, state: 'completed', response: { statusCode: 201, headers: {}, body: first.body } },
+    });
+    sfn.reset();
+    // Act
+    const second = await invoke(post(JSON.stringify(example), { 'content-type': 'application/json', 'idempotency-key': 'k-1' }));
+    // Assess
+    expect(second.statusCode).toBe(201);
+    expect(second.body).toBe(first.body);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(0);
+  });
+
+  it('refuses the same idempotency key with a different body', async () => {
+    dynamo.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: 'exists', $metadata: {} }));
+    dynamo.on(GetCommand).callsFake((input: { Key: { pk: string } }) =>
+      input.Key.pk === 'MEMBER'
+        ? { Item: { organisationNumber: example.organisation.organisationNumber } }
+        : { Item: { requestHash: 'another-body', applicationId: 'A-20261125-AAAAAA', state: 'completed', startedAt: new Date().toISOString() } },
+    );
+    const response = await invoke(post(JSON.stringify(example), { 'content-type': 'application/json', 'idempotency-key': 'k-1' }));
+    expect(response.statusCode).toBe(422);
+    expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(0);
+  });
+
+  it('answers a 5xx only for real failures, never for bad input: DynamoDB down → 500 problem', async () => {
+    dynamo.on(GetCommand).rejects(new Error('connection reset'));
+    const response = await invoke(post(JSON.stringify(example)));
+    expect(response.statusCode).toBe(500);
+    expect(response.body).not.toContain('connection reset');
+  });
+});
