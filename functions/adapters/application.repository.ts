@@ -131,6 +131,31 @@ export class ApplicationRepository {
     }
   }
 
+  /** Replaces what the applicant submitted (a completion), while the status is still `expected`. */
+  async replaceContent(
+    id: string,
+    content: Pick<ApplicationRecord, 'organisation' | 'contact' | 'answers'>,
+    expected: ApplicationStatus,
+    at: string,
+  ): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: applicationKey(id),
+          UpdateExpression: 'SET organisation = :o, contact = :c, answers = :a, #updatedAt = :at, #version = #version + :one',
+          ConditionExpression: '#status = :expected',
+          ExpressionAttributeNames: { '#status': 'status', '#updatedAt': 'updatedAt', '#version': 'version' },
+          ExpressionAttributeValues: { ':o': content.organisation, ':c': content.contact, ':a': content.answers, ':at': at, ':expected': expected, ':one': 1 },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
   /**
    * Claims the right to send one notification (e.g. 'acknowledgement') for an application, so a
    * retried step does not mail twice. A claim left by a crashed attempt lapses after `leaseMs`.

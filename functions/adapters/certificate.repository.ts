@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CalendarDate } from '../domain/calendar-date.js';
 import { formatCertificateId, type Certificate } from '../domain/certificate.js';
-import { nextPendingStage, renewalStages } from '../domain/renewal-stages.js';
+import { nextPendingStage, renewalStages, type RenewalStageRecord } from '../domain/renewal-stages.js';
 import { stripKeys } from './application.repository.js';
 
 /**
@@ -13,12 +13,12 @@ import { stripKeys } from './application.repository.js';
  *   ORG#<orgnr> / ORG           the organisation's latest certificate (revision eligibility, prefill)
  *   COUNTER / certificate#<yr>  the sequence behind human-readable certificate numbers
  */
-const certificateKey = (id: string) => ({ pk: `CERT#${id}`, sk: 'CERT' });
+export const certificateKey = (id: string) => ({ pk: `CERT#${id}`, sk: 'CERT' });
 const organisationKey = (organisationNumber: string) => ({ pk: `ORG#${organisationNumber}`, sk: 'ORG' });
 
 export interface StoredCertificate extends Certificate {
-  /** Renewal stages done: stage id → { state: 'sent' | 'skipped', at }. */
-  renewal: Record<string, { state: 'sent' | 'skipped'; at: string }>;
+  /** Renewal stages done or in flight: stage id → { state: 'sending' | 'sent' | 'skipped', at } (see RenewalRepository). */
+  renewal: Record<string, RenewalStageRecord>;
   /** Set by the sweep once the certificate has lapsed. */
   expired?: boolean;
 }

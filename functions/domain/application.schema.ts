@@ -283,7 +283,8 @@ export const applicationJsonSchemaId = 'https://qm.stadskarnor.example/schemas/q
 
 /** The request body as JSON Schema (draft 2020-12), generated from the zod schema's input side. */
 export function applicationJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(applicationSchema, { io: 'input', unrepresentable: 'any' });
+  // Everything in the schema is representable (a test checks it), so no 'unrepresentable' fallback is needed.
+  const schema = z.toJSONSchema(applicationSchema, { io: 'input' });
   return {
     $id: applicationJsonSchemaId,
     title: 'Ansökan om kvalitetsmärkning (QM)',

@@ -24,3 +24,42 @@ export function renewalStages(validUntil: CalendarDate, reminderDays: readonly n
 export function nextPendingStage(stages: readonly RenewalStage[], done: Readonly<Record<string, unknown>>): RenewalStage | undefined {
   return stages.find((s) => !(s.id in done));
 }
+
+/** What happened to a stage of one certificate. 'sending' is a claim that expires (see the sweep). */
+export interface RenewalStageRecord {
+  state: 'sending' | 'sent' | 'skipped';
+  at: string;
+  /** Why a stage was skipped: a later stage was due too, or the certificate was already renewed. */
+  reason?: 'later-stage-due' | 'renewed';
+}
+
+export interface RenewalPlan {
+  /** The latest due stage that is still pending: the one to send now. */
+  stage: RenewalStage;
+  /** Earlier due stages still pending (after downtime, say): recorded as skipped, never sent. */
+  skip: RenewalStage[];
+  /** The first stage after `stage` still pending (not yet due), if any: where the index moves next. */
+  next?: RenewalStage;
+}
+
+/**
+ * What a sweep on `today` does with one certificate: send the latest due pending stage and skip the
+ * earlier ones. A stage is pending when it has no record, or when `isReclaimable` says its record is
+ * an abandoned claim. Undefined when nothing is due.
+ */
+export function planRenewal(
+  stages: readonly RenewalStage[],
+  done: Readonly<Record<string, RenewalStageRecord>>,
+  today: string,
+  isReclaimable: (record: RenewalStageRecord) => boolean = () => false,
+): RenewalPlan | undefined {
+  const pending = stages.filter((s) => {
+    const record = done[s.id];
+    return record === undefined || isReclaimable(record);
+  });
+  const due = pending.filter((s) => s.dueDate <= today);
+  const stage = due.at(-1);
+  if (!stage) return undefined;
+  const next = pending.find((s) => s.dueDate > today);
+  return { stage, skip: due.slice(0, -1), ...(next ? { next } : {}) };
+}

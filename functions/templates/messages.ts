@@ -115,6 +115,9 @@ export const uiMessages: Record<Locale, UiMessages> = {
   },
 };
 
+/** The same strings under the name the templates' callers may expect. */
+export { uiMessages as messages };
+
 /** 'en' for English language tags ("en", "en-GB", "en-GB,en;q=0.9"); Swedish otherwise. */
 export function pickLocale(value?: string | null): Locale {
   return value?.trim().toLowerCase().startsWith('en') ? 'en' : 'sv';

@@ -106,7 +106,7 @@ describe('applicationBodyFromForm', () => {
 
   it('leaves out empty fields so that validation names what is missing', () => {
     // Prepare
-    const fields = {
+    const fields: FormFields = {
       ...fullFormFields(),
       'organisation.name': '   ',
       'answers.legalForm': '',

@@ -18,10 +18,24 @@ import {
 } from '../../functions/domain/question-catalogue.js';
 
 /** A deep copy of an example with changes applied, so examples are never mutated. */
-function variant<T>(example: T, change: (body: Record<string, any>) => void): Record<string, any> {
-  const copy = structuredClone(example) as Record<string, any>;
+interface LooseBody {
+  type: unknown;
+  organisation: Record<string, unknown>;
+  contact: Record<string, unknown>;
+  answers: Record<string, unknown>;
+}
+function variant(example: object, change: (body: LooseBody) => void): LooseBody {
+  const copy = structuredClone(example) as LooseBody;
   change(copy);
   return copy;
+}
+
+/** The parts of a generated JSON Schema these tests look at. */
+interface JsonSchemaNode {
+  [keyword: string]: unknown;
+  properties: Record<string, JsonSchemaNode>;
+  required?: string[];
+  oneOf?: JsonSchemaNode[];
 }
 
 function errorsOf(body: unknown): ValidationError[] {
@@ -389,36 +403,47 @@ describe('validateApplication', () => {
 });
 
 describe('applicationJsonSchema', () => {
-  const schema = applicationJsonSchema() as Record<string, any>;
-  const [full, revision] = schema.oneOf as Record<string, any>[];
+  const schema = applicationJsonSchema() as unknown as JsonSchemaNode;
+  /** The node at `oneOf[branch]` and then down the named properties; throws if any is missing. */
+  function at(branch: number, ...properties: string[]): JsonSchemaNode {
+    let node = schema.oneOf?.[branch];
+    for (const name of properties) node = node?.properties[name];
+    if (!node) throw new Error(`no schema at oneOf.${branch}.${properties.join('.')}`);
+    return node;
+  }
 
   it('has an id, a title and one branch per type', () => {
     // Prepare (schema) / Act / Assess
     expect(schema.$id).toMatch(/^https:\/\/.+qm-application\.json$/);
     expect(schema.title).toBe('Ansökan om kvalitetsmärkning (QM)');
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(full?.properties.type).toEqual({ type: 'string', const: 'full' });
-    expect(revision?.properties.type).toEqual({ type: 'string', const: 'revision' });
+    expect(schema.oneOf).toHaveLength(2);
+    expect(at(0, 'type')).toEqual({ type: 'string', const: 'full' });
+    expect(at(1, 'type')).toEqual({ type: 'string', const: 'revision' });
     expect(() => JSON.stringify(schema)).not.toThrow();
   });
 
   it('lists the required fields of the body, organisation and contact', () => {
     // Prepare / Act
-    const organisation = full?.properties.organisation;
-    const contact = full?.properties.contact;
+    const organisation = at(0, 'organisation');
+    const contact = at(0, 'contact');
+    const pattern = at(0, 'organisation', 'organisationNumber').pattern;
 
     // Assess
-    expect(full?.required).toEqual(['type', 'organisation', 'contact', 'answers']);
+    expect(at(0).required).toEqual(['type', 'organisation', 'contact', 'answers']);
     expect(organisation.required).toEqual(['organisationNumber', 'name', 'town', 'municipality']);
     expect(organisation.additionalProperties).toBe(false);
     expect(contact.required).toEqual(['name', 'role', 'email']);
-    expect(new RegExp(organisation.properties.organisationNumber.pattern).test('8029991000')).toBe(true);
+    expect(at(0, 'contact', 'email').format).toBe('email');
+    expect(typeof pattern).toBe('string');
+    expect(new RegExp(String(pattern)).test('8029991000')).toBe(true);
+    expect(new RegExp(String(pattern)).test('80299-91000')).toBe(false);
   });
 
   it('describes the answers of each type from the catalogue', () => {
     // Prepare
-    const fullAnswers = full?.properties.answers;
-    const revisionAnswers = revision?.properties.answers;
+    const fullAnswers = at(0, 'answers');
+    const revisionAnswers = at(1, 'answers');
 
     // Act
     const requiredFull = questionsFor('full').filter((q) => q.required).map((q) => q.id);
@@ -430,9 +455,9 @@ describe('applicationJsonSchema', () => {
     expect(fullAnswers.additionalProperties).toBe(false);
     expect(Object.keys(fullAnswers.properties)).toEqual(questionsFor('full').map((q) => q.id));
     expect(Object.keys(revisionAnswers.properties)).toContain('changesSinceLastCertificate');
-    expect(fullAnswers.properties.annualBudget).toMatchObject({ type: 'integer', minimum: 0 });
-    expect(fullAnswers.properties.legalForm.enum).toContain('nonProfitAssociation');
-    expect(fullAnswers.properties.partnershipActors).toMatchObject({ type: 'array', minItems: 1 });
-    expect(fullAnswers.properties.boardComposition).toMatchObject({ maxLength: 4000, title: 'Hur är styrelsen sammansatt?' });
+    expect(at(0, 'answers', 'annualBudget')).toMatchObject({ type: 'integer', minimum: 0 });
+    expect(at(0, 'answers', 'legalForm').enum).toContain('nonProfitAssociation');
+    expect(at(0, 'answers', 'partnershipActors')).toMatchObject({ type: 'array', minItems: 1 });
+    expect(at(0, 'answers', 'boardComposition')).toMatchObject({ maxLength: 4000, title: 'Hur är styrelsen sammansatt?' });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fullExample from '../../examples/application-full.json' with { type: 'json' };
 import { applicationBodyFromForm, applicationToFormValues, type FormFields } from '../../functions/domain/application-form.js';
-import { validateApplication, type ApplicationInput } from '../../functions/domain/application.schema.js';
+import { validateApplication } from '../../functions/domain/application.schema.js';
 import { questionsFor, type ApplicationType } from '../../functions/domain/question-catalogue.js';
 import { fieldId, renderApplyForm } from '../../functions/templates/apply-form.template.js';
 import { html, layoutStyleHash, layoutStyles, renderPage } from '../../functions/templates/layout.template.js';
@@ -201,7 +201,9 @@ describe('renderApplyForm', () => {
 
   it('keeps what the user entered in every kind of field', () => {
     // Prepare
-    const values = applicationToFormValues(validateApplication(fullExample).ok ? (fullExample as ApplicationInput) : (undefined as never));
+    const result = validateApplication(fullExample);
+    if (!result.ok) throw new Error('the full example must be valid');
+    const values = applicationToFormValues(result.value);
 
     // Act
     const page = render('full', { values });

@@ -1,0 +1,246 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { RecordedDecision, ReviewRound } from '../domain/review.js';
+import { stripKeys } from './application.repository.js';
+
+/**
+ * Review rounds and the links that act on them.
+ *   APP#<id> / ROUND#<nnn>           one review round: its state, its one decision, the task token
+ *   REVIEWLINK#<hash> / LINK         a reviewer's link → application, round, reviewer address
+ *   APP#<id> / COMPLETION#<nnn>      a completion request: task token, when it was answered
+ *   COMPLETIONLINK#<hash> / LINK     the applicant's completion link → application, round
+ * Decision and task token live on the same item, so whichever of "decision recorded" and "workflow
+ * waiting" comes second sees the first: a decision is never lost between reminders.
+ */
+const pad = (n: number) => String(n).padStart(3, '0');
+const roundKey = (applicationId: string, round: number) => ({ pk: `APP#${applicationId}`, sk: `ROUND#${pad(round)}` });
+const completionKey = (applicationId: string, round: number) => ({ pk: `APP#${applicationId}`, sk: `COMPLETION#${pad(round)}` });
+const reviewLinkKey = (hash: string) => ({ pk: `REVIEWLINK#${hash}`, sk: 'LINK' });
+const completionLinkKey = (hash: string) => ({ pk: `COMPLETIONLINK#${hash}`, sk: 'LINK' });
+
+export interface ReviewLink {
+  tokenHash: string;
+  applicationId: string;
+  round: number;
+  reviewer: string;
+}
+
+export interface CompletionRequest {
+  applicationId: string;
+  round: number;
+  requestedAt: string;
+  comment: string;
+  deadline: string;
+  taskToken?: string;
+  answeredAt?: string;
+  closedAt?: string;
+}
+
+export interface CompletionLink {
+  tokenHash: string;
+  applicationId: string;
+  round: number;
+}
+
+const oneYearSeconds = 366 * 24 * 60 * 60;
+
+export class ReviewRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  /** Opens a round unless it exists (a retried step finds it and carries on). */
+  async openRound(round: ReviewRound): Promise<ReviewRound> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...roundKey(round.applicationId, round.round), entity: 'ReviewRound', ...round },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return round;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      return (await this.getRound(round.applicationId, round.round))!;
+    }
+  }
+
+  async getRound(applicationId: string, round: number): Promise<ReviewRound | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: roundKey(applicationId, round), ConsistentRead: true }),
+    );
+    return Item ? stripKeys<ReviewRound>(Item) : undefined;
+  }
+
+  /** Stores the workflow's current task token; returns the round as it is now (maybe decided). */
+  async attachTaskToken(applicationId: string, round: number, taskToken: string): Promise<ReviewRound | undefined> {
+    try {
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: roundKey(applicationId, round),
+          UpdateExpression: 'SET taskToken = :t',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':t': taskToken },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return stripKeys<ReviewRound>(Attributes ?? {});
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * Records the round's one decision. Of any number of simultaneous attempts exactly one wins;
+   * the others get the round as it is, with the winning decision.
+   */
+  async recordDecision(applicationId: string, round: number, decision: RecordedDecision): Promise<{ recorded: boolean; round: ReviewRound | undefined }> {
+    try {
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: roundKey(applicationId, round),
+          UpdateExpression: 'SET #decision = :d, #state = :decided',
+          ConditionExpression: 'attribute_exists(pk) AND #state = :open AND attribute_not_exists(#decision)',
+          ExpressionAttributeNames: { '#decision': 'decision', '#state': 'state' },
+          ExpressionAttributeValues: { ':d': decision, ':decided': 'decided', ':open': 'open' },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return { recorded: true, round: stripKeys<ReviewRound>(Attributes ?? {}) };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      return { recorded: false, round: await this.getRound(applicationId, round) };
+    }
+  }
+
+  /** Closes an undecided round (overdue, or the application failed). Returns the round after. */
+  async closeRound(applicationId: string, round: number, reason: string, at: string): Promise<ReviewRound | undefined> {
+    try {
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: roundKey(applicationId, round),
+          UpdateExpression: 'SET #state = :closed, closedAt = :at, closedReason = :reason',
+          ConditionExpression: '#state = :open',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':closed': 'closed', ':open': 'open', ':at': at, ':reason': reason },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return stripKeys<ReviewRound>(Attributes ?? {});
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      return this.getRound(applicationId, round);
+    }
+  }
+
+  async putReviewLink(link: ReviewLink, now: Date): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...reviewLinkKey(link.tokenHash),
+          entity: 'ReviewLink',
+          ...link,
+          expiresAt: Math.floor(now.getTime() / 1000) + oneYearSeconds,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async findReviewLink(tokenHash: string): Promise<ReviewLink | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: reviewLinkKey(tokenHash) }));
+    return Item ? stripKeys<ReviewLink>(Item) : undefined;
+  }
+
+  /** Creates the completion request, or attaches a new task token to the existing one (retries). */
+  async upsertCompletionRequest(request: CompletionRequest): Promise<CompletionRequest> {
+    const { Attributes } = await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: completionKey(request.applicationId, request.round),
+        UpdateExpression:
+          'SET entity = :entity, applicationId = :app, #round = :round, requestedAt = if_not_exists(requestedAt, :requestedAt), #comment = :comment, deadline = if_not_exists(deadline, :deadline), taskToken = :token',
+        ExpressionAttributeNames: { '#comment': 'comment', '#round': 'round' },
+        ExpressionAttributeValues: {
+          ':entity': 'CompletionRequest',
+          ':app': request.applicationId,
+          ':round': request.round,
+          ':requestedAt': request.requestedAt,
+          ':comment': request.comment,
+          ':deadline': request.deadline,
+          ':token': request.taskToken,
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return stripKeys<CompletionRequest>(Attributes ?? {});
+  }
+
+  async getCompletionRequest(applicationId: string, round: number): Promise<CompletionRequest | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: completionKey(applicationId, round), ConsistentRead: true }),
+    );
+    return Item ? stripKeys<CompletionRequest>(Item) : undefined;
+  }
+
+  /** Marks the completion answered; only the first answer counts. */
+  async answerCompletion(applicationId: string, round: number, at: string): Promise<{ answered: boolean; request: CompletionRequest | undefined }> {
+    try {
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: completionKey(applicationId, round),
+          UpdateExpression: 'SET answeredAt = :at',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(answeredAt) AND attribute_not_exists(closedAt)',
+          ExpressionAttributeValues: { ':at': at },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return { answered: true, request: stripKeys<CompletionRequest>(Attributes ?? {}) };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      return { answered: false, request: await this.getCompletionRequest(applicationId, round) };
+    }
+  }
+
+  /** Closes an unanswered completion request at its deadline. */
+  async closeCompletion(applicationId: string, round: number, at: string): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: completionKey(applicationId, round),
+          UpdateExpression: 'SET closedAt = :at',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(answeredAt) AND attribute_not_exists(closedAt)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async putCompletionLink(link: CompletionLink, now: Date): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...completionLinkKey(link.tokenHash), entity: 'CompletionLink', ...link, expiresAt: Math.floor(now.getTime() / 1000) + oneYearSeconds },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async findCompletionLink(tokenHash: string): Promise<CompletionLink | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: completionLinkKey(tokenHash) }));
+    return Item ? stripKeys<CompletionLink>(Item) : undefined;
+  }
+}

@@ -1,0 +1,34 @@
+import { SendTaskFailureCommand, SendTaskSuccessCommand, type SFNClient } from '@aws-sdk/client-sfn';
+
+/** The port through which a decision or a completion wakes the waiting workflow. */
+export interface WorkflowCallbacks {
+  /** Returns false when the token is no longer waited on (timed out, already answered). */
+  succeed(taskToken: string, output: unknown): Promise<boolean>;
+  fail(taskToken: string, error: string, cause: string): Promise<boolean>;
+}
+
+const staleTokenErrors = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
+
+export class StepFunctionsCallbacks implements WorkflowCallbacks {
+  constructor(private readonly sfn: SFNClient) {}
+
+  async succeed(taskToken: string, output: unknown): Promise<boolean> {
+    return this.ignoringStale(() => this.sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) })));
+  }
+
+  async fail(taskToken: string, error: string, cause: string): Promise<boolean> {
+    return this.ignoringStale(() => this.sfn.send(new SendTaskFailureCommand({ taskToken, error, cause })));
+  }
+
+  private async ignoringStale(send: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await send();
+      return true;
+    } catch (error) {
+      // A stale token is expected: the workflow moved on, and the step it re-enters reads the
+      // decision from the table instead.
+      if (error instanceof Error && staleTokenErrors.has(error.name)) return false;
+      throw error;
+    }
+  }
+}

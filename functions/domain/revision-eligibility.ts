@@ -1,0 +1,75 @@
+import { formatCalendarDate } from '../templates/swedish-dates.js';
+import { addMonths, type CalendarDate } from './calendar-date.js';
+
+/**
+ * Who may send a revision ("revidering") instead of a full application: an organisation that holds
+ * a certificate, and for `graceMonths` (default 12) after its latest certificate lapsed. Later, or
+ * without any certificate, the organisation makes a full application ("QM-ansökan").
+ */
+
+/** The organisation's latest certificate, as the ORG pointer records it. */
+export interface LatestCertificate {
+  certificateId: string;
+  validUntil: CalendarDate;
+}
+
+export type RevisionEligibility =
+  | {
+      open: true;
+      /** The certificate the revision renews (recorded as the application's previousCertificateId). */
+      certificateId: string;
+      validUntil: CalendarDate;
+      /** 'valid' while the certificate runs, 'lapsed' in the grace period after it. */
+      standing: 'valid' | 'lapsed';
+      /** The last day a revision is accepted. */
+      windowEnd: CalendarDate;
+    }
+  | {
+      open: false;
+      reason: 'no_certificate' | 'window_closed';
+      /** Swedish, for the applicant; points to the full application. */
+      message: string;
+      windowEnd?: CalendarDate;
+    };
+
+/** The full application form, where a refused revision is pointed. */
+export const fullApplicationPath = '/apply';
+
+/**
+ * The last day a revision is accepted: `graceMonths` months after validUntil (the certificate lapses
+ * the day after validUntil). With 0 months, revision is open only while the certificate is valid.
+ */
+export function revisionWindowEnd(validUntil: CalendarDate, graceMonths: number): CalendarDate {
+  return addMonths(validUntil, graceMonths);
+}
+
+export function revisionEligibility(
+  latest: LatestCertificate | undefined,
+  today: CalendarDate,
+  graceMonths: number,
+): RevisionEligibility {
+  if (!latest) {
+    return {
+      open: false,
+      reason: 'no_certificate',
+      message:
+        'Organisationen har ingen kvalitetsmärkning att revidera. Revidering är till för den som har eller nyligen har haft en kvalitetsmärkning (QM). Gör i stället en fullständig QM-ansökan (/apply).',
+    };
+  }
+  const windowEnd = revisionWindowEnd(latest.validUntil, graceMonths);
+  if (today > windowEnd) {
+    return {
+      open: false,
+      reason: 'window_closed',
+      windowEnd,
+      message: `Tiden för revidering har gått ut. Kvalitetsmärkningen ${latest.certificateId} gällde till och med ${formatCalendarDate(latest.validUntil)}, och en revidering kunde lämnas in till och med ${formatCalendarDate(windowEnd)}. Gör i stället en fullständig QM-ansökan (${fullApplicationPath}).`,
+    };
+  }
+  return {
+    open: true,
+    certificateId: latest.certificateId,
+    validUntil: latest.validUntil,
+    standing: today <= latest.validUntil ? 'valid' : 'lapsed',
+    windowEnd,
+  };
+}

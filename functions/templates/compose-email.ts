@@ -1,0 +1,48 @@
+import type { EmailMessage } from '../domain/email-message.js';
+import { emailButton, renderEmailHtml } from './email-layout.template.js';
+import { html } from './layout.template.js';
+
+export interface EmailContent {
+  to: string[];
+  subject: string;
+  heading: string;
+  greeting?: string;
+  paragraphs: string[];
+  /** Label/value rows shown as a small table (e.g. certificate details). */
+  facts?: [string, string][];
+  /** A quoted text from a person (the reviewer's comment). */
+  quote?: { by: string; text: string };
+  action?: { href: string; label: string; note?: string };
+}
+
+/** Builds the HTML and plain-text parts from the same content, so they never drift apart. */
+export function composeEmail(content: EmailContent): EmailMessage {
+  const body = html`
+<h1 style="font-size:22px;margin:0 0 16px;">${content.heading}</h1>
+${content.greeting ? html`<p>${content.greeting}</p>` : ''}
+${content.paragraphs.map((p) => html`<p>${p}</p>`)}
+${content.facts?.length
+    ? html`<table style="border-collapse:collapse;margin:16px 0;">${content.facts.map(
+        ([label, value]) => html`<tr><th style="text-align:left;padding:4px 16px 4px 0;vertical-align:top;">${label}</th><td style="padding:4px 0;">${value}</td></tr>`,
+      )}</table>`
+    : ''}
+${content.quote ? html`<p style="margin:16px 0 4px;font-weight:bold;">${content.quote.by}:</p><blockquote style="margin:0 0 16px;padding:8px 16px;border-left:4px solid #00594f;background:#f4f4f2;white-space:pre-wrap;">${content.quote.text}</blockquote>` : ''}
+${content.action ? emailButton(content.action.href, content.action.label) : ''}
+${content.action?.note ? html`<p style="font-size:14px;color:#555;">${content.action.note}</p>` : ''}`;
+
+  const text = [
+    content.heading,
+    '',
+    ...(content.greeting ? [content.greeting, ''] : []),
+    ...content.paragraphs.flatMap((p) => [p, '']),
+    ...(content.facts?.length ? [...content.facts.map(([l, v]) => `${l}: ${v}`), ''] : []),
+    ...(content.quote ? [`${content.quote.by}:`, ...content.quote.text.split('\n').map((l) => `> ${l}`), ''] : []),
+    ...(content.action ? [`${content.action.label}: ${content.action.href}`, ''] : []),
+    ...(content.action?.note ? [content.action.note, ''] : []),
+    '--',
+    'Svenska Stadskärnor · Kvalitetsmärkning (QM)',
+    'Detta meddelande skickades automatiskt. Länken i mejlet är personlig – dela den inte.',
+  ].join('\n');
+
+  return { to: content.to, subject: content.subject, html: renderEmailHtml(content.subject, body), text };
+}
