@@ -47,6 +47,30 @@ export const httpFunctions = {
     routes: ['GET /status/{token}'],
     access: { table: 'read' },
   },
+  ReviewPage: {
+    entry: 'functions/handlers/review-page.handler.ts',
+    description: "Shows a reviewer the application and the decision form (reads only: safe for mail scanners)",
+    routes: ['GET /review/{token}', 'HEAD /review/{token}'],
+    access: { table: 'read' },
+  },
+  ReviewDecision: {
+    entry: 'functions/handlers/review-decision.handler.ts',
+    description: "Records a reviewer's decision once and wakes the waiting workflow",
+    routes: ['POST /review/{token}'],
+    access: { table: 'readwrite', answerWorkflowTasks: true },
+  },
+  CompletionForm: {
+    entry: 'functions/handlers/completion-form.handler.ts',
+    description: 'Shows the applicant the prefilled completion form',
+    routes: ['GET /complete/{token}'],
+    access: { table: 'read' },
+  },
+  SubmitCompletion: {
+    entry: 'functions/handlers/submit-completion.handler.ts',
+    description: 'Accepts a completed application and sends it back to review',
+    routes: ['POST /complete/{token}'],
+    access: { table: 'readwrite', answerWorkflowTasks: true },
+  },
   PublicRegister: {
     entry: 'functions/handlers/public-register.handler.ts',
     description: 'Lists the certificates valid on a date (HTML and JSON): who may apply for Årets Stadskärna',
@@ -78,6 +102,56 @@ export const workflowFunctions = {
   AcknowledgeApplication: {
     entry: 'functions/handlers/acknowledge-application.handler.ts',
     description: 'Records the acknowledgement and emails the applicant',
+    access: { table: 'readwrite', sendMail: true },
+  },
+  StartReviewRound: {
+    entry: 'functions/handlers/start-review-round.handler.ts',
+    description: 'Opens a review round and emails each reviewer a personal link',
+    access: { table: 'readwrite', sendMail: true },
+  },
+  AwaitReviewDecision: {
+    entry: 'functions/handlers/await-review-decision.handler.ts',
+    description: 'Parks the callback token on the review round (waitForTaskToken)',
+    access: { table: 'readwrite', answerWorkflowTasks: true },
+  },
+  RemindReviewers: {
+    entry: 'functions/handlers/remind-reviewers.handler.ts',
+    description: 'Reminds reviewers of an unanswered round',
+    access: { table: 'readwrite', sendMail: true },
+  },
+  EscalateReview: {
+    entry: 'functions/handlers/escalate-review.handler.ts',
+    description: 'Tells the programme contact that reviewers have not answered',
+    access: { table: 'readwrite', sendMail: true },
+  },
+  CloseOverdueReview: {
+    entry: 'functions/handlers/close-overdue-review.handler.ts',
+    description: 'Ends a review round that got no decision in time',
+    access: { table: 'readwrite', sendMail: true },
+  },
+  CertifyApplication: {
+    entry: 'functions/handlers/certify-application.handler.ts',
+    description: 'Issues the certificate and emails the applicant',
+    access: { table: 'readwrite', sendMail: true },
+  },
+  RejectApplication: {
+    entry: 'functions/handlers/reject-application.handler.ts',
+    description: "Records a rejection and emails the reviewer's reason",
+    access: { table: 'readwrite', sendMail: true },
+  },
+  RequestCompletion: {
+    entry: 'functions/handlers/request-completion.handler.ts',
+    description: 'Asks the applicant for a completion and waits (waitForTaskToken)',
+    access: { table: 'readwrite', sendMail: true, answerWorkflowTasks: true },
+  },
+  ExpireApplication: {
+    entry: 'functions/handlers/expire-application.handler.ts',
+    description: 'Closes an application whose completion did not arrive in time',
+    access: { table: 'readwrite', sendMail: true },
+  },
+  RecordFailure: {
+    entry: 'functions/handlers/record-failure.handler.ts',
+    description: 'Records a failed workflow step on the application and alerts the operator',
     access: { table: 'readwrite', sendMail: true },
   },
 } satisfies Record<string, FunctionSpec>;

@@ -1,6 +1,8 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
@@ -9,6 +11,7 @@ import type { StageConfig } from './config/stage-config.js';
 import { QmFunction } from './function-defaults.js';
 import {
   httpFunctions,
+  scheduledFunctions,
   workflowFunctions,
   type FunctionSpec,
   type WorkflowFunctionId,
@@ -67,6 +70,18 @@ export class StatelessStack extends Stack {
           }),
         );
       }
+      if (spec.access.answerWorkflowTasks) {
+        // SendTaskSuccess/Failure/Heartbeat have no resource-level permissions in IAM: the task
+        // token itself is the credential. Granting on the state machine's ARN would also make the
+        // machine's own tasks depend on it (a cycle), so the statement names the actions only.
+        fn.addToRolePolicy(
+          new PolicyStatement({
+            effect: Effect.ALLOW,
+            actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
+            resources: ['*'],
+          }),
+        );
+      }
       return fn;
     };
 
@@ -80,12 +95,21 @@ export class StatelessStack extends Stack {
     for (const [fnId, spec] of Object.entries(httpFunctions) as [string, FunctionSpec][]) {
       const fn = build(fnId, spec, spec.access.startWorkflow ? { STATE_MACHINE_ARN: stateMachine.stateMachineArn } : {});
       if (spec.access.startWorkflow) stateMachine.grantStartExecution(fn);
-      if (spec.access.answerWorkflowTasks) stateMachine.grantTaskResponse(fn);
       const integration = new HttpLambdaIntegration(`${fnId}Integration`, fn);
       for (const routeKey of spec.routes ?? []) {
         const [method, path] = routeKey.split(' ') as [keyof typeof HttpMethod, string];
         this.api.addRoutes({ path, methods: [HttpMethod[method]], integration });
       }
+    }
+
+    // Scheduled functions: one EventBridge rule each; a failed run is retried by Lambda's async retries.
+    for (const [fnId, spec] of Object.entries(scheduledFunctions)) {
+      const fn = build(fnId, spec);
+      new Rule(this, `${fnId}Schedule`, {
+        description: spec.description,
+        schedule: Schedule.cron(spec.schedule),
+        targets: [new LambdaFunction(fn, { retryAttempts: 2 })],
+      });
     }
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });

@@ -1,13 +1,18 @@
 import { Duration } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import {
+  Choice,
+  Condition,
   DefinitionBody,
   Fail,
+  IntegrationPattern,
   JsonPath,
+  Pass,
   StateMachine,
   StateMachineType,
   Succeed,
   TaskInput,
+  Result,
   Timeout,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
@@ -15,10 +20,32 @@ import { Construct } from 'constructs';
 import type { StageConfig } from '../infra/config/stage-config.js';
 import type { WorkflowFunctionId } from '../infra/lambda-functions.js';
 
-/** State names are part of the contract with the local runner and the tests (time overrides). */
+/**
+ * State names are part of the contract with the local runner and the tests: the local system
+ * shortens the waits of `AwaitReviewDecision` and `AwaitCompletion` by name.
+ */
 export const LifecycleState = {
   Acknowledge: 'Acknowledge',
-  Done: 'Done',
+  StartReviewRound: 'StartReviewRound',
+  AwaitReviewDecision: 'AwaitReviewDecision',
+  ReviewTimedOut: 'ReviewTimedOut',
+  CountReminder: 'CountReminder',
+  RemindReviewers: 'RemindReviewers',
+  EscalateReview: 'EscalateReview',
+  MarkEscalated: 'MarkEscalated',
+  CloseOverdueReview: 'CloseOverdueReview',
+  DecidedAfterAll: 'DecidedAfterAll',
+  RouteDecision: 'RouteDecision',
+  Certify: 'Certify',
+  Reject: 'Reject',
+  AwaitCompletion: 'AwaitCompletion',
+  ExpireApplication: 'ExpireApplication',
+  AnsweredAtDeadline: 'AnsweredAtDeadline',
+  RecordFailure: 'RecordFailure',
+  Certified: 'Certified',
+  Rejected: 'Rejected',
+  Expired: 'Expired',
+  ReviewOverdue: 'ReviewOverdue',
   Failed: 'Failed',
 } as const;
 
@@ -27,51 +54,144 @@ export interface ApplicationLifecycleProps {
   config: StageConfig;
 }
 
+const applicationId = JsonPath.stringAt('$.applicationId');
+const round = JsonPath.numberAt('$.review.round');
+
 /**
- * The lifecycle of one application, from submission to decision. Input and output carry ids only
- * ({ applicationId }); the application itself stays in DynamoDB. Written in JSONPath, not JSONata.
+ * The lifecycle of one application:
+ *   submitted → acknowledged → in review → (completion requested → in review)* → certified | rejected
+ * with reviewer reminders and an escalation when nobody decides, a completion deadline, and a
+ * recorded failure (plus an operator alert) when a step gives up after its retries.
+ * Input and output carry ids only ({ applicationId }); everything else stays in DynamoDB.
+ * Written in JSONPath (the local interpreter ignores JSONata).
  */
 export class ApplicationLifecycle extends Construct {
   readonly stateMachine: StateMachine;
 
   constructor(scope: Construct, id: string, props: ApplicationLifecycleProps) {
     super(scope, id);
-    const { functions } = props;
+    const { functions: fn, config } = props;
+    const S = LifecycleState;
 
-    const acknowledge = lambdaStep(this, LifecycleState.Acknowledge, functions.AcknowledgeApplication, {
-      applicationId: JsonPath.stringAt('$.applicationId'),
+    // Failure path: record it on the application and alert the operator, then end failed.
+    const failed = new Fail(this, S.Failed, { error: 'LifecycleFailed', cause: 'A step failed after its retries; see the application history' });
+    const recordFailure = this.step(S.RecordFailure, fn.RecordFailure, { applicationId, error: JsonPath.objectAt('$.error') });
+    recordFailure.addCatch(failed, { errors: ['States.ALL'], resultPath: '$.recordFailureError' });
+    recordFailure.next(failed);
+    const onFailure = <T extends LambdaInvoke>(task: T): T => {
+      task.addCatch(recordFailure, { errors: ['States.ALL'], resultPath: '$.error' });
+      return task;
+    };
+
+    const acknowledge = onFailure(this.step(S.Acknowledge, fn.AcknowledgeApplication, { applicationId }));
+    const startReviewRound = onFailure(
+      this.step(S.StartReviewRound, fn.StartReviewRound, { applicationId }, '$.review', {
+        'round.$': '$.Payload.round',
+        'reminders.$': '$.Payload.reminders',
+        'escalated.$': '$.Payload.escalated',
+        'openedAt.$': '$.Payload.openedAt',
+      }),
+    );
+
+    // The review waits for the decision callback; each timeout is a reminder, then an escalation.
+    const awaitDecision = this.callback(S.AwaitReviewDecision, fn.AwaitReviewDecision, { applicationId, round }, '$.decision', Duration.days(config.reviewReminderIntervalDays));
+    const reviewTimedOut = new Choice(this, S.ReviewTimedOut);
+    awaitDecision.addCatch(reviewTimedOut, { errors: ['States.Timeout'], resultPath: '$.timeout' });
+    onFailure(awaitDecision);
+
+    const countReminder = new Pass(this, S.CountReminder, {
+      parameters: {
+        'round.$': '$.review.round',
+        'reminders.$': 'States.MathAdd($.review.reminders, 1)',
+        'escalated.$': '$.review.escalated',
+        'openedAt.$': '$.review.openedAt',
+      },
+      resultPath: '$.review',
     });
+    const remind = onFailure(this.step(S.RemindReviewers, fn.RemindReviewers, { applicationId, round, reminder: JsonPath.numberAt('$.review.reminders') }));
+    const escalate = onFailure(this.step(S.EscalateReview, fn.EscalateReview, { applicationId, round }));
+    const markEscalated = new Pass(this, S.MarkEscalated, { result: Result.fromBoolean(true), resultPath: '$.review.escalated' });
+    const closeOverdue = onFailure(this.step(S.CloseOverdueReview, fn.CloseOverdueReview, { applicationId, round }, '$.decision', { 'decision.$': '$.Payload' }));
+    const unwrapOverdue = new Pass(this, `${S.CloseOverdueReview}Result`, { inputPath: '$.decision.decision', resultPath: '$.decision' });
+    const decidedAfterAll = new Choice(this, S.DecidedAfterAll);
 
-    const failed = new Fail(this, LifecycleState.Failed, { error: 'LifecycleFailed' });
-    acknowledge.addCatch(failed, { errors: ['States.ALL'], resultPath: '$.error' });
+    const routeDecision = new Choice(this, S.RouteDecision);
+    const certify = onFailure(this.step(S.Certify, fn.CertifyApplication, { applicationId, round }));
+    const reject = onFailure(this.step(S.Reject, fn.RejectApplication, { applicationId, round }));
+    const awaitCompletion = this.callback(S.AwaitCompletion, fn.RequestCompletion, { applicationId, round }, '$.completion', Duration.days(config.completionDeadlineDays));
+    const expire = onFailure(this.step(S.ExpireApplication, fn.ExpireApplication, { applicationId, round }, '$.expiry', { 'answered.$': '$.Payload.answered' }));
+    awaitCompletion.addCatch(expire, { errors: ['States.Timeout'], resultPath: '$.timeout' });
+    onFailure(awaitCompletion);
+    const answeredAtDeadline = new Choice(this, S.AnsweredAtDeadline);
 
-    const definition = acknowledge.next(new Succeed(this, LifecycleState.Done));
+    acknowledge.next(startReviewRound);
+    startReviewRound.next(awaitDecision);
+    awaitDecision.next(routeDecision);
+    reviewTimedOut
+      .when(Condition.numberLessThan('$.review.reminders', config.reviewReminderCount), countReminder)
+      .when(Condition.booleanEquals('$.review.escalated', false), escalate)
+      .otherwise(closeOverdue);
+    countReminder.next(remind);
+    remind.next(awaitDecision);
+    escalate.next(markEscalated);
+    markEscalated.next(awaitDecision);
+    closeOverdue.next(unwrapOverdue);
+    unwrapOverdue.next(decidedAfterAll);
+    decidedAfterAll
+      .when(Condition.isPresent('$.decision.decision'), routeDecision)
+      .otherwise(new Fail(this, S.ReviewOverdue, { error: 'ReviewOverdue', cause: 'No reviewer decided in time; the operator was alerted' }));
+    routeDecision
+      .when(Condition.stringEquals('$.decision.decision', 'approve'), certify.next(new Succeed(this, S.Certified)))
+      .when(Condition.stringEquals('$.decision.decision', 'reject'), reject.next(new Succeed(this, S.Rejected)))
+      .when(Condition.stringEquals('$.decision.decision', 'request_completion'), awaitCompletion)
+      .otherwise(new Fail(this, 'UnknownDecision', { error: 'UnknownDecision' }));
+    awaitCompletion.next(startReviewRound);
+    expire.next(answeredAtDeadline);
+    answeredAtDeadline
+      .when(Condition.booleanEquals('$.expiry.answered', true), startReviewRound)
+      .otherwise(new Succeed(this, S.Expired));
 
     this.stateMachine = new StateMachine(this, 'StateMachine', {
       stateMachineType: StateMachineType.STANDARD,
-      definitionBody: DefinitionBody.fromChainable(definition),
+      definitionBody: DefinitionBody.fromChainable(acknowledge),
+      // The longest path (reminders, escalation, a completion round or two) stays well within the
+      // one-year limit of a Standard execution.
       timeout: Duration.days(365),
       tracingEnabled: true,
     });
   }
+
+  /** A Lambda task taking ids, retrying transient failures with backoff; PermanentError is not retried. */
+  private step(name: string, fn: IFunction, payload: Record<string, unknown>, resultPath: string = JsonPath.DISCARD, resultSelector?: Record<string, unknown>) {
+    const task = new LambdaInvoke(this, name, {
+      lambdaFunction: fn,
+      payload: TaskInput.fromObject(payload),
+      resultPath,
+      ...(resultSelector ? { resultSelector } : {}),
+      taskTimeout: Timeout.duration(Duration.seconds(60)),
+      retryOnServiceExceptions: true,
+    });
+    return withRetries(task);
+  }
+
+  /** A waitForTaskToken task: the Lambda parks the token; the answer (or the timeout) moves on. */
+  private callback(name: string, fn: IFunction, payload: Record<string, unknown>, resultPath: string, timeout: Duration) {
+    const task = new LambdaInvoke(this, name, {
+      lambdaFunction: fn,
+      integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+      payload: TaskInput.fromObject({ ...payload, taskToken: JsonPath.taskToken }),
+      resultPath,
+      taskTimeout: Timeout.duration(timeout),
+      retryOnServiceExceptions: true,
+    });
+    return withRetries(task);
+  }
 }
 
-/** A Lambda task that passes ids in and keeps the state's input, with retries on transient failures. */
-function lambdaStep(scope: Construct, name: string, fn: IFunction, payload: Record<string, unknown>) {
-  const task = new LambdaInvoke(scope, name, {
-    lambdaFunction: fn,
-    payload: TaskInput.fromObject(payload),
-    resultSelector: { 'result.$': '$.Payload' },
-    resultPath: `$.steps.${name}`,
-    taskTimeout: Timeout.duration(Duration.seconds(60)),
-  });
-  // Permanent errors (missing data, broken invariants) go straight to the Catch; all else is retried.
+function withRetries<T extends LambdaInvoke>(task: T): T {
   task.addRetry({ errors: ['PermanentError'], maxAttempts: 0 });
-  task.addRetry({
-    errors: ['States.ALL'],
-    interval: Duration.seconds(2),
-    backoffRate: 2,
-    maxAttempts: 5,
-  });
+  // States.TaskFailed matches every task error except States.Timeout, so a callback's timeout
+  // reaches its Catch (the reminder path) instead of being retried.
+  task.addRetry({ errors: ['States.TaskFailed'], interval: Duration.seconds(2), backoffRate: 2, maxAttempts: 5 });
   return task;
 }

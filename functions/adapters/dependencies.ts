@@ -1,8 +1,13 @@
 import { runtimeConfig, type RuntimeConfig } from '../config/runtime-config.js';
 import { ApplicationRepository } from './application.repository.js';
 import { getDocumentClient, getSesClient, getSfnClient } from './aws-clients.js';
+import { CertificateRepository } from './certificate.repository.js';
 import { IdempotencyRepository } from './idempotency.repository.js';
 import { MemberRepository } from './member.repository.js';
+import { RenewalRepository } from './renewal.repository.js';
+import { ReviewRepository } from './review.repository.js';
+import { StepFunctionsCallbacks, type WorkflowCallbacks } from './workflow-callbacks.js';
+import type { LifecycleDeps } from '../use-cases/lifecycle-deps.js';
 import { SesMailer } from './ses-mailer.js';
 import { StepFunctionsWorkflowStarter, type WorkflowStarter } from './workflow-starter.js';
 
@@ -12,6 +17,10 @@ export interface Dependencies {
   applications: ApplicationRepository;
   members: MemberRepository;
   idempotency: IdempotencyRepository;
+  certificates: CertificateRepository;
+  renewals: RenewalRepository;
+  reviews: ReviewRepository;
+  callbacks: WorkflowCallbacks;
   mailer: SesMailer;
   workflow: WorkflowStarter;
   now: () => Date;
@@ -28,6 +37,10 @@ export function dependencies(): Dependencies {
     applications: new ApplicationRepository(db, config.TABLE_NAME),
     members: new MemberRepository(db, config.TABLE_NAME),
     idempotency: new IdempotencyRepository(db, config.TABLE_NAME),
+    certificates: new CertificateRepository(db, config.TABLE_NAME, config.RENEWAL_REMINDER_DAYS),
+    renewals: new RenewalRepository(db, config.TABLE_NAME),
+    reviews: new ReviewRepository(db, config.TABLE_NAME),
+    callbacks: new StepFunctionsCallbacks(getSfnClient()),
     mailer: new SesMailer(getSesClient(), config.SENDER_EMAIL, config.SES_CONFIGURATION_SET),
     workflow: {
       start: (applicationId) => {
@@ -38,4 +51,17 @@ export function dependencies(): Dependencies {
     now: () => new Date(),
   };
   return cached;
+}
+
+/** The review lifecycle's dependencies, with the configured people and deadlines. */
+export function lifecycleDependencies(): LifecycleDeps {
+  const deps = dependencies();
+  return {
+    ...deps,
+    publicBaseUrl: deps.config.PUBLIC_BASE_URL,
+    reviewerEmails: deps.config.REVIEWER_EMAILS,
+    programmeContactEmail: deps.config.PROGRAMME_CONTACT_EMAIL,
+    operatorEmail: deps.config.OPERATOR_EMAIL,
+    completionDeadlineDays: deps.config.COMPLETION_DEADLINE_DAYS,
+  };
 }

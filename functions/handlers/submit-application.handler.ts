@@ -8,6 +8,7 @@ import { HttpProblem, problemTypes, type ProblemFieldError } from '../http/http-
 import { parseRequestBody } from '../http/request-body.js';
 import { htmlResponse, jsonResponse, redirectResponse, type HttpResult } from '../http/responses.js';
 import { renderApplyForm } from '../templates/apply-form.template.js';
+import { renderRevisionNotOpen } from '../templates/revision-form.template.js';
 import { submitApplication, type SubmitApplicationResult } from '../use-cases/submit-application.use-case.js';
 
 const notMemberMessage =
@@ -38,6 +39,8 @@ async function submitJson(event: APIGatewayProxyEventV2, value: unknown): Promis
       });
     case 'not_member':
       throw new HttpProblem(403, 'Endast medlemmar kan ansöka', notMemberMessage, { type: problemTypes.notMember });
+    case 'revision_not_open':
+      throw new HttpProblem(403, 'Revidering är inte möjlig', result.message, { type: problemTypes.revisionNotOpen });
     case 'idempotency_key_reused':
       throw new HttpProblem(422, 'Idempotensnyckeln är redan använd', keyReusedMessage, { type: problemTypes.idempotencyKeyReused });
     case 'in_progress':
@@ -65,6 +68,8 @@ async function submitForm(fields: Record<string, string | string[]>): Promise<Ht
       return redirectResponse(`${result.receipt.statusUrl}?mottagen=1`);
     case 'not_member':
       return rerender(403, [{ path: 'organisation.organisationNumber', message: notMemberMessage }]);
+    case 'revision_not_open':
+      return htmlResponse(403, renderRevisionNotOpen(result.message));
     case 'idempotency_key_reused':
       return rerender(422, [{ path: 'idempotencyKey', message: keyReusedMessage }]);
     case 'in_progress':
@@ -74,7 +79,10 @@ async function submitForm(fields: Record<string, string | string[]>): Promise<Ht
 
 function submit(submission: ApplicationSubmission, idempotencyKey: string | undefined): Promise<SubmitApplicationResult> {
   const deps = dependencies();
-  return submitApplication({ ...deps, publicBaseUrl: deps.config.PUBLIC_BASE_URL }, { submission, idempotencyKey });
+  return submitApplication(
+    { ...deps, publicBaseUrl: deps.config.PUBLIC_BASE_URL, revisionGraceMonths: deps.config.REVISION_GRACE_MONTHS },
+    { submission, idempotencyKey },
+  );
 }
 
 function validationProblem(errors: ProblemFieldError[]): HttpProblem {

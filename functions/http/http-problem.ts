@@ -28,4 +28,5 @@ export const problemTypes = {
   idempotencyKeyReused: 'https://qm.stadskarnor.example/problems/idempotency-key-reused',
   requestInProgress: 'https://qm.stadskarnor.example/problems/request-in-progress',
   notFound: 'https://qm.stadskarnor.example/problems/not-found',
+  revisionNotOpen: 'https://qm.stadskarnor.example/problems/revision-not-open',
 } as const;

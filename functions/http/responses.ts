@@ -1,4 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { pageContentSecurityPolicy } from '../templates/layout.template.js';
 
 export type HttpResult = APIGatewayProxyStructuredResultV2 & { statusCode: number; headers: Record<string, string> };
 
@@ -14,7 +15,7 @@ export function htmlResponse(statusCode: number, page: string, headers: Record<s
     statusCode,
     headers: {
       'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+      'content-security-policy': pageContentSecurityPolicy,
       ...securityHeaders,
       ...headers,
     },

@@ -4,20 +4,21 @@ import { z } from 'zod';
 import { PermanentError } from '../domain/errors.js';
 import { logger } from './logger.js';
 
-/** Input every lifecycle task receives: ids only, never the application itself. */
-export const workflowTaskInputSchema = z.looseObject({
-  applicationId: z.string().min(1),
-});
+/** Input every lifecycle task receives: ids and counters, never the application itself. */
+export const workflowTaskInputSchema = z.looseObject({ applicationId: z.string().min(1) });
+export const roundTaskInputSchema = workflowTaskInputSchema.extend({ round: z.number().int().positive() });
+export const callbackTaskInputSchema = roundTaskInputSchema.extend({ taskToken: z.string().min(1) });
 
-export type WorkflowTaskInput = z.infer<typeof workflowTaskInputSchema>;
-
-/** A Step Functions task: validated input, logging context; bad input is a PermanentError (no retries). */
-export function workflowTaskHandler<T>(fn: (input: WorkflowTaskInput) => Promise<T>) {
+/**
+ * A Step Functions task: validated input and logging context (the event itself is never logged:
+ * callback tasks carry a task token). Bad input is a PermanentError, which the workflow does not retry.
+ */
+export function workflowTaskHandler<S extends z.ZodType, T>(schema: S, fn: (input: z.infer<S>) => Promise<T>) {
   return middy<unknown, T>()
     .use(injectLambdaContext(logger))
     .handler(async (event) => {
-      const parsed = workflowTaskInputSchema.safeParse(event);
-      if (!parsed.success) throw new PermanentError(`Invalid task input: ${parsed.error.message}`);
+      const parsed = schema.safeParse(event);
+      if (!parsed.success) throw new PermanentError(`Invalid task input: ${z.prettifyError(parsed.error)}`);
       return fn(parsed.data);
     });
 }

@@ -66,6 +66,17 @@ textarea { min-height: 8rem; resize: vertical; }
 .notice { background: var(--bg-soft); border-left: .3125rem solid var(--accent); padding: 1rem 1.25rem; }
 button, .button { display: inline-block; font: inherit; font-weight: 700; color: #fff; background: var(--accent); border: 0; border-bottom: .1875rem solid var(--accent-dark); padding: .75rem 1.25rem; cursor: pointer; text-decoration: none; }
 button:hover, .button:hover { background: var(--accent-dark); color: #fff; }
+.facts, .answers { margin: 1rem 0; }
+.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1.25rem; }
+.facts dt, .answers dt { font-weight: 700; }
+.facts dd { margin: 0; }
+.answers dd { margin: 0 0 1rem; white-space: pre-wrap; overflow-wrap: anywhere; }
+table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
+th, td { text-align: left; vertical-align: top; padding: .5rem .75rem .5rem 0; border-bottom: .0625rem solid var(--border); }
+.status { display: inline-block; padding: .125rem .5rem; background: var(--bg-soft); }
+.decision-box { border: .1875rem solid var(--accent); padding: 1rem 1.25rem; margin: 2rem 0; }
+.answer-yes { color: var(--accent-dark); font-weight: 700; }
+.answer-no { color: var(--error); font-weight: 700; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 @media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
 `;

@@ -1,17 +1,24 @@
 import { createHash } from 'node:crypto';
 import type { ApplicationRepository } from '../adapters/application.repository.js';
+import type { CertificateRepository } from '../adapters/certificate.repository.js';
 import type { IdempotencyRepository } from '../adapters/idempotency.repository.js';
 import type { MemberRepository } from '../adapters/member.repository.js';
 import type { WorkflowStarter } from '../adapters/workflow-starter.js';
 import type { ApplicationRecord, ApplicationSubmission } from '../domain/application-record.js';
+import { stockholmDate } from '../domain/calendar-date.js';
 import { newApplicationId } from '../domain/ids.js';
-import { hashToken, newSecretToken } from '../domain/secret-token.js';
+import { revisionEligibility } from '../domain/revision-eligibility.js';
+import { newStatusLink } from './status-link.js';
 
 export interface SubmitApplicationDeps {
   applications: ApplicationRepository;
   members: MemberRepository;
   idempotency: IdempotencyRepository;
   workflow: WorkflowStarter;
+  /** The organisation's latest certificate decides whether a revision is open. */
+  certificates: Pick<CertificateRepository, 'latestForOrganisation'>;
+  /** Months after lapse during which a revision is still accepted. */
+  revisionGraceMonths: number;
   publicBaseUrl: string;
   now: () => Date;
 }
@@ -35,6 +42,8 @@ export interface SubmissionReceipt {
 export type SubmitApplicationResult =
   | { kind: 'accepted'; receipt: SubmissionReceipt; replayed: boolean }
   | { kind: 'not_member'; organisationNumber: string }
+  /** A revision from an organisation without a certificate, or too long after it lapsed. */
+  | { kind: 'revision_not_open'; reason: 'no_certificate' | 'window_closed'; message: string }
   | { kind: 'idempotency_key_reused' }
   | { kind: 'in_progress' };
 
@@ -54,6 +63,18 @@ export async function submitApplication(
   const { submission } = request;
   const member = await deps.members.find(submission.organisation.organisationNumber);
   if (!member) return { kind: 'not_member', organisationNumber: submission.organisation.organisationNumber };
+
+  let previousCertificateId: string | undefined;
+  if (submission.type === 'revision') {
+    const latest = await deps.certificates.latestForOrganisation(submission.organisation.organisationNumber);
+    const eligibility = revisionEligibility(
+      latest && { certificateId: latest.latestCertificateId, validUntil: latest.latestValidUntil },
+      stockholmDate(deps.now()),
+      deps.revisionGraceMonths,
+    );
+    if (!eligibility.open) return { kind: 'revision_not_open', reason: eligibility.reason, message: eligibility.message };
+    previousCertificateId = eligibility.certificateId;
+  }
 
   const now = deps.now();
   let applicationId = newApplicationId(now);
@@ -88,11 +109,11 @@ export async function submitApplication(
     version: 1,
     history: [{ at: submittedAt, actor: submission.contact.email, from: null, to: 'submitted' }],
     notifications: {},
+    ...(previousCertificateId ? { previousCertificateId } : {}),
   };
   await deps.applications.create(record);
 
-  const statusToken = newSecretToken();
-  await deps.applications.putStatusLink(hashToken(statusToken), applicationId);
+  const statusUrl = await newStatusLink(deps, applicationId);
   await deps.workflow.start(applicationId);
 
   const receipt: SubmissionReceipt = {
@@ -101,7 +122,7 @@ export async function submitApplication(
     type: submission.type,
     submittedAt,
     organisationName: submission.organisation.name,
-    statusUrl: `${deps.publicBaseUrl}/status/${statusToken}`,
+    statusUrl,
   };
   if (keyHash) await deps.idempotency.complete(keyHash, { statusCode: 201, headers: {}, body: JSON.stringify(receipt) });
   return { kind: 'accepted', receipt, replayed: false };

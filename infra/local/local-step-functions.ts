@@ -306,12 +306,7 @@ export class LocalStepFunctions {
       handlers[stateName] = async (input) => {
         // After a stop, retries must not call functions again.
         if (run.cancelled) throw stateError('States.Aborted', 'Execution ended');
-        run.inFlight++;
-        try {
-          return await this.runTask(stateName, task, execution, run, input);
-        } finally {
-          run.inFlight--;
-        }
+        return this.runTask(stateName, task, execution, run, input);
       };
     }
     return handlers as never;
@@ -319,10 +314,10 @@ export class LocalStepFunctions {
 
   private async runTask(stateName: string, task: LocalTaskInfo, execution: Execution, run: RunState, input: unknown) {
     if (task.resource === LOCAL_WAIT_RESOURCE) return this.localWait(task, run, input as LocalWaitInput);
-    if (LAMBDA_ARN.test(task.resource)) return this.invoke(task.resource, input);
+    if (LAMBDA_ARN.test(task.resource)) return this.invoke(run, task.resource, input);
     const { FunctionName, Payload } = input as { FunctionName: string; Payload?: unknown };
     if (!task.resource.endsWith('.waitForTaskToken')) {
-      return { ExecutedVersion: '$LATEST', Payload: (await this.invoke(FunctionName, Payload ?? {})) ?? null, StatusCode: 200 };
+      return { ExecutedVersion: '$LATEST', Payload: (await this.invoke(run, FunctionName, Payload ?? {})) ?? null, StatusCode: 200 };
     }
     const { taskToken, promise } = this.tokens.create(
       { executionArn: execution.executionArn, stateName },
@@ -331,17 +326,20 @@ export class LocalStepFunctions {
     const payload = JSON.parse(JSON.stringify(Payload ?? {}).split(TOKEN_PLACEHOLDER).join(taskToken));
     this.notify();
     // The Lambda itself runs synchronously; if it fails, so does the task. Its result is ignored.
-    this.invoke(FunctionName, payload).catch((err: Error) => this.tokens.abandon(taskToken, err));
+    this.invoke(run, FunctionName, payload).catch((err: Error) => this.tokens.abandon(taskToken, err));
     return promise;
   }
 
   /** Calls the function; a failure becomes a state error named like the thrown error, as Lambda reports it. */
-  private async invoke(functionName: string, payload: unknown): Promise<unknown> {
+  private async invoke(run: RunState, functionName: string, payload: unknown): Promise<unknown> {
+    run.inFlight++; // close() waits for running handlers; they cannot be interrupted
     try {
       return await this.options.invokeFunction(functionName, payload);
     } catch (err) {
       const e = err instanceof Error ? err : new Error(String(err));
       throw stateError(e.name, JSON.stringify({ errorType: e.name, errorMessage: e.message, trace: e.stack?.split('\n') ?? [] }));
+    } finally {
+      run.inFlight--;
     }
   }
 

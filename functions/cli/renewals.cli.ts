@@ -1,0 +1,63 @@
+// npm run renewals -- [--now YYYY-MM-DD]
+import { pathToFileURL } from 'node:url';
+import { isCalendarDate, stockholmDate } from '../domain/calendar-date.js';
+import type { RenewalSweepReport } from '../use-cases/renewal-sweep.use-case.js';
+import { useCliEnvironment } from './cli-environment.js';
+
+const usage = 'Usage: npm run renewals -- [--now YYYY-MM-DD]   (runs the renewal sweep as of that date; default: today in Sweden)';
+
+/** Reads `--now YYYY-MM-DD` (or `--now=YYYY-MM-DD`); undefined for today, an error message otherwise. */
+export function parseRenewalsArgs(argv: readonly string[]): { today?: string } | { error: string } {
+  let today: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--now') today = argv[++i];
+    else if (arg.startsWith('--now=')) today = arg.slice('--now='.length);
+    else return { error: `Unknown argument: ${arg}\n${usage}` };
+    if (today === undefined || !isCalendarDate(today)) return { error: `--now needs a date as YYYY-MM-DD\n${usage}` };
+  }
+  return today ? { today } : {};
+}
+
+export function formatSweepReport(report: RenewalSweepReport, target: string): string {
+  const lines = [
+    `Renewal sweep as of ${report.today} against ${target}`,
+    `Examined ${report.examined} due certificate(s); the index query read ${report.readCount} item(s), plus ${report.pointReads} single-item read(s).`,
+  ];
+  const section = (title: string, rows: string[]) => {
+    lines.push(`${title}: ${rows.length === 0 ? 'none' : ''}`);
+    for (const row of rows) lines.push(`  ${row}`);
+  };
+  section('Sent', report.sent.map((e) => `${e.stage.padEnd(11)} ${e.certificateId}  ${e.organisationName}`));
+  section('Skipped', report.skipped.map((e) => `${e.stage.padEnd(11)} ${e.certificateId}  ${e.organisationName}  (${e.reason === 'renewed' ? 'already renewed' : 'a later stage was due'})`));
+  section('Expired', report.expired);
+  if (report.busy.length > 0) section('Left to another sweep running now', report.busy);
+  if (report.failed.length > 0) section('FAILED (will be retried)', report.failed.map((e) => `${e.stage.padEnd(11)} ${e.certificateId}  ${e.error}`));
+  return lines.join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const args = parseRenewalsArgs(argv);
+  if ('error' in args) {
+    console.error(args.error);
+    return 2;
+  }
+  const target = useCliEnvironment();
+  // Imported after the environment is set: the adapters read it when first used.
+  const { renewalSweepDependencies } = await import('../handlers/renewal-sweep.handler.js');
+  const { runRenewalSweep } = await import('../use-cases/renewal-sweep.use-case.js');
+  const deps = renewalSweepDependencies();
+  const report = await runRenewalSweep(deps, { today: args.today ?? stockholmDate(deps.now()) });
+  console.log(formatSweepReport(report, target === 'local' ? 'the local system (emails go to its mailbox)' : `table ${process.env.TABLE_NAME}`));
+  return report.failed.length > 0 ? 1 : 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}

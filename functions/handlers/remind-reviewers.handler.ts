@@ -1,0 +1,7 @@
+import { lifecycleDependencies } from '../adapters/dependencies.js';
+import { z } from 'zod';
+import { roundTaskInputSchema, workflowTaskHandler } from '../lambda/workflow-task-handler.js';
+import { remindReviewers } from '../use-cases/review-round.use-case.js';
+
+/** Workflow task: reminds the reviewers of an unanswered round. */
+export const handler = workflowTaskHandler(roundTaskInputSchema.extend({ reminder: z.number().int().positive() }), (input) => remindReviewers(lifecycleDependencies(), input));

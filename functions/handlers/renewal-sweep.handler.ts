@@ -1,0 +1,48 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { ScheduledEvent } from 'aws-lambda';
+import { dependencies, type Dependencies } from '../adapters/dependencies.js';
+import { stockholmDate } from '../domain/calendar-date.js';
+import { logger } from '../lambda/logger.js';
+import { runRenewalSweep, type RenewalSweepDeps, type RenewalSweepReport } from '../use-cases/renewal-sweep.use-case.js';
+
+/** The sweep's dependencies from the function's (or the CLI's) configuration. */
+export function renewalSweepDependencies(deps: Dependencies = dependencies()): RenewalSweepDeps {
+  return {
+    renewals: deps.renewals,
+    certificates: deps.certificates,
+    mailer: deps.mailer,
+    publicBaseUrl: deps.config.PUBLIC_BASE_URL,
+    reminderDays: deps.config.RENEWAL_REMINDER_DAYS,
+    revisionGraceMonths: deps.config.REVISION_GRACE_MONTHS,
+    now: deps.now,
+  };
+}
+
+/**
+ * Daily (EventBridge rule): sends due renewal reminders and lapse notices as of today in Sweden.
+ * Failed sends make the invocation fail after the others are done, so Lambda's retry of the
+ * asynchronous invocation (and tomorrow's sweep) tries them again; sent stages are not repeated.
+ */
+export const handler = middy<ScheduledEvent, RenewalSweepReport>()
+  .use(injectLambdaContext(logger))
+  .handler(async () => {
+    const deps = renewalSweepDependencies();
+    const today = stockholmDate(deps.now());
+    const report = await runRenewalSweep(deps, { today });
+    logger.info('Renewal sweep done', {
+      today,
+      examined: report.examined,
+      sent: report.sent,
+      skipped: report.skipped,
+      expired: report.expired,
+      busy: report.busy,
+      readCount: report.readCount,
+      pointReads: report.pointReads,
+    });
+    if (report.failed.length > 0) {
+      logger.error('Renewal reminders failed', { failed: report.failed });
+      throw new Error(`${report.failed.length} renewal reminder(s) could not be sent; they will be retried`);
+    }
+    return report;
+  });

@@ -1,0 +1,41 @@
+import { dependencies } from '../adapters/dependencies.js';
+import { decisionFormSchema } from '../domain/review.js';
+import { parseRequestBody } from '../http/request-body.js';
+import { htmlResponse } from '../http/responses.js';
+import { httpHandler } from '../lambda/http-handler.js';
+import { renderDecisionMade, renderReviewLinkEnded, renderReviewLinkUnknown, renderReviewPage } from '../templates/review-page.template.js';
+import { decideByReviewerLink, viewReviewerLink } from '../use-cases/reviewer-link.use-case.js';
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** POST /review/{token}: the reviewer's decision, recorded once; later attempts get 409. */
+export const handler = httpHandler(async (event) => {
+  const token = event.pathParameters?.token ?? '';
+  const deps = dependencies();
+  const body = parseRequestBody(event);
+  const fields = body.kind === 'form' ? { decision: first(body.fields.decision), comment: first(body.fields.comment) } : (body.value as Record<string, unknown>);
+  const parsed = decisionFormSchema.safeParse(fields ?? {});
+
+  if (!parsed.success) {
+    // Nothing is decided; show the form again with the reviewer's input, if the link is good.
+    const view = await viewReviewerLink(deps, token);
+    if (view.kind === 'unknown') return htmlResponse(404, renderReviewLinkUnknown());
+    if (view.kind === 'ended') return htmlResponse(410, renderReviewLinkEnded(view.application));
+    if (view.kind === 'decided') return htmlResponse(409, renderDecisionMade(view.application, view.decision, { justNow: false }));
+    const errors = parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? 'decision'), message: i.message }));
+    const values = { decision: String(fields?.decision ?? ''), comment: String(fields?.comment ?? '') };
+    return htmlResponse(400, renderReviewPage({ application: view.application, reviewer: view.reviewer, action: `/review/${token}`, errors, values }));
+  }
+
+  const result = await decideByReviewerLink(deps, token, parsed.data);
+  switch (result.kind) {
+    case 'unknown':
+      return htmlResponse(404, renderReviewLinkUnknown());
+    case 'ended':
+      return htmlResponse(410, renderReviewLinkEnded(result.application));
+    case 'already_decided':
+      return htmlResponse(409, renderDecisionMade(result.application, result.decision, { justNow: false }));
+    case 'decided':
+      return htmlResponse(200, renderDecisionMade(result.application, result.decision, { justNow: true }));
+  }
+});

@@ -1,0 +1,26 @@
+import { dependencies } from '../adapters/dependencies.js';
+import { htmlResponse } from '../http/responses.js';
+import { httpHandler } from '../lambda/http-handler.js';
+import { renderDecisionMade, renderReviewLinkEnded, renderReviewLinkUnknown, renderReviewPage } from '../templates/review-page.template.js';
+import { viewReviewerLink } from '../use-cases/reviewer-link.use-case.js';
+
+/**
+ * GET and HEAD /review/{token}: the application and the decision form. Changes nothing, because
+ * mail scanners (Safe Links, Defender, Mimecast) open links before people do.
+ */
+export const handler = httpHandler(async (event) => {
+  const token = event.pathParameters?.token ?? '';
+  const view = await viewReviewerLink(dependencies(), token);
+  const respond = (status: number, page: string) =>
+    event.requestContext.http.method === 'HEAD' ? { ...htmlResponse(status, ''), body: '' } : htmlResponse(status, page);
+  switch (view.kind) {
+    case 'unknown':
+      return respond(404, renderReviewLinkUnknown());
+    case 'ended':
+      return respond(410, renderReviewLinkEnded(view.application));
+    case 'decided':
+      return respond(200, renderDecisionMade(view.application, view.decision, { justNow: false }));
+    case 'open':
+      return respond(200, renderReviewPage({ application: view.application, reviewer: view.reviewer, action: `/review/${token}` }));
+  }
+});

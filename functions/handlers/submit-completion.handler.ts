@@ -1,0 +1,46 @@
+import { dependencies } from '../adapters/dependencies.js';
+import { applicationBodyFromForm } from '../domain/application-form.js';
+import type { ApplicationSubmission } from '../domain/application-record.js';
+import { validateApplication } from '../domain/application.schema.js';
+import { parseRequestBody } from '../http/request-body.js';
+import { htmlResponse } from '../http/responses.js';
+import { httpHandler } from '../lambda/http-handler.js';
+import { renderCompletionClosed, renderCompletionDone, renderCompletionForm, renderCompletionUnknown } from '../templates/completion-page.template.js';
+import { submitCompletion, viewCompletion } from '../use-cases/completion.use-case.js';
+
+/** POST /complete/{token}: the completed application, validated like a new submission. */
+export const handler = httpHandler(async (event) => {
+  const token = event.pathParameters?.token ?? '';
+  const deps = dependencies();
+  const body = parseRequestBody(event);
+  const fields = body.kind === 'form' ? body.fields : undefined;
+  const validation = validateApplication(body.kind === 'form' ? applicationBodyFromForm(body.fields) : body.value);
+  const action = `/complete/${token}`;
+
+  if (!validation.ok) {
+    const view = await viewCompletion(deps, token);
+    if (view.kind !== 'open') return answerFor(view);
+    return htmlResponse(400, renderCompletionForm({ application: view.application, request: view.request, action, values: fields, errors: validation.errors }));
+  }
+
+  const result = await submitCompletion(deps, token, validation.value as ApplicationSubmission);
+  if (result.kind === 'accepted') return htmlResponse(200, renderCompletionDone(result.application, { justNow: true }));
+  if (result.kind === 'organisation_changed') {
+    const errors = [{ path: 'organisation.organisationNumber', message: 'Organisationsnumret och ansökans version kan inte ändras i en komplettering.' }];
+    return htmlResponse(400, renderCompletionForm({ application: result.application, request: result.request, action, values: fields, errors }));
+  }
+  return answerFor(result);
+});
+
+function answerFor(view: Awaited<ReturnType<typeof viewCompletion>>) {
+  switch (view.kind) {
+    case 'unknown':
+      return htmlResponse(404, renderCompletionUnknown());
+    case 'closed':
+      return htmlResponse(410, renderCompletionClosed(view.application));
+    case 'answered':
+      return htmlResponse(409, renderCompletionDone(view.application, { justNow: false }));
+    case 'open':
+      throw new Error('unreachable: an open completion is answered by the caller');
+  }
+}

@@ -1,0 +1,53 @@
+import type { ApplicationRecord } from '../domain/application-record.js';
+import { applicationToFormValues, type FormFields } from '../domain/application-form.js';
+import type { CompletionRequest } from '../adapters/review.repository.js';
+import { renderApplyForm, type FormError } from './apply-form.template.js';
+import { html, renderPage } from './layout.template.js';
+import { formatSwedishDate } from './swedish-dates.js';
+
+/** The completion form: the application prefilled, with the reviewer's comment on top. */
+export function renderCompletionForm(options: {
+  application: ApplicationRecord;
+  request: CompletionRequest;
+  action: string;
+  values?: FormFields;
+  errors?: FormError[];
+}): string {
+  const { application, request } = options;
+  return renderApplyForm({
+    type: application.applicationType,
+    locale: 'sv',
+    values: options.values ?? applicationToFormValues({ type: application.applicationType, organisation: application.organisation, contact: application.contact, answers: application.answers } as never),
+    errors: options.errors,
+    idempotencyKey: '',
+    action: options.action,
+    heading: `Komplettera ansökan ${application.id}`,
+    intro: `Granskaren skriver: "${request.comment}". Ändra det som behövs och skicka in senast ${formatSwedishDate(request.deadline)}. Organisationsnumret kan inte ändras.`,
+  });
+}
+
+export function renderCompletionDone(application: ApplicationRecord, options: { justNow: boolean }): string {
+  return renderPage({
+    title: options.justNow ? 'Tack för kompletteringen' : 'Kompletteringen är redan inskickad',
+    lang: 'sv',
+    body: html`<h1>${options.justNow ? 'Tack för kompletteringen!' : 'Kompletteringen är redan inskickad'}</h1>
+<p>${application.organisation.name}s ansökan ${application.id} granskas nu igen. Ni får besked via e-post.</p>`,
+  });
+}
+
+export function renderCompletionClosed(application: ApplicationRecord): string {
+  return renderPage({
+    title: 'Tiden för komplettering har gått ut',
+    lang: 'sv',
+    body: html`<h1>Tiden för komplettering har gått ut</h1>
+<p>Ansökan ${application.id} kan inte längre kompletteras. Ni är välkomna att <a href="/apply">göra en ny ansökan</a>.</p>`,
+  });
+}
+
+export function renderCompletionUnknown(): string {
+  return renderPage({
+    title: 'Länken fungerar inte',
+    lang: 'sv',
+    body: html`<h1>Länken fungerar inte</h1><p>Vi hittar ingen komplettering för den här länken. Kontrollera att hela länken från e-postmeddelandet kom med.</p>`,
+  });
+}

@@ -1,0 +1,89 @@
+import type { CalendarDate } from '../domain/calendar-date.js';
+import type { Certificate } from '../domain/certificate.js';
+import { html, renderPage } from './layout.template.js';
+import { formatCalendarDate } from './swedish-dates.js';
+
+/**
+ * The public QM register: who holds a valid Quality Mark on a date, and until when. It answers "may
+ * town X apply for Årets Stadskärna?". Public: no contact persons, no e-mail addresses.
+ */
+export interface RegisterEntry {
+  certificateId: string;
+  organisationName: string;
+  organisationNumber: string;
+  town: string;
+  validFrom: CalendarDate;
+  validUntil: CalendarDate;
+}
+
+const swedishOrder = new Intl.Collator('sv', { sensitivity: 'base' });
+
+/** The public fields only, sorted by town (Swedish order: … Ö last), then by organisation. */
+export function registerEntries(certificates: readonly Certificate[]): RegisterEntry[] {
+  return certificates
+    .map(({ certificateId, organisationName, organisationNumber, town, validFrom, validUntil }) => ({
+      certificateId,
+      organisationName,
+      organisationNumber,
+      town,
+      validFrom,
+      validUntil,
+    }))
+    .sort((a, b) => swedishOrder.compare(a.town, b.town) || swedishOrder.compare(a.organisationName, b.organisationName));
+}
+
+export interface RegisterPageOptions {
+  /** The date asked about (today when none was given). */
+  date: CalendarDate;
+  today: CalendarDate;
+  entries: readonly RegisterEntry[];
+}
+
+function dateForm(value: string, error?: string) {
+  return html`<form method="get" action="/register">
+<div class="${error ? 'field field-error' : 'field'}">
+<label for="date">Visa registret för ett datum</label>
+<span class="hint" id="date-hint">Till exempel sista ansökningsdag för Årets Stadskärna. Skriv datumet som ÅÅÅÅ-MM-DD.</span>
+${error ? html`<span class="error-message" id="date-error"><span class="visually-hidden">Fel: </span>${error}</span>` : ''}
+<input type="date" id="date" name="date" value="${value}" class="narrow" aria-describedby="date-hint${error ? ' date-error' : ''}"${error ? html` aria-invalid="true"` : ''}>
+</div>
+<p><button type="submit">Visa registret</button></p>
+</form>`;
+}
+
+const intro = html`<p>För att en stad ska få söka utmärkelsen <strong>Årets Stadskärna</strong> måste samverkansorganisationen i stadskärnan ha en giltig kvalitetsmärkning (QM) från Svenska Stadskärnor. Här ser du vilka som har en giltig kvalitetsmärkning ett visst datum och till vilket datum den gäller.</p>`;
+
+export function renderRegisterPage({ date, today, entries }: RegisterPageOptions): string {
+  const day = formatCalendarDate(date);
+  const when = date === today ? `i dag, ${day}` : day;
+  const count = entries.length === 1 ? 'En organisation har' : `${entries.length} organisationer har`;
+  const body = html`<h1>QM-registret: kvalitetsmärkta stadskärnor</h1>
+${intro}
+${dateForm(date)}
+<h2>Giltig kvalitetsmärkning ${when}</h2>
+${entries.length === 0
+    ? html`<p class="notice">Ingen organisation har en giltig kvalitetsmärkning ${when}. Ingen stad uppfyller alltså kravet för att söka Årets Stadskärna det datumet.</p>`
+    : html`<p class="notice">${count} en giltig kvalitetsmärkning ${when}. Står orten i tabellen uppfyller den kravet på kvalitetsmärkning för att söka Årets Stadskärna det datumet. Står den inte med har den ingen giltig kvalitetsmärkning då.</p>
+<table class="register">
+<caption class="visually-hidden">Organisationer med giltig kvalitetsmärkning ${when}, sorterade efter ort</caption>
+<thead><tr><th scope="col">Ort</th><th scope="col">Organisation</th><th scope="col">Giltighet</th><th scope="col">Certifikat</th></tr></thead>
+<tbody>
+${entries.map(
+  (e) => html`<tr><th scope="row">${e.town}</th><td>${e.organisationName}<br><small>${e.organisationNumber}</small></td><td>giltig till ${formatCalendarDate(e.validUntil)}<br><small>från ${formatCalendarDate(e.validFrom)}</small></td><td><a href="/certificates/${encodeURIComponent(e.certificateId)}">${e.certificateId}</a></td></tr>\n`,
+)}</tbody>
+</table>`}
+<p>En kvalitetsmärkning gäller i tre år och förnyas genom revidering. Samma uppgifter finns som JSON: <a href="/api/register?date=${date}">/api/register?date=${date}</a>.</p>`;
+  return renderPage({ title: `QM-registret ${day}`, lang: 'sv', body });
+}
+
+/** The register page with the date form marked in error (400). */
+export function renderRegisterDateError(given: string): string {
+  const body = html`<h1>QM-registret: kvalitetsmärkta stadskärnor</h1>
+<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
+<h2 id="error-summary-title">Datumet kunde inte läsas</h2>
+<ul><li><a href="#date">Ange ett giltigt datum som ÅÅÅÅ-MM-DD, till exempel 2026-11-25.</a></li></ul>
+</div>
+${intro}
+${dateForm(given, 'Ange ett giltigt datum som ÅÅÅÅ-MM-DD, till exempel 2026-11-25.')}`;
+  return renderPage({ title: 'Fel: QM-registret', lang: 'sv', body });
+}

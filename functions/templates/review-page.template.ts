@@ -1,0 +1,75 @@
+import type { ApplicationRecord } from '../domain/application-record.js';
+import { decisionLabels, decisionPastTense, maxCommentLength, reviewDecisions, type RecordedDecision } from '../domain/review.js';
+import { applicationSummary } from './application-summary.template.js';
+import { html, renderPage } from './layout.template.js';
+import { formatSwedishDate, formatSwedishDateTime } from './swedish-dates.js';
+
+const versionNames = { full: 'QM-ansökan (fullständig)', revision: 'Revidering av QM' } as const;
+
+function heading(application: ApplicationRecord) {
+  return html`<h1>Granska: ${application.organisation.name}</h1>
+<p>${versionNames[application.applicationType]} · ${application.id} · inskickad ${formatSwedishDate(application.submittedAt)} · ${application.organisation.town}</p>`;
+}
+
+/** The reviewer's page: the whole application and the decision form. */
+export function renderReviewPage(options: {
+  application: ApplicationRecord;
+  reviewer: string;
+  action: string;
+  errors?: { path: string; message: string }[];
+  values?: { decision?: string; comment?: string };
+}): string {
+  const { application, errors = [], values = {} } = options;
+  const commentError = errors.find((e) => e.path === 'comment');
+  const decisionError = errors.find((e) => e.path === 'decision');
+  const body = html`
+${errors.length ? html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title"><h2 id="error-summary-title">Beslutet kunde inte sparas</h2><ul>${errors.map((e) => html`<li><a href="#${e.path === 'comment' ? 'field-comment' : 'field-decision'}">${e.message}</a></li>`)}</ul></div>` : ''}
+${heading(application)}
+<p>Du granskar som <strong>${options.reviewer}</strong>. Läs ansökan och fatta beslut längst ned. Inget ändras förrän du skickar beslutet.</p>
+${applicationSummary(application)}
+<form method="post" action="${options.action}" class="decision-box" novalidate>
+  <h2>Beslut</h2>
+  <fieldset id="field-decision" ${decisionError ? html`aria-describedby="decision-error"` : ''}>
+    <legend>Vad beslutar du?</legend>
+    ${decisionError ? html`<span class="error-message" id="decision-error">${decisionError.message}</span>` : ''}
+    ${reviewDecisions.map(
+      (d) => html`<div class="checkbox"><input type="radio" name="decision" id="decision-${d}" value="${d}" ${values.decision === d ? 'checked' : ''}><label for="decision-${d}">${decisionLabels[d]}</label></div>`,
+    )}
+  </fieldset>
+  <div class="field ${commentError ? 'field-error' : ''}">
+    <label for="field-comment">Kommentar till den sökande</label>
+    <span class="hint" id="comment-hint">Krävs vid avslag och komplettering (högst ${maxCommentLength} tecken). Texten skickas till den sökande.</span>
+    ${commentError ? html`<span class="error-message" id="comment-error">${commentError.message}</span>` : ''}
+    <textarea name="comment" id="field-comment" aria-describedby="comment-hint${commentError ? ' comment-error' : ''}" ${commentError ? 'aria-invalid="true"' : ''}>${values.comment ?? ''}</textarea>
+  </div>
+  <button type="submit">Skicka beslut</button>
+</form>`;
+  return renderPage({ title: `${errors.length ? 'Fel: ' : ''}Granska ${application.organisation.name}`, lang: 'sv', body });
+}
+
+/** A used link: who decided what, and when; no form. */
+export function renderDecisionMade(application: ApplicationRecord, decision: RecordedDecision, options: { justNow: boolean }): string {
+  const body = html`
+${heading(application)}
+<div class="notice" role="status">
+  <h2>${options.justNow ? 'Beslutet är registrerat' : 'Beslut är redan fattat'}</h2>
+  <p>${decision.decidedBy} ${decisionPastTense[decision.decision]} ${formatSwedishDateTime(decision.decidedAt)}.</p>
+  ${decision.comment ? html`<p>Kommentar: ${decision.comment}</p>` : ''}
+  ${options.justNow ? html`<p>Den sökande får besked via e-post.</p>` : html`<p>Ett nytt beslut kan inte fattas via den här länken.</p>`}
+</div>`;
+  return renderPage({ title: options.justNow ? 'Beslutet är registrerat' : 'Beslut är redan fattat', lang: 'sv', body });
+}
+
+export function renderReviewLinkEnded(application: ApplicationRecord): string {
+  const body = html`${heading(application)}
+<div class="notice"><h2>Länken gäller inte längre</h2><p>Granskningsomgången är avslutad utan beslut via den här länken. Kontakta QM-ansvarig på Svenska Stadskärnor om ansökan fortfarande behöver granskas.</p></div>`;
+  return renderPage({ title: 'Länken gäller inte längre', lang: 'sv', body });
+}
+
+export function renderReviewLinkUnknown(): string {
+  return renderPage({
+    title: 'Länken fungerar inte',
+    lang: 'sv',
+    body: html`<h1>Länken fungerar inte</h1><p>Vi hittar ingen granskning för den här länken. Kontrollera att hela länken från e-postmeddelandet kom med.</p>`,
+  });
+}

@@ -1,0 +1,65 @@
+import type { CalendarDate } from '../domain/calendar-date.js';
+import { fullApplicationPath } from '../domain/revision-eligibility.js';
+import type { Locale } from '../domain/question-catalogue.js';
+import { html, renderPage } from './layout.template.js';
+import { formatCalendarDate } from './swedish-dates.js';
+
+/**
+ * Pages around the private revision link of a renewal reminder: the introduction of the prefilled
+ * form, and the answers when the link is unknown, expired or revision is no longer open.
+ */
+export interface RevisionIntroFacts {
+  certificateId: string;
+  applicationId: string;
+  validUntil: CalendarDate;
+  windowEnd: CalendarDate;
+  standing: 'valid' | 'lapsed';
+}
+
+/** The form's introduction: what is prefilled and what to do (plain text; the form escapes it). */
+export function revisionIntro(facts: RevisionIntroFacts, locale: Locale): string {
+  const until = formatCalendarDate(facts.validUntil);
+  const windowEnd = formatCalendarDate(facts.windowEnd);
+  if (locale === 'en') {
+    return `This revision renews Quality Mark ${facts.certificateId}, ${facts.standing === 'valid' ? `valid until ${facts.validUntil}` : `which expired after ${facts.validUntil}`}. The form is prefilled with your last approved application (${facts.applicationId}): check the details, update what has changed, and describe the changes and results since then. Revisions are accepted until ${facts.windowEnd}.`;
+  }
+  const standing =
+    facts.standing === 'valid'
+      ? `som är giltig till ${until}. Godkänns revideringen innan dess börjar den nya kvalitetsmärkningen dagen efter, så ni förlorar ingen tid.`
+      : `som gällde till och med ${until}. Revidering är möjlig till och med ${windowEnd}.`;
+  return `Revideringen förnyar kvalitetsmärkningen ${facts.certificateId}, ${standing} Formuläret är ifyllt med er senast godkända ansökan (${facts.applicationId}): kontrollera uppgifterna, uppdatera det som har ändrats och beskriv vad som har förändrats och vilka resultat ni har nått sedan dess.`;
+}
+
+const fullApplicationLink = html`<p><a class="button" href="${fullApplicationPath}">Gör en fullständig QM-ansökan</a></p>`;
+
+export function renderRevisionLinkNotFound(): string {
+  return renderPage({
+    title: 'Länken fungerar inte',
+    lang: 'sv',
+    body: html`<h1>Länken fungerar inte</h1>
+<p>Vi hittar ingen revidering för den här länken. Kontrollera att du har kopierat hela länken från påminnelsen om revidering.</p>
+<p>Har ni en giltig kvalitetsmärkning kan ni också revidera med ett tomt formulär: <a href="/apply?type=revision">revidering av QM</a>. Annars gör ni en fullständig ansökan.</p>
+${fullApplicationLink}`,
+  });
+}
+
+export function renderRevisionLinkExpired(expiresOn: CalendarDate): string {
+  return renderPage({
+    title: 'Länken har gått ut',
+    lang: 'sv',
+    body: html`<h1>Länken har gått ut</h1>
+<p>Länken till revideringen gällde till och med ${formatCalendarDate(expiresOn)}. Tiden för revidering har gått ut, så för att bli kvalitetsmärkta igen gör ni en fullständig QM-ansökan.</p>
+${fullApplicationLink}`,
+  });
+}
+
+/** Revision refused (no certificate, or the grace period is over): the message points to the full application. */
+export function renderRevisionNotOpen(message: string): string {
+  return renderPage({
+    title: 'Revidering är inte möjlig',
+    lang: 'sv',
+    body: html`<h1>Revidering är inte möjlig</h1>
+<p>${message}</p>
+${fullApplicationLink}`,
+  });
+}

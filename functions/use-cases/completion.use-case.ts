@@ -1,0 +1,63 @@
+import type { ApplicationRepository } from '../adapters/application.repository.js';
+import type { CompletionLink, CompletionRequest, ReviewRepository } from '../adapters/review.repository.js';
+import type { WorkflowCallbacks } from '../adapters/workflow-callbacks.js';
+import type { ApplicationRecord, ApplicationSubmission } from '../domain/application-record.js';
+import { hashToken, isWellFormedToken, tokenMatchesHash } from '../domain/secret-token.js';
+
+export type CompletionView =
+  | { kind: 'unknown' }
+  | { kind: 'answered'; application: ApplicationRecord; request: CompletionRequest }
+  | { kind: 'closed'; application: ApplicationRecord; request: CompletionRequest }
+  | { kind: 'open'; application: ApplicationRecord; request: CompletionRequest };
+
+export interface CompletionDeps {
+  applications: ApplicationRepository;
+  reviews: ReviewRepository;
+}
+
+async function resolveLink(deps: CompletionDeps, token: string): Promise<CompletionLink | undefined> {
+  if (!isWellFormedToken(token)) return undefined;
+  const link = await deps.reviews.findCompletionLink(hashToken(token));
+  return link && tokenMatchesHash(token, link.tokenHash) ? link : undefined;
+}
+
+/** What the applicant's completion link shows. Reads only. */
+export async function viewCompletion(deps: CompletionDeps, token: string): Promise<CompletionView> {
+  const link = await resolveLink(deps, token);
+  if (!link) return { kind: 'unknown' };
+  const [application, request] = await Promise.all([deps.applications.get(link.applicationId), deps.reviews.getCompletionRequest(link.applicationId, link.round)]);
+  if (!application || !request) return { kind: 'unknown' };
+  if (request.answeredAt) return { kind: 'answered', application, request };
+  if (request.closedAt || application.status !== 'completion_requested' || Date.parse(request.deadline) < Date.now()) {
+    return { kind: 'closed', application, request };
+  }
+  return { kind: 'open', application, request };
+}
+
+export type SubmitCompletionResult =
+  | CompletionView
+  | { kind: 'organisation_changed'; application: ApplicationRecord; request: CompletionRequest }
+  | { kind: 'accepted'; application: ApplicationRecord };
+
+/**
+ * Takes the applicant's completed application (validated like a new one), replaces the content and
+ * sends the application back to review. Only the first resubmission counts.
+ */
+export async function submitCompletion(
+  deps: CompletionDeps & { callbacks: WorkflowCallbacks; now: () => Date },
+  token: string,
+  submission: ApplicationSubmission,
+): Promise<SubmitCompletionResult> {
+  const view = await viewCompletion(deps, token);
+  if (view.kind !== 'open') return view;
+  const { application, request } = view;
+  if (submission.organisation.organisationNumber !== application.organisation.organisationNumber || submission.type !== application.applicationType) {
+    return { kind: 'organisation_changed', application, request };
+  }
+  const at = deps.now().toISOString();
+  const { answered, request: after } = await deps.reviews.answerCompletion(application.id, request.round, at);
+  if (!answered) return after?.answeredAt ? { kind: 'answered', application, request: after } : { kind: 'closed', application, request };
+  await deps.applications.replaceContent(application.id, submission, 'completion_requested', at);
+  if (after?.taskToken) await deps.callbacks.succeed(after.taskToken, { answeredAt: at });
+  return { kind: 'accepted', application };
+}

@@ -1,0 +1,32 @@
+import type { ApplicationRepository } from '../adapters/application.repository.js';
+import type { CertificateRepository } from '../adapters/certificate.repository.js';
+import type { ReviewRepository } from '../adapters/review.repository.js';
+import type { WorkflowCallbacks } from '../adapters/workflow-callbacks.js';
+import type { ApplicationRecord } from '../domain/application-record.js';
+import type { Mailer } from '../domain/email-message.js';
+import { PermanentError } from '../domain/errors.js';
+
+/** What the review lifecycle's steps need; handlers wire it from the configuration. */
+export interface LifecycleDeps {
+  applications: ApplicationRepository;
+  reviews: ReviewRepository;
+  certificates: CertificateRepository;
+  mailer: Mailer;
+  callbacks: WorkflowCallbacks;
+  now: () => Date;
+  publicBaseUrl: string;
+  reviewerEmails: string[];
+  programmeContactEmail: string;
+  operatorEmail: string;
+  completionDeadlineDays: number;
+}
+
+export async function requireApplication(deps: Pick<LifecycleDeps, 'applications'>, applicationId: string): Promise<ApplicationRecord> {
+  const application = await deps.applications.get(applicationId);
+  if (!application) throw new PermanentError(`Application ${applicationId} does not exist`);
+  return application;
+}
+
+export function currentRound(application: ApplicationRecord): number {
+  return typeof application.reviewRound === 'number' ? application.reviewRound : 0;
+}

@@ -1,0 +1,118 @@
+import type { ApplicationRecord } from '../domain/application-record.js';
+import { PermanentError } from '../domain/errors.js';
+import type { RecordedDecision } from '../domain/review.js';
+import { hashToken, newSecretToken } from '../domain/secret-token.js';
+import { operatorAlertEmail, reviewEscalationEmail, reviewInvitationEmail, reviewReminderEmail } from '../templates/review-emails.template.js';
+import { currentRound, requireApplication, type LifecycleDeps } from './lifecycle-deps.js';
+import { sendOnce } from './send-once.js';
+
+/** What the workflow carries about the open round (ids and counters only). */
+export interface RoundState {
+  round: number;
+  reminders: number;
+  escalated: boolean;
+  openedAt: string;
+}
+
+/** The output a decision sends to the waiting workflow. */
+export type DecisionOutput = RecordedDecision & { round: number };
+
+/**
+ * Opens the next review round: the application goes (back) to in_review and every configured
+ * reviewer gets a personal link. Retrying finds the round already open and sends nothing twice.
+ */
+export async function startReviewRound(deps: LifecycleDeps, applicationId: string): Promise<RoundState> {
+  let application = await requireApplication(deps, applicationId);
+  const latest = currentRound(application);
+  const latestRound = latest > 0 ? await deps.reviews.getRound(applicationId, latest) : undefined;
+  const round = latestRound?.state === 'open' ? latest : latest + 1;
+  const at = deps.now().toISOString();
+
+  const opened = await deps.reviews.openRound({ applicationId, round, state: 'open', openedAt: at, reviewers: deps.reviewerEmails });
+
+  if (application.status !== 'in_review') {
+    const resubmitted = application.status === 'completion_requested';
+    const result = await deps.applications.transition(applicationId, {
+      from: ['acknowledged', 'completion_requested'],
+      to: 'in_review',
+      actor: 'system',
+      at,
+      comment: resubmitted ? 'Kompletteringen har kommit in och granskas' : 'Granskning påbörjad',
+      set: { reviewRound: round },
+    });
+    if (!result.ok) throw new PermanentError(`Cannot start review of ${applicationId}: status is ${result.current?.status}`);
+    application = result.application;
+  }
+
+  for (const reviewer of opened.reviewers) {
+    await sendOnce(deps, applicationId, `review-${round}-invite-${reviewer}`, async () => {
+      const link = await newReviewLink(deps, application, round, reviewer);
+      await deps.mailer.send(reviewInvitationEmail(application, reviewer, link, round));
+    });
+  }
+  return { round, reminders: 0, escalated: false, openedAt: opened.openedAt };
+}
+
+async function newReviewLink(deps: LifecycleDeps, application: ApplicationRecord, round: number, reviewer: string): Promise<string> {
+  const token = newSecretToken();
+  await deps.reviews.putReviewLink({ tokenHash: hashToken(token), applicationId: application.id, round, reviewer }, deps.now());
+  return `${deps.publicBaseUrl}/review/${token}`;
+}
+
+/**
+ * The callback step: parks the workflow's task token on the round. If a decision was recorded
+ * while the workflow was elsewhere (sending a reminder), it is handed over at once.
+ */
+export async function awaitReviewDecision(deps: LifecycleDeps, input: { applicationId: string; round: number; taskToken: string }): Promise<void> {
+  const round = await deps.reviews.attachTaskToken(input.applicationId, input.round, input.taskToken);
+  if (!round) throw new PermanentError(`Review round ${input.round} of ${input.applicationId} does not exist`);
+  if (round.decision) {
+    const output: DecisionOutput = { ...round.decision, round: input.round };
+    await deps.callbacks.succeed(input.taskToken, output);
+  }
+}
+
+/** Reminds every reviewer of an unanswered round, with fresh links (old ones still work). */
+export async function remindReviewers(deps: LifecycleDeps, input: { applicationId: string; round: number; reminder: number }): Promise<void> {
+  const application = await requireApplication(deps, input.applicationId);
+  const round = await deps.reviews.getRound(input.applicationId, input.round);
+  if (!round || round.state !== 'open') return;
+  for (const reviewer of round.reviewers) {
+    await sendOnce(deps, input.applicationId, `review-${input.round}-reminder-${input.reminder}-${reviewer}`, async () => {
+      const link = await newReviewLink(deps, application, input.round, reviewer);
+      await deps.mailer.send(reviewReminderEmail(application, reviewer, link, input.reminder, round.openedAt));
+    });
+  }
+}
+
+/** Tells the programme's contact that the reviewers have not answered. */
+export async function escalateReview(deps: LifecycleDeps, input: { applicationId: string; round: number }): Promise<void> {
+  const application = await requireApplication(deps, input.applicationId);
+  const round = await deps.reviews.getRound(input.applicationId, input.round);
+  if (!round || round.state !== 'open') return;
+  await sendOnce(deps, input.applicationId, `review-${input.round}-escalation`, () =>
+    deps.mailer.send(reviewEscalationEmail(application, deps.programmeContactEmail, round.reviewers, round.openedAt)),
+  );
+}
+
+/**
+ * Ends a round nobody answered: the links stop working, the application is recorded as stopped and
+ * the operator and the programme contact are told. A decision that slipped in first still counts.
+ */
+export async function closeOverdueReview(deps: LifecycleDeps, input: { applicationId: string; round: number }): Promise<Partial<DecisionOutput>> {
+  const at = deps.now().toISOString();
+  const round = await deps.reviews.closeRound(input.applicationId, input.round, 'overdue', at);
+  if (round?.decision) return { ...round.decision, round: input.round };
+  await deps.applications.transition(input.applicationId, {
+    from: 'in_review',
+    to: 'failed',
+    actor: 'system',
+    at,
+    comment: 'Granskningen avbröts: inget beslut fattades inom tidsgränsen',
+  });
+  await sendOnce(deps, input.applicationId, `review-${input.round}-overdue`, async () => {
+    const message = operatorAlertEmail(deps.operatorEmail, input.applicationId, 'Granskningen fick inget beslut');
+    await deps.mailer.send({ ...message, to: [deps.operatorEmail, deps.programmeContactEmail] });
+  });
+  return {};
+}

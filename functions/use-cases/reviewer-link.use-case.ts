@@ -1,0 +1,74 @@
+import type { ApplicationRepository } from '../adapters/application.repository.js';
+import type { ReviewLink, ReviewRepository } from '../adapters/review.repository.js';
+import type { WorkflowCallbacks } from '../adapters/workflow-callbacks.js';
+import type { ApplicationRecord } from '../domain/application-record.js';
+import type { DecisionForm, RecordedDecision, ReviewRound } from '../domain/review.js';
+import { hashToken, isWellFormedToken, tokenMatchesHash } from '../domain/secret-token.js';
+
+/**
+ * What a reviewer's link leads to. The link is the reviewer's only credential: its token is looked
+ * up by hash, and it works only for its own round, until that round ends.
+ */
+export type ReviewerLinkView =
+  | { kind: 'unknown' }
+  | { kind: 'ended'; application: ApplicationRecord; round: ReviewRound }
+  | { kind: 'decided'; application: ApplicationRecord; round: ReviewRound; decision: RecordedDecision }
+  | { kind: 'open'; application: ApplicationRecord; round: ReviewRound; reviewer: string };
+
+export interface ReviewerLinkDeps {
+  applications: ApplicationRepository;
+  reviews: ReviewRepository;
+}
+
+async function resolveLink(deps: ReviewerLinkDeps, token: string): Promise<ReviewLink | undefined> {
+  if (!isWellFormedToken(token)) return undefined;
+  const link = await deps.reviews.findReviewLink(hashToken(token));
+  return link && tokenMatchesHash(token, link.tokenHash) ? link : undefined;
+}
+
+/** Reads only: mail scanners open links before people do. */
+export async function viewReviewerLink(deps: ReviewerLinkDeps, token: string): Promise<ReviewerLinkView> {
+  const link = await resolveLink(deps, token);
+  if (!link) return { kind: 'unknown' };
+  const [application, round] = await Promise.all([deps.applications.get(link.applicationId), deps.reviews.getRound(link.applicationId, link.round)]);
+  if (!application || !round) return { kind: 'unknown' };
+  if (round.decision) return { kind: 'decided', application, round, decision: round.decision };
+  if (round.state !== 'open') return { kind: 'ended', application, round };
+  return { kind: 'open', application, round, reviewer: link.reviewer };
+}
+
+export type DecideResult =
+  | { kind: 'unknown' }
+  | { kind: 'ended'; application: ApplicationRecord }
+  | { kind: 'already_decided'; application: ApplicationRecord; decision: RecordedDecision }
+  | { kind: 'decided'; application: ApplicationRecord; decision: RecordedDecision };
+
+/**
+ * Records the reviewer's decision, exactly once per round however many requests race, then wakes
+ * the workflow. The decider is the address bound to the link, never anything from the form.
+ */
+export async function decideByReviewerLink(
+  deps: ReviewerLinkDeps & { callbacks: WorkflowCallbacks; now: () => Date },
+  token: string,
+  form: DecisionForm,
+): Promise<DecideResult> {
+  const view = await viewReviewerLink(deps, token);
+  if (view.kind === 'unknown') return view;
+  if (view.kind === 'ended') return { kind: 'ended', application: view.application };
+  if (view.kind === 'decided') return { kind: 'already_decided', application: view.application, decision: view.decision };
+
+  const decision: RecordedDecision = {
+    decision: form.decision,
+    ...(form.comment ? { comment: form.comment } : {}),
+    decidedBy: view.reviewer,
+    decidedAt: deps.now().toISOString(),
+  };
+  const { recorded, round } = await deps.reviews.recordDecision(view.application.id, view.round.round, decision);
+  if (!recorded) {
+    if (round?.decision) return { kind: 'already_decided', application: view.application, decision: round.decision };
+    return { kind: 'ended', application: view.application };
+  }
+  // If the workflow is between waits (sending a reminder), its next wait picks the decision up.
+  if (round?.taskToken) await deps.callbacks.succeed(round.taskToken, { ...decision, round: view.round.round });
+  return { kind: 'decided', application: view.application, decision };
+}

@@ -1,0 +1,9 @@
+import type { ApplicationRepository } from '../adapters/application.repository.js';
+import { hashToken, newSecretToken } from '../domain/secret-token.js';
+
+/** Mints a private status-page link for an application; only its hash is stored. */
+export async function newStatusLink(deps: { applications: ApplicationRepository; publicBaseUrl: string }, applicationId: string): Promise<string> {
+  const token = newSecretToken();
+  await deps.applications.putStatusLink(hashToken(token), applicationId);
+  return `${deps.publicBaseUrl}/status/${token}`;
+}

@@ -1,0 +1,177 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { localSystemFileName } from '../../functions/cli/cli-environment.js';
+import type { TimeOverrides } from './asl-local-definition.js';
+import { synthesiseLocalModel, type LocalModel } from './cloud-assembly.js';
+import { startHttpGateway } from './http-gateway.js';
+import { DEFAULT_HOST } from './http-util.js';
+import { applyEnvironment, composeEnvironment } from './lambda-environment.js';
+import { LambdaRuntime } from './lambda-runtime.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.js';
+import { startLocalDynamoDb } from './local-dynamodb.js';
+import { startLocalMail, type Email, type MailFaultKind } from './local-mail.js';
+import { LocalStepFunctions } from './local-step-functions.js';
+import { isPortFree } from './port-utils.js';
+import { seedLocalDemoMembers } from './seed.js';
+import { startSfnEndpoint } from './sfn-endpoint.js';
+
+/**
+ * The whole system in one process, derived from the synthesised CDK app: DynamoDB (dynalite),
+ * SES (aws-ses-v2-local), Step Functions (aws-local-stepfunctions + our registry/tokens/API),
+ * and the HTTP API calling the real handlers in process.
+ *
+ * One running system per process: handlers share `process.env`, the mail store is a module
+ * global, and imported handler modules are cached. Port 0 picks a free port; a later system in
+ * the same process reuses the previous one's ports when they are free, so cached handler modules
+ * (and SDK clients they built at import time) keep pointing at the right endpoints.
+ */
+export interface LocalSystemOptions {
+  /** Gateway port (default 3000); 0 = a free port. */
+  port?: number;
+  dynamodbPort?: number;
+  mailPort?: number;
+  sfnPort?: number;
+  /** Where DynamoDB data persists (default QM_DATA_DIR or '.local'). */
+  dataDir?: string;
+  /** Environment for the handlers, over the template's and the local endpoints. */
+  env?: Record<string, string>;
+  timeOverrides?: TimeOverrides;
+  /** No per-request log lines and no start-up notices. */
+  quiet?: boolean;
+  /** Seed demo members into an empty table (default true). */
+  seed?: boolean;
+  /** Interface to listen on (default 127.0.0.1). */
+  host?: string;
+  /** CDK context over cdk.json's, e.g. `{ stage: 'dev' }`. */
+  cdkContext?: Record<string, unknown>;
+}
+
+export interface LocalSystem {
+  urls: { app: string; mail: string; dynamodb: string; stepFunctions: string };
+  stepFunctions: LocalStepFunctions;
+  mail: { list(): Promise<Email[]>; clear(): Promise<void>; failNextSends(count: number, kind?: MailFaultKind): void };
+  /** What was derived from the CDK app (tables, functions, routes, state machines, schedules). */
+  model: LocalModel;
+  /** The environment the handlers run with. */
+  env: Record<string, string>;
+  /** Invokes a function directly (e.g. a scheduled job), by logical id or ARN. */
+  invoke(functionLogicalId: string, event: unknown): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+type Role = 'app' | 'dynamodb' | 'mail' | 'sfn';
+const previousPorts: Partial<Record<Role, number>> = {};
+let running = false;
+let handlerEnvironment: Record<string, string> | undefined;
+
+export async function startLocalSystem(options: LocalSystemOptions = {}): Promise<LocalSystem> {
+  if (running) throw new Error('A local system is already running in this process; stop it first');
+  running = true;
+  const host = options.host ?? DEFAULT_HOST;
+  const notice = (line: string) => options.quiet || console.log(line);
+  const cleanups: Array<() => Promise<void> | void> = [];
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse().splice(0)) await cleanup();
+    running = false;
+  };
+
+  try {
+    // The gateway listens first: its port is part of PUBLIC_BASE_URL, which synthesis needs.
+    const gateway = await startHttpGateway({ port: await choosePort('app', options.port ?? 3000, host), host, quiet: options.quiet });
+    cleanups.push(() => gateway.stop());
+    remember('app', options.port, gateway.port);
+    const publicBaseUrl = `http://localhost:${gateway.port}`;
+
+    const model = synthesiseLocalModel({ publicBaseUrl, contextOverrides: options.cdkContext });
+
+    const dataDir = path.resolve(options.dataDir ?? process.env.QM_DATA_DIR ?? '.local');
+    const dynamodb = await startLocalDynamoDb({
+      port: await choosePort('dynamodb', options.dynamodbPort ?? 8000, host),
+      host,
+      path: path.join(dataDir, 'dynamodb'),
+    });
+    cleanups.push(() => dynamodb.stop());
+    remember('dynamodb', options.dynamodbPort, dynamodb.port);
+    await dynamodb.ensureTables(model.tables);
+
+    const mail = await startLocalMail({ port: await choosePort('mail', options.mailPort ?? 8005, host), host });
+    cleanups.push(() => mail.stop());
+    remember('mail', options.mailPort, mail.port);
+
+    let runtime: LambdaRuntime | undefined;
+    const invoke = (name: string, event: unknown) => {
+      if (!runtime) throw new Error('Handlers are not loaded yet');
+      return runtime.invoke(name, event);
+    };
+    const stepFunctions = new LocalStepFunctions({ stateMachines: [...model.stateMachines.values()], invokeFunction: invoke, timeOverrides: options.timeOverrides });
+    cleanups.push(() => stepFunctions.close());
+    const sfnEndpoint = await startSfnEndpoint(stepFunctions, { port: await choosePort('sfn', options.sfnPort ?? 8083, host), host });
+    cleanups.push(() => sfnEndpoint.stop());
+    remember('sfn', options.sfnPort, sfnEndpoint.port);
+
+    const env = composeEnvironment(
+      model.functions.values(),
+      {
+        AWS_REGION: LOCAL_REGION,
+        AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+        AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
+        AWS_ENDPOINT_URL_SES: mail.endpoint,
+        AWS_ENDPOINT_URL_SESV2: mail.endpoint,
+        AWS_ENDPOINT_URL_SFN: sfnEndpoint.endpoint,
+        PUBLIC_BASE_URL: publicBaseUrl,
+      },
+      options.env,
+    );
+    warnIfHandlersSawOtherEndpoints(env);
+    cleanups.push(applyEnvironment(env));
+
+    runtime = await LambdaRuntime.load(model.functions.values());
+
+    if (options.seed !== false && env.TABLE_NAME) {
+      const seeded = await seedLocalDemoMembers(env.TABLE_NAME);
+      if (seeded > 0) notice(`Seeded ${seeded} demo members into the empty member register.`);
+    }
+
+    const urls = { app: publicBaseUrl, mail: `http://localhost:${mail.port}`, dynamodb: dynamodb.endpoint, stepFunctions: sfnEndpoint.endpoint };
+    // CLIs (npm run members, …) join the running system through this file (functions/cli/cli-environment.ts).
+    const systemFile = path.join(dataDir, localSystemFileName);
+    writeFileSync(systemFile, JSON.stringify({ pid: process.pid, urls, environment: env }, null, 2));
+    cleanups.push(() => rmSync(systemFile, { force: true }));
+
+    gateway.setApp(model.routes, invoke);
+    return {
+      urls,
+      stepFunctions,
+      mail: { list: () => mail.list(), clear: () => mail.clear(), failNextSends: (n, kind) => mail.failNextSends(n, kind) },
+      model,
+      env,
+      invoke,
+      stop,
+    };
+  } catch (err) {
+    await stop().catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Port 0: the port a previous system in this process used, if free, else any free port. */
+async function choosePort(role: Role, requested: number, host: string): Promise<number> {
+  if (requested !== 0) return requested;
+  const previous = previousPorts[role];
+  return previous !== undefined && (await isPortFree(previous, host)) ? previous : 0;
+}
+
+function remember(role: Role, requested: number | undefined, actual: number) {
+  if (requested === 0) previousPorts[role] = actual;
+}
+
+/** Handler modules are imported once per process; endpoints they saw at import time may be stale. */
+function warnIfHandlersSawOtherEndpoints(env: Record<string, string>) {
+  const keys = ['PUBLIC_BASE_URL', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_SESV2', 'AWS_ENDPOINT_URL_SFN'];
+  const changed = keys.filter((k) => handlerEnvironment && handlerEnvironment[k] !== env[k]);
+  if (changed.length) {
+    console.warn(`Handlers were loaded earlier in this process with other ${changed.join(', ')}; clients built at import time still use the old values.`);
+  }
+  handlerEnvironment ??= env;
+}

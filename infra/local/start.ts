@@ -1,0 +1,95 @@
+/**
+ * `npm start`: the whole system locally, no AWS account, no network.
+ *
+ *   PORT=3000 DYNAMODB_PORT=8000 MAIL_PORT=8005 SFN_PORT=8083 QM_DATA_DIR=.local
+ *   QM_LOCAL_TIME_OVERRIDES='{"waitSeconds":{"SomeWait":5}}'   (optional, JSON)
+ *   HOST=127.0.0.1                                              (optional)
+ */
+import { z } from 'zod';
+import { startLocalSystem } from './local-system.js';
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+const secondsRecord = z.record(z.string(), z.number().nonnegative());
+
+const envSchema = z.object({
+  PORT: port(3000),
+  DYNAMODB_PORT: port(8000),
+  MAIL_PORT: port(8005),
+  SFN_PORT: port(8083),
+  QM_DATA_DIR: z.string().min(1).default('.local'),
+  HOST: z.string().min(1).optional(),
+  QM_LOCAL_TIME_OVERRIDES: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (!text) return undefined;
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(
+      z
+        .strictObject({ taskTimeoutSeconds: secondsRecord.optional(), waitSeconds: secondsRecord.optional(), retryIntervalSeconds: z.number().nonnegative().optional() })
+        .optional(),
+    ),
+});
+
+const parsed = envSchema.safeParse(process.env);
+if (!parsed.success) {
+  console.error('Cannot start the local system; check these environment variables:');
+  for (const issue of parsed.error.issues) console.error(`  ${issue.path.join('.')}: ${issue.message}`);
+  process.exit(1);
+}
+const env = parsed.data;
+
+let system: Awaited<ReturnType<typeof startLocalSystem>>;
+try {
+  system = await startLocalSystem({
+    port: env.PORT,
+    dynamodbPort: env.DYNAMODB_PORT,
+    mailPort: env.MAIL_PORT,
+    sfnPort: env.SFN_PORT,
+    dataDir: env.QM_DATA_DIR,
+    host: env.HOST,
+    timeOverrides: env.QM_LOCAL_TIME_OVERRIDES,
+  });
+} catch (err) {
+  const inUse = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
+  console.error(inUse ? `Cannot start: ${(err as Error).message}. Is another copy running? Set PORT etc. to move.` : err);
+  process.exit(1);
+}
+
+const { urls } = system;
+console.log(`
+Quality Mark is running locally.
+
+  Application form   ${urls.app}/apply
+  Mailbox (SES)      ${urls.mail}
+  DynamoDB endpoint  ${urls.dynamodb}
+  Step Functions     ${urls.stepFunctions}
+  Data               ${env.QM_DATA_DIR}${env.QM_LOCAL_TIME_OVERRIDES ? `\n  Time overrides     ${JSON.stringify(env.QM_LOCAL_TIME_OVERRIDES)}` : ''}
+
+Ctrl-C stops it.
+`);
+
+let stopping = false;
+const shutdown = (signal: string) => {
+  if (stopping) {
+    console.log('Stopping anyway.');
+    process.exit(1);
+  }
+  stopping = true;
+  console.log(`\n${signal}: stopping…`);
+  system.stop().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error('Error while stopping:', err);
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -1,0 +1,112 @@
+import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CertificateRepository } from '../../functions/adapters/certificate.repository.js';
+import { RenewalRepository } from '../../functions/adapters/renewal.repository.js';
+import { addDays, type CalendarDate } from '../../functions/domain/calendar-date.js';
+import type { Certificate } from '../../functions/domain/certificate.js';
+import { nextPendingStage, renewalStages } from '../../functions/domain/renewal-stages.js';
+import { runRenewalSweep } from '../../functions/use-cases/renewal-sweep.use-case.js';
+import { certificateFixture } from './certificate-fixtures.js';
+import { RecordingMailer, startTestTable, type TestTable } from './dynalite-table.js';
+
+// A measurement, not a timing: what the sweep reads must follow what is due, not the table's size.
+const reminderDays = [180, 90, 30];
+const today: CalendarDate = '2027-06-01';
+const total = 10_000;
+const dueCount = 7;
+
+let table: TestTable;
+let certificates: CertificateRepository;
+
+/** The item CertificateRepository.create writes (checked against it below), for BatchWriteItem. */
+function certificateItem(c: Certificate) {
+  const first = nextPendingStage(renewalStages(c.validUntil, reminderDays), {});
+  return {
+    pk: `CERT#${c.certificateId}`,
+    sk: 'CERT',
+    entity: 'Certificate',
+    ...c,
+    renewal: {},
+    gsi2pk: 'CERT',
+    gsi2sk: `${c.validUntil}#${c.certificateId}`,
+    ...(first ? { gsi1pk: 'RENEWAL', gsi1sk: `${first.dueDate}#${c.certificateId}` } : {}),
+  };
+}
+
+async function batchWrite(items: Record<string, unknown>[]): Promise<void> {
+  const batches: Record<string, unknown>[][] = [];
+  for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
+  const worker = async () => {
+    for (let batch = batches.shift(); batch; batch = batches.shift()) {
+      let requests = batch.map((Item) => ({ PutRequest: { Item } }));
+      while (requests.length > 0) {
+        const result = await table.db.send(new BatchWriteCommand({ RequestItems: { [table.tableName]: requests } }));
+        requests = (result.UnprocessedItems?.[table.tableName] ?? []) as typeof requests;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+}
+
+beforeAll(async () => {
+  table = await startTestTable();
+  certificates = new CertificateRepository(table.db, table.tableName, reminderDays);
+  // Most certificates have years left: their first reminder (180 days before) is after today.
+  // A handful end in 90 days: their 180- and 90-day stages are due today.
+  const items = Array.from({ length: total }, (_, i) => {
+    const validUntil = i < dueCount ? addDays(today, 90) : addDays(today, 181 + (i % 900));
+    return certificateItem(certificateFixture(i + 1, validUntil));
+  });
+  await batchWrite(items);
+}, 120_000);
+
+afterAll(async () => {
+  await table.stop();
+});
+
+describe('renewal sweep on a table of 10,000 certificates', () => {
+  it('writes the same certificate item as CertificateRepository.create (the batch seed is faithful)', async () => {
+    // Prepare
+    const certificate = certificateFixture(total + 1, addDays(today, 400));
+    const key = { pk: `CERT#${certificate.certificateId}`, sk: 'CERT' };
+
+    // Act
+    await certificates.create(certificate);
+    const { Item } = await table.db.send(new GetCommand({ TableName: table.tableName, Key: key }));
+
+    // Assess
+    expect(Item).toEqual(certificateItem(certificate));
+  });
+
+  it('reads a number of items proportional to the due certificates, not to the table', async () => {
+    // Prepare
+    const mailer = new RecordingMailer();
+    const deps = {
+      renewals: new RenewalRepository(table.db, table.tableName),
+      certificates,
+      mailer,
+      publicBaseUrl: 'https://qm.example',
+      reminderDays,
+      revisionGraceMonths: 12,
+      now: () => new Date(`${today}T05:00:00Z`),
+    };
+
+    // Act
+    const first = await runRenewalSweep(deps, { today });
+    const second = await runRenewalSweep(deps, { today });
+
+    // Assess
+    console.info(
+      `[measurement] ${total + 1} certificates, ${dueCount} due: first sweep readCount=${first.readCount} pointReads=${first.pointReads}, ` +
+        `sent=${first.sent.length}; second sweep readCount=${second.readCount}`,
+    );
+    expect(first.examined).toBe(dueCount);
+    expect(first.sent).toHaveLength(dueCount);
+    expect(first.sent.every((s) => s.stage === 'remind-90')).toBe(true);
+    expect(first.skipped).toHaveLength(dueCount);
+    expect(mailer.messages).toHaveLength(dueCount);
+    expect(first.readCount).toBeLessThanOrEqual(2 * dueCount + 2);
+    expect(first.pointReads).toBe(dueCount);
+    expect(second.readCount).toBe(0);
+  });
+});
