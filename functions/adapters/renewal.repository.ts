@@ -194,6 +194,31 @@ export class RenewalRepository {
     }
   }
 
+  /**
+   * Points the index at the next pending stage (or takes the certificate off it) when nothing is due
+   * at the indexed date, e.g. after the configured stages changed. Safe from a stale read: a stale
+   * view has fewer stages done, so it can only point the index earlier, never past a pending stage.
+   */
+  async reindex(certificateId: string, nextDueDate: CalendarDate | undefined): Promise<void> {
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    const index = this.indexUpdate(certificateId, nextDueDate, names, values);
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: certificateKey(certificateId),
+          UpdateExpression: `${index.set ? `SET ${index.set}` : ''}${index.remove}`.trim(),
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: names,
+          ...(index.set ? { ExpressionAttributeValues: values } : {}),
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
   async putRevisionLink(tokenHash: string, link: RevisionLink): Promise<void> {
     const keepUntil = Date.parse(`${addDays(link.expiresOn, revisionLinkRetentionDays)}T00:00:00Z`);
     await this.db.send(

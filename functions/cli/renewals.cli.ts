@@ -1,8 +1,10 @@
 // npm run renewals -- [--now YYYY-MM-DD]
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isCalendarDate, stockholmDate } from '../domain/calendar-date.js';
 import type { RenewalSweepReport } from '../use-cases/renewal-sweep.use-case.js';
-import { useCliEnvironment } from './cli-environment.js';
+import { localSystemFileName, useCliEnvironment } from './cli-environment.js';
 
 const usage = 'Usage: npm run renewals -- [--now YYYY-MM-DD]   (runs the renewal sweep as of that date; default: today in Sweden)';
 
@@ -25,15 +27,26 @@ export function formatSweepReport(report: RenewalSweepReport, target: string): s
     `Examined ${report.examined} due certificate(s); the index query read ${report.readCount} item(s), plus ${report.pointReads} single-item read(s).`,
   ];
   const section = (title: string, rows: string[]) => {
-    lines.push(`${title}: ${rows.length === 0 ? 'none' : ''}`);
+    lines.push(rows.length === 0 ? `${title}: none` : `${title}:`);
     for (const row of rows) lines.push(`  ${row}`);
   };
   section('Sent', report.sent.map((e) => `${e.stage.padEnd(11)} ${e.certificateId}  ${e.organisationName}`));
   section('Skipped', report.skipped.map((e) => `${e.stage.padEnd(11)} ${e.certificateId}  ${e.organisationName}  (${e.reason === 'renewed' ? 'already renewed' : 'a later stage was due'})`));
   section('Expired', report.expired);
   if (report.busy.length > 0) section('Left to another sweep running now', report.busy);
+  if (report.reindexed.length > 0) section('Nothing due after all (stages changed); moved to their next stage', report.reindexed);
   if (report.failed.length > 0) section('FAILED (will be retried)', report.failed.map((e) => `${e.stage.padEnd(11)} ${e.certificateId}  ${e.error}`));
   return lines.join('\n');
+}
+
+/** The local mailbox's address, from the file the running local system wrote. */
+function localMailboxUrl(): string | undefined {
+  try {
+    const file = path.resolve(process.env.QM_DATA_DIR ?? '.local', localSystemFileName);
+    return (JSON.parse(readFileSync(file, 'utf8')) as { urls?: { mail?: string } }).urls?.mail;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -48,7 +61,8 @@ export async function main(argv: string[]): Promise<number> {
   const { runRenewalSweep } = await import('../use-cases/renewal-sweep.use-case.js');
   const deps = renewalSweepDependencies();
   const report = await runRenewalSweep(deps, { today: args.today ?? stockholmDate(deps.now()) });
-  console.log(formatSweepReport(report, target === 'local' ? 'the local system (emails go to its mailbox)' : `table ${process.env.TABLE_NAME}`));
+  console.log(formatSweepReport(report, target === 'local' ? 'the local system' : `table ${process.env.TABLE_NAME}`));
+  if (target === 'local' && report.sent.length > 0) console.log(`The emails are in the local mailbox: ${localMailboxUrl() ?? '(see npm start)'}`);
   return report.failed.length > 0 ? 1 : 0;
 }
 

@@ -37,6 +37,7 @@ export const handler = middy<ScheduledEvent, RenewalSweepReport>()
       skipped: report.skipped,
       expired: report.expired,
       busy: report.busy,
+      reindexed: report.reindexed,
       readCount: report.readCount,
       pointReads: report.pointReads,
     });

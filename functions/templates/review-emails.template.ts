@@ -53,7 +53,7 @@ export function reviewEscalationEmail(application: ApplicationRecord, to: string
 export function certifiedEmail(application: ApplicationRecord, details: { certificateId: string; validFrom: string; validUntil: string; comment?: string; statusUrl: string }): EmailMessage {
   return composeEmail({
     to: [application.contact.email],
-    subject: `Grattis! ${application.organisation.name} är kvalitetsmärkt (QM) – ${details.certificateId}`,
+    subject: `Grattis! ${application.organisation.name} är kvalitetsmärkt (QM) – ${details.certificateId} (ansökan ${application.id})`,
     heading: 'Er ansökan är godkänd',
     greeting: `Hej ${application.contact.name},`,
     paragraphs: [

@@ -1,7 +1,7 @@
 import { html, renderPage, type HtmlSafeString } from './layout.template.js';
 import type { ApplicationRecord } from '../domain/application-record.js';
 import { statusLabels } from '../domain/application-status.js';
-import { formatSwedishDate, formatSwedishDateTime } from './swedish-dates.js';
+import { formatCalendarDate, formatSwedishDate, formatSwedishDateTime } from './swedish-dates.js';
 
 const versionNames = { full: 'QM-ansökan (fullständig)', revision: 'Revidering av QM' } as const;
 
@@ -31,6 +31,7 @@ ${justSubmitted ? html`<div class="notice" role="status"><h2>Tack! Er ansökan h
   <dt>Inskickad</dt><dd>${formatSwedishDate(application.submittedAt)}</dd>
   <dt>Status</dt><dd><strong class="status status-${application.status}">${status}</strong></dd>
 </dl>
+${certificateSection(application)}
 ${extra ?? ''}
 <h2>Händelser</h2>
 <table class="history">
@@ -43,6 +44,16 @@ ${extra ?? ''}
   </tbody>
 </table>`;
   return renderPage({ title: `Ansökan ${application.id} – status`, lang: 'sv', body });
+}
+
+function certificateSection(application: ApplicationRecord): HtmlSafeString | '' {
+  const { certificateId, validFrom, validUntil } = application;
+  if (application.status !== 'certified' || typeof certificateId !== 'string' || typeof validFrom !== 'string' || typeof validUntil !== 'string') return '';
+  return html`<section class="notice" aria-labelledby="certificate-heading">
+  <h2 id="certificate-heading">Certifikat ${certificateId}</h2>
+  <p>${application.organisation.name} är kvalitetsmärkt (QM). Certifikatet är giltigt från ${formatCalendarDate(validFrom)} till och med <strong>${formatCalendarDate(validUntil)}</strong>.</p>
+  <p>Under giltighetstiden kan ni söka utmärkelsen Årets Stadskärna. <a href="/certificates/${certificateId}">Visa certifikatet i det offentliga registret</a>.</p>
+</section>`;
 }
 
 export function renderStatusNotFound(): string {

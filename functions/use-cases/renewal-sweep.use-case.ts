@@ -2,13 +2,13 @@ import type { CertificateRepository, StoredCertificate } from '../adapters/certi
 import type { RenewalRepository } from '../adapters/renewal.repository.js';
 import { daysBetween, type CalendarDate } from '../domain/calendar-date.js';
 import type { EmailMessage, Mailer } from '../domain/email-message.js';
-import { planRenewal, renewalStages, type RenewalPlan, type RenewalStageRecord } from '../domain/renewal-stages.js';
+import { nextPendingStage, planRenewal, renewalStages, type RenewalPlan, type RenewalStageRecord } from '../domain/renewal-stages.js';
 import { fullApplicationPath, revisionWindowEnd } from '../domain/revision-eligibility.js';
 import { hashToken, newSecretToken } from '../domain/secret-token.js';
 import { lapseNoticeEmail, renewalReminderEmail } from '../templates/renewal-reminder.template.js';
 
 export interface RenewalSweepDeps {
-  renewals: Pick<RenewalRepository, 'due' | 'settle' | 'complete' | 'release' | 'putRevisionLink'>;
+  renewals: Pick<RenewalRepository, 'due' | 'settle' | 'complete' | 'release' | 'reindex' | 'putRevisionLink'>;
   certificates: Pick<CertificateRepository, 'latestForOrganisation'>;
   mailer: Mailer;
   publicBaseUrl: string;
@@ -39,6 +39,8 @@ export interface RenewalSweepReport {
   failed: (SweepEntry & { error: string })[];
   /** Certificates another sweep was handling at the same time. */
   busy: string[];
+  /** Certificates with nothing due after all (the configured stages changed): the index moved on. */
+  reindexed: string[];
   /** Items the index queries read (their ScannedCount): proportional to what is due. */
   readCount: number;
   /** Single-item reads besides the queries (one per due certificate: the organisation's latest certificate). */
@@ -74,6 +76,7 @@ export async function runRenewalSweep(deps: RenewalSweepDeps, { today }: { today
     expired: [],
     failed: [],
     busy: [],
+    reindexed: [],
     readCount: scannedCount,
     pointReads: 0,
   };
@@ -81,10 +84,18 @@ export async function runRenewalSweep(deps: RenewalSweepDeps, { today }: { today
   for (const certificate of certificates) {
     const now = deps.now();
     const isAbandoned = (record: RenewalStageRecord) => record.state === 'sending' && Date.parse(record.at) < now.getTime() - leaseMs;
-    const plan = planRenewal(renewalStages(certificate.validUntil, deps.reminderDays), certificate.renewal ?? {}, today, isAbandoned);
+    const stages = renewalStages(certificate.validUntil, deps.reminderDays);
+    const done = certificate.renewal ?? {};
+    const plan = planRenewal(stages, done, today, isAbandoned);
     if (!plan) {
-      // Another sweep is sending its stage right now, or the index has not caught up with a write.
-      report.busy.push(certificate.certificateId);
+      if (Object.values(done).some((r) => r.state === 'sending')) {
+        // Another sweep is sending a stage right now; it moves the index when done.
+        report.busy.push(certificate.certificateId);
+      } else {
+        // Indexed for a stage that is no longer configured: point the index at the next one.
+        await deps.renewals.reindex(certificate.certificateId, nextPendingStage(stages, done)?.dueDate);
+        report.reindexed.push(certificate.certificateId);
+      }
       continue;
     }
     const entry = (stage: string): SweepEntry => ({

@@ -61,15 +61,17 @@ export interface CloudAssemblyOptions {
   publicBaseUrl: string;
   /** CDK context on top of cdk.json's (e.g. `{ stage: 'local' }`). */
   contextOverrides?: Record<string, unknown>;
+  /** Where the temporary cloud assembly goes (default: the OS temp dir). */
+  tmpDir?: string;
 }
 
 export function synthesiseLocalModel(options: CloudAssemblyOptions): LocalModel {
-  return modelFromStacks(synthesiseStacks(options.contextOverrides), options.publicBaseUrl);
+  return modelFromStacks(synthesiseStacks(options.contextOverrides, options.tmpDir), options.publicBaseUrl);
 }
 
 /** Runs `createQmApp(...).app.synth()` into a temporary directory that is removed afterwards. */
-export function synthesiseStacks(contextOverrides: Record<string, unknown> = {}): SynthesisedStack[] {
-  const outdir = mkdtempSync(path.join(os.tmpdir(), 'qm-local-synth-'));
+export function synthesiseStacks(contextOverrides: Record<string, unknown> = {}, tmpDir = os.tmpdir()): SynthesisedStack[] {
+  const outdir = mkdtempSync(path.join(tmpDir, 'qm-local-synth-'));
   try {
     const { app } = createQmApp({
       outdir,

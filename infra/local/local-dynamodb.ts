@@ -1,13 +1,18 @@
 import {
+  BatchWriteItemCommand,
   CreateTableCommand,
+  DeleteTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
   ResourceNotFoundException,
-  UpdateTableCommand,
+  ScanCommand,
+  type AttributeValue,
   type CreateTableCommandInput,
+  type KeySchemaElement,
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Server } from 'node:http';
 import { close, listen } from './http-util.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.js';
@@ -27,7 +32,7 @@ export interface LocalDynamoDbOptions {
 export interface LocalDynamoDb {
   endpoint: string;
   port: number;
-  /** Creates the tables that do not exist yet and adds missing GSIs; existing data is kept. */
+  /** Creates missing tables; rebuilds (keeping the items) a table whose keys or GSIs changed. */
   ensureTables(tables: CreateTableCommandInput[]): Promise<void>;
   client(): DynamoDBClient;
   stop(): Promise<void>;
@@ -44,7 +49,7 @@ export async function startLocalDynamoDb(options: LocalDynamoDbOptions = {}): Pr
     endpoint,
     port,
     client: () => client,
-    ensureTables: (tables) => ensureTables(client, tables),
+    ensureTables: (tables) => ensureTables(client, tables, options.path && path.dirname(options.path)),
     async stop() {
       client.destroy();
       await close(server);
@@ -52,27 +57,49 @@ export async function startLocalDynamoDb(options: LocalDynamoDbOptions = {}): Pr
   };
 }
 
-async function ensureTables(client: DynamoDBClient, tables: CreateTableCommandInput[]): Promise<void> {
+async function ensureTables(client: DynamoDBClient, tables: CreateTableCommandInput[], backupDir?: string): Promise<void> {
   for (const table of tables) {
     const existing = await describe(client, table.TableName!);
     if (!existing) {
       await client.send(new CreateTableCommand(table));
-    } else {
-      // A GSI added to the CDK app since the data dir was created: add it rather than failing later.
-      const have = new Set((existing.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
-      for (const index of table.GlobalSecondaryIndexes ?? []) {
-        if (have.has(index.IndexName)) continue;
-        await client.send(
-          new UpdateTableCommand({
-            TableName: table.TableName,
-            AttributeDefinitions: table.AttributeDefinitions,
-            GlobalSecondaryIndexUpdates: [{ Create: index }],
-          }),
-        );
-        await waitUntilActive(client, table.TableName!);
-      }
+    } else if (schemaOf(existing) !== schemaOf(table)) {
+      // The CDK app changed the keys or GSIs since the data dir was created. dynalite cannot add a
+      // GSI to a table (UpdateTable ignores it), so rebuild the table and copy the items over.
+      await rebuildTable(client, table, backupDir);
     }
     await waitUntilActive(client, table.TableName!);
+  }
+}
+
+/** Key schema and GSI keys, comparable as a string. */
+function schemaOf(t: { KeySchema?: KeySchemaElement[]; GlobalSecondaryIndexes?: Array<{ IndexName?: string; KeySchema?: KeySchemaElement[] }> }): string {
+  const keys = (k: KeySchemaElement[] | undefined) => (k ?? []).map((e) => `${e.AttributeName}:${e.KeyType}`).join(',');
+  const indexes = (t.GlobalSecondaryIndexes ?? []).map((i) => `${i.IndexName}(${keys(i.KeySchema)})`).sort();
+  return `${keys(t.KeySchema)} ${indexes.join(' ')}`;
+}
+
+async function rebuildTable(client: DynamoDBClient, table: CreateTableCommandInput, backupDir?: string): Promise<void> {
+  const items: Record<string, AttributeValue>[] = [];
+  let ExclusiveStartKey: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ TableName: table.TableName, ExclusiveStartKey }));
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  // A copy on disk first, in case the new schema rejects an item.
+  const backup = backupDir ? path.join(backupDir, `${table.TableName}-before-rebuild-${Date.now()}.json`) : undefined;
+  if (backup) writeFileSync(backup, JSON.stringify(items));
+  console.warn(`Table ${table.TableName}: schema changed in the CDK app; rebuilding it with its ${items.length} items${backup ? ` (backup: ${backup})` : ''}.`);
+  await client.send(new DeleteTableCommand({ TableName: table.TableName }));
+  for (let i = 0; i < 500 && (await describe(client, table.TableName!)); i++) await new Promise((r) => setTimeout(r, 10));
+  await client.send(new CreateTableCommand(table));
+  await waitUntilActive(client, table.TableName!);
+  for (let i = 0; i < items.length; i += 25) {
+    let requests = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+    while (requests.length) {
+      const result = await client.send(new BatchWriteItemCommand({ RequestItems: { [table.TableName!]: requests } }));
+      requests = (result.UnprocessedItems?.[table.TableName!] ?? []) as typeof requests;
+    }
   }
 }
 

@@ -115,7 +115,7 @@ export class LocalStepFunctions {
     const machine = this.machines.get(request.stateMachineArn);
     if (!machine) throw new SfnApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${request.stateMachineArn}'`);
     const name = request.name ?? randomUUID();
-    if (!/^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]{1,80}$/.test(name)) {
+    if (!isValidExecutionName(name)) {
       throw new SfnApiError('InvalidName', `Invalid Name: '${name}'`);
     }
     const input = request.input ?? '{}';
@@ -139,7 +139,13 @@ export class LocalStepFunctions {
     const run: RunState = { cancelled: false, inFlight: 0, settled: Promise.resolve(), cancelWaits: new Set() };
     this.runs.set(executionArn, run);
     // Like AWS, the execution starts after StartExecution has answered.
-    run.settled = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.run(machine, execution, run, parsedInput));
+    run.settled = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.run(machine, execution, run, parsedInput))
+      .catch((err: Error) => {
+        // A bug here must not leave the execution RUNNING forever (or crash the process).
+        if (execution.status === 'RUNNING') this.finish(execution, { status: 'FAILED', error: 'States.Runtime', cause: String(err?.stack ?? err) });
+        this.cancel(executionArn);
+      });
     this.notify();
     return { executionArn, startDate: execution.startDate };
   }
@@ -326,7 +332,10 @@ export class LocalStepFunctions {
     const payload = JSON.parse(JSON.stringify(Payload ?? {}).split(TOKEN_PLACEHOLDER).join(taskToken));
     this.notify();
     // The Lambda itself runs synchronously; if it fails, so does the task. Its result is ignored.
-    this.invoke(run, FunctionName, payload).catch((err: Error) => this.tokens.abandon(taskToken, err));
+    this.invoke(run, FunctionName, payload).then(
+      () => this.notify(), // waiters may be watching for what the handler did with the token
+      (err: Error) => this.tokens.abandon(taskToken, err),
+    );
     return promise;
   }
 
@@ -371,6 +380,12 @@ export class LocalStepFunctions {
   private notify(): void {
     for (const listener of [...this.listeners]) listener();
   }
+}
+
+/** AWS: 1–80 characters, no whitespace, brackets, wildcards, special or control characters. */
+function isValidExecutionName(name: string): boolean {
+  const control = [...name].some((c) => c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f));
+  return name.length >= 1 && name.length <= 80 && !control && !/[\s<>{}[\]?*"#%\\^|~`$&,;:/]/.test(name);
 }
 
 type Outcome = Pick<Execution, 'status' | 'output' | 'error' | 'cause'>;

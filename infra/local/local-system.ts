@@ -70,7 +70,11 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   const host = options.host ?? DEFAULT_HOST;
   const notice = (line: string) => options.quiet || console.log(line);
   const cleanups: Array<() => Promise<void> | void> = [];
+  let stopGateway: (() => Promise<void>) | undefined;
   const stop = async () => {
+    const gatewayStop = stopGateway;
+    stopGateway = undefined;
+    await gatewayStop?.(); // first: no new requests while the rest winds down
     for (const cleanup of cleanups.reverse().splice(0)) await cleanup();
     running = false;
   };
@@ -78,7 +82,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   try {
     // The gateway listens first: its port is part of PUBLIC_BASE_URL, which synthesis needs.
     const gateway = await startHttpGateway({ port: await choosePort('app', options.port ?? 3000, host), host, quiet: options.quiet });
-    cleanups.push(() => gateway.stop());
+    stopGateway = () => gateway.stop();
     remember('app', options.port, gateway.port);
     const publicBaseUrl = `http://localhost:${gateway.port}`;
 
@@ -98,13 +102,12 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     cleanups.push(() => mail.stop());
     remember('mail', options.mailPort, mail.port);
 
-    let runtime: LambdaRuntime | undefined;
+    const loaded: { runtime?: LambdaRuntime } = {}; // handlers load after the services they need
     const invoke = (name: string, event: unknown) => {
-      if (!runtime) throw new Error('Handlers are not loaded yet');
-      return runtime.invoke(name, event);
+      if (!loaded.runtime) throw new Error('Handlers are not loaded yet');
+      return loaded.runtime.invoke(name, event);
     };
     const stepFunctions = new LocalStepFunctions({ stateMachines: [...model.stateMachines.values()], invokeFunction: invoke, timeOverrides: options.timeOverrides });
-    cleanups.push(() => stepFunctions.close());
     const sfnEndpoint = await startSfnEndpoint(stepFunctions, { port: await choosePort('sfn', options.sfnPort ?? 8083, host), host });
     cleanups.push(() => sfnEndpoint.stop());
     remember('sfn', options.sfnPort, sfnEndpoint.port);
@@ -125,8 +128,10 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     );
     warnIfHandlersSawOtherEndpoints(env);
     cleanups.push(applyEnvironment(env));
+    // Before the environment is restored and the services stop: running handlers may still need them.
+    cleanups.push(() => stepFunctions.close());
 
-    runtime = await LambdaRuntime.load(model.functions.values());
+    loaded.runtime = await LambdaRuntime.load(model.functions.values());
 
     if (options.seed !== false && env.TABLE_NAME) {
       const seeded = await seedLocalDemoMembers(env.TABLE_NAME);

@@ -57,8 +57,11 @@ try {
     timeOverrides: env.QM_LOCAL_TIME_OVERRIDES,
   });
 } catch (err) {
-  const inUse = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
-  console.error(inUse ? `Cannot start: ${(err as Error).message}. Is another copy running? Set PORT etc. to move.` : err);
+  if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    console.error(`Cannot start: ${(err as Error).message}. Is another copy running? Set PORT, DYNAMODB_PORT, MAIL_PORT or SFN_PORT to move.`);
+  } else {
+    console.error('Cannot start the local system:', err);
+  }
   process.exit(1);
 }
 

@@ -259,6 +259,24 @@ describe('renewal sweep', () => {
     expect((await certificates.validOn(addDays(validUntil, 1))).map((c) => c.certificateId)).toEqual([renewed.certificateId]);
   });
 
+  it('follows a change of the configured stages: an indexed stage no longer configured moves the index on', async () => {
+    // Prepare: created under 180/90/30, the days are now 60 only.
+    const certificate = await seed();
+    const changed = { reminderDays: [60] };
+
+    // Act
+    const atOldStage = await sweep(addDays(validUntil, -180), changed);
+    const again = await sweep(addDays(validUntil, -180), changed);
+    const atNewStage = await sweep(addDays(validUntil, -60), changed);
+
+    // Assess
+    expect(atOldStage.sent).toEqual([]);
+    expect(atOldStage.reindexed).toEqual([certificate.certificateId]);
+    expect(again.examined).toBe(0);
+    expect(atNewStage.sent.map((s) => s.stage)).toEqual(['remind-60']);
+    expect(mailsTo(certificate)).toHaveLength(1);
+  });
+
   it('only sends the lapse notice without a revision link when there is no grace period', async () => {
     // Prepare
     const certificate = await seed();

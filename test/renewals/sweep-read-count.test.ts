@@ -1,4 +1,4 @@
-import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CertificateRepository } from '../../functions/adapters/certificate.repository.js';
 import { RenewalRepository } from '../../functions/adapters/renewal.repository.js';
@@ -46,6 +46,18 @@ async function batchWrite(items: Record<string, unknown>[]): Promise<void> {
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));
+}
+
+/** What a Scan-based sweep would read: every item. */
+async function scannedByFullScan(): Promise<number> {
+  let scanned = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await table.db.send(new ScanCommand({ TableName: table.tableName, Select: 'COUNT', ExclusiveStartKey: startKey }));
+    scanned += page.ScannedCount ?? 0;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return scanned;
 }
 
 beforeAll(async () => {
@@ -96,10 +108,12 @@ describe('renewal sweep on a table of 10,000 certificates', () => {
     const second = await runRenewalSweep(deps, { today });
 
     // Assess
+    const scanned = await scannedByFullScan();
     console.info(
-      `[measurement] ${total + 1} certificates, ${dueCount} due: first sweep readCount=${first.readCount} pointReads=${first.pointReads}, ` +
-        `sent=${first.sent.length}; second sweep readCount=${second.readCount}`,
+      `[measurement] ${scanned} items in the table, ${dueCount} certificates due: first sweep readCount=${first.readCount} ` +
+        `pointReads=${first.pointReads} sent=${first.sent.length}; second sweep readCount=${second.readCount}`,
     );
+    expect(scanned).toBeGreaterThan(total);
     expect(first.examined).toBe(dueCount);
     expect(first.sent).toHaveLength(dueCount);
     expect(first.sent.every((s) => s.stage === 'remind-90')).toBe(true);

@@ -1,0 +1,195 @@
+import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
+import { exampleFull, isTo, linkIn, pathOf } from '../helpers/application-flow.js';
+
+// The foundation, end to end on the local system: real HTTP, dynalite, the synthesised state
+// machine and captured mail.
+let system: TestSystem;
+
+beforeAll(async () => {
+  system = await startTestSystem({ keepData: true });
+});
+afterAll(async () => {
+  await system?.stop();
+  if (system) rmSync(system.dataDir, { recursive: true, force: true });
+});
+
+/** Applications and idempotency records: what a submission creates (review rounds come later). */
+async function itemCount(): Promise<number> {
+  const result = await system.documentClient.send(
+    new ScanCommand({
+      TableName: system.env.TABLE_NAME,
+      Select: 'COUNT',
+      FilterExpression: 'entity IN (:app, :key, :link)',
+      ExpressionAttributeValues: { ':app': 'Application', ':key': 'IdempotencyKey', ':link': 'StatusLink' },
+    }),
+  );
+  return result.Count ?? 0;
+}
+
+/** Waits until earlier applications' workflows have sent their mail, so counts are stable. */
+async function settled(): Promise<void> {
+  let last = -1;
+  for (let i = 0; i < 100; i++) {
+    const now = (await system.mails()).length + (await itemCount());
+    if (now === last) return;
+    last = now;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+const postJson = (body: unknown, headers: Record<string, string> = {}) =>
+  system.fetchApp('/applications', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+describe('submitting an application', () => {
+  it('stores a valid JSON application, starts its execution and mails the acknowledgement', async () => {
+    // Act
+    const response = await postJson(exampleFull);
+    // Assess: the answer
+    expect(response.status).toBe(201);
+    const receipt = (await response.json()) as { id: string; status: string; statusUrl: string };
+    expect(receipt.status).toBe('submitted');
+    expect(response.headers.get('location')).toBe(receipt.statusUrl);
+    expect(receipt.statusUrl.startsWith(system.baseUrl)).toBe(true);
+    // stored
+    const stored = await system.documentClient.send(new GetCommand({ TableName: system.env.TABLE_NAME, Key: { pk: `APP#${receipt.id}`, sk: 'APP' } }));
+    expect(stored.Item).toMatchObject({ id: receipt.id, organisation: { organisationNumber: exampleFull.organisation.organisationNumber } });
+    // one execution, named after the application
+    const execution = await system.waitForExecution(receipt.id, () => true);
+    expect(execution).toBeTruthy();
+    // the acknowledgement, in Swedish, with a private status link on the system's own address
+    const mail = await system.waitForMail((m) => isTo(exampleFull.contact.email)(m) && m.subject.includes(receipt.id));
+    expect(mail.subject).toMatch(/Vi har tagit emot/);
+    expect(mail.body.html).toContain('<html lang="sv">');
+    expect(mail.body.text).toContain(exampleFull.organisation.name);
+    const statusLink = linkIn(mail, 'status');
+    expect(statusLink.startsWith(system.baseUrl)).toBe(true);
+    const page = await system.fetchApp(pathOf(statusLink));
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(exampleFull.organisation.name);
+    expect(html).toContain(receipt.id);
+  });
+
+  it('accepts the HTML form and redirects to a receipt page', async () => {
+    // Prepare: the form as a browser would send it
+    const formPage = await (await system.fetchApp('/apply')).text();
+    const key = /name="idempotencyKey" value="([^"]+)"/.exec(formPage)?.[1];
+    expect(key).toBeTruthy();
+    const form = new URLSearchParams({ type: 'full', idempotencyKey: key! });
+    form.set('organisation.organisationNumber', exampleFull.organisation.organisationNumber);
+    for (const [k, v] of Object.entries(exampleFull.organisation)) form.set(`organisation.${k}`, String(v));
+    for (const [k, v] of Object.entries(exampleFull.contact)) form.set(`contact.${k}`, String(v));
+    for (const [k, v] of Object.entries(exampleFull.answers)) {
+      if (Array.isArray(v)) v.forEach((x) => form.append(`answers.${k}`, String(x)));
+      else form.set(`answers.${k}`, String(v));
+    }
+    // Act
+    const response = await system.fetchApp('/applications', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+      redirect: 'manual',
+    });
+    // Assess
+    expect(response.status).toBe(303);
+    const receipt = await system.fetchApp(pathOf(response.headers.get('location')!));
+    expect(receipt.status).toBe(200);
+    expect(await receipt.text()).toMatch(/Tack! Er ansökan har tagits emot/);
+  });
+
+  it('serves the form in Swedish, the revision form and the JSON Schema', async () => {
+    const full = await system.fetchApp('/apply');
+    expect(full.status).toBe(200);
+    expect(await full.text()).toMatch(/<html lang="sv"[\s\S]*Ansök om kvalitetsmärkning/);
+    const revision = await system.fetchApp('/apply?type=revision');
+    expect(await revision.text()).toMatch(/Revidering/);
+    const schema = await system.fetchApp('/api/schema/application');
+    expect(schema.status).toBe(200);
+    expect(JSON.stringify(await schema.json())).toContain('organisationNumber');
+  });
+});
+
+describe('bad input is refused with 4xx, storing nothing and sending no mail', () => {
+  const cases: [string, () => Promise<Response>, number][] = [
+    ['malformed JSON', () => system.fetchApp('/applications', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":' }), 400],
+    ['an unsupported content type', () => system.fetchApp('/applications', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hej' }), 415],
+    ['invalid fields', () => postJson({ ...exampleFull, organisation: { ...exampleFull.organisation, organisationNumber: '123456-7890' }, contact: { ...exampleFull.contact, email: 'inte-en-adress' } }), 400],
+    ['a body over 1 MB', () => postJson({ ...exampleFull, answers: { ...exampleFull.answers, padding: 'x'.repeat(1_100_000) } }), 413],
+    ['an organisation outside the member register', () => postJson({ ...exampleFull, organisation: { ...exampleFull.organisation, organisationNumber: '556677-8899' } }), 403],
+  ];
+
+  it.each(cases)('%s', async (_name, send, status) => {
+    // Prepare
+    await settled();
+    const itemsBefore = await itemCount();
+    const mailsBefore = (await system.mails()).length;
+    // Act
+    const response = await send();
+    // Assess
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    const problem = (await response.json()) as { title: string; status: number; errors?: { path: string; message: string }[]; detail: string };
+    expect(problem.status).toBe(status);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await itemCount()).toBe(itemsBefore);
+    expect((await system.mails()).length).toBe(mailsBefore);
+  });
+
+  it('lists every invalid field with a Swedish message', async () => {
+    const response = await postJson({ ...exampleFull, organisation: { ...exampleFull.organisation, organisationNumber: '123456-7890' }, contact: { ...exampleFull.contact, email: 'inte-en-adress' } });
+    const problem = (await response.json()) as { errors: { path: string; message: string }[] };
+    expect(problem.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['organisation.organisationNumber', 'contact.email']));
+    expect(problem.errors.find((e) => e.path === 'organisation.organisationNumber')?.message).toMatch(/kontrollsiffra/);
+  });
+
+  it('says in Swedish that only members may apply', async () => {
+    const response = await postJson({ ...exampleFull, organisation: { ...exampleFull.organisation, organisationNumber: '556677-8899' } });
+    expect(((await response.json()) as { detail: string }).detail).toMatch(/Endast medlemmar i Svenska Stadskärnor/);
+  });
+
+  it('shows the form again with the input kept and the errors listed', async () => {
+    const form = new URLSearchParams({ type: 'full', 'organisation.name': 'Hamnstad <City>', 'contact.email': 'fel' });
+    const response = await system.fetchApp('/applications', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toMatch(/role="alert"/);
+    expect(html).toContain('Hamnstad &lt;City&gt;');
+    expect(html).not.toContain('Hamnstad <City>');
+  });
+});
+
+describe('idempotency', () => {
+  it('returns the first response for a retry with the same key and creates nothing new', async () => {
+    const first = await postJson(exampleFull, { 'idempotency-key': 'retry-test-1' });
+    await settled();
+    const itemsAfterFirst = await itemCount();
+    const second = await postJson(exampleFull, { 'idempotency-key': 'retry-test-1' });
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(await second.text()).toBe(await first.text());
+    expect(await itemCount()).toBe(itemsAfterFirst);
+  });
+
+  it('refuses the same key with a different body', async () => {
+    await postJson(exampleFull, { 'idempotency-key': 'retry-test-2' });
+    const other = await postJson({ ...exampleFull, organisation: { ...exampleFull.organisation, name: 'Annat namn' } }, { 'idempotency-key': 'retry-test-2' });
+    expect(other.status).toBe(422);
+  });
+});
+
+describe('restart', () => {
+  it('keeps the data: a status link still works after the system restarts', async () => {
+    // Prepare
+    const receipt = (await (await postJson(exampleFull)).json()) as { statusUrl: string };
+    // Act
+    const { dataDir } = system;
+    await system.stop();
+    system = await startTestSystem({ dataDir });
+    // Assess
+    const page = await system.fetchApp(pathOf(receipt.statusUrl));
+    expect(page.status).toBe(200);
+  });
+});

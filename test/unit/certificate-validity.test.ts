@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { stockholmDate } from '../../functions/domain/calendar-date.js';
+import { isValidOn, validityFor } from '../../functions/domain/certificate.js';
+import { certificateStanding } from '../../functions/templates/certificate-verification.template.js';
+
+describe('certificate validity on boundary dates', () => {
+  it('is valid on its validUntil day and not on the next day', () => {
+    // Prepare
+    const certificate = { validFrom: '2026-11-25', validUntil: '2029-11-25' };
+
+    // Act / Assess
+    expect(isValidOn(certificate, '2029-11-25')).toBe(true);
+    expect(isValidOn(certificate, '2029-11-26')).toBe(false);
+    expect(certificateStanding(certificate, '2029-11-26')).toBe('expired');
+  });
+
+  it('is valid from its first day, not the day before', () => {
+    // Prepare
+    const certificate = { validFrom: '2026-11-25', validUntil: '2029-11-25' };
+
+    // Act / Assess
+    expect(isValidOn(certificate, '2026-11-25')).toBe(true);
+    expect(isValidOn(certificate, '2026-11-24')).toBe(false);
+    expect(certificateStanding(certificate, '2026-11-24')).toBe('not_yet_valid');
+  });
+
+  it('runs three years from a decision on 29 February to 28 February', () => {
+    // Act
+    const { validFrom, validUntil } = validityFor('2028-02-29');
+
+    // Assess
+    expect(validFrom).toBe('2028-02-29');
+    expect(validUntil).toBe('2031-02-28');
+    expect(isValidOn({ validFrom, validUntil }, '2031-02-28')).toBe(true);
+    expect(isValidOn({ validFrom, validUntil }, '2031-03-01')).toBe(false);
+  });
+
+  it('counts 29 February as a day: a certificate ending 28 February is no longer valid on the leap day', () => {
+    // Prepare
+    const endingBefore = { validFrom: '2025-02-28', validUntil: '2028-02-28' };
+    const spanning = { validFrom: '2025-03-01', validUntil: '2028-03-01' };
+
+    // Act / Assess
+    expect(isValidOn(endingBefore, '2028-02-28')).toBe(true);
+    expect(isValidOn(endingBefore, '2028-02-29')).toBe(false);
+    expect(isValidOn(spanning, '2028-02-29')).toBe(true);
+  });
+
+  it('renews a certificate ending 28 February in a leap year from 29 February, to 28 February three years on', () => {
+    // Act
+    const renewal = validityFor('2027-12-01', '2028-02-28');
+
+    // Assess
+    expect(renewal).toEqual({ validFrom: '2028-02-29', validUntil: '2031-02-28' });
+  });
+});
+
+describe('renewing early loses nothing', () => {
+  it('starts a revision approved before the old certificate ends on the day after it ends', () => {
+    // Act
+    const renewal = validityFor('2029-06-10', '2029-11-25');
+
+    // Assess
+    expect(renewal).toEqual({ validFrom: '2029-11-26', validUntil: '2032-11-26' });
+  });
+
+  it('starts the day after when approved on the old certificate’s last day: no gap, no overlap', () => {
+    // Act
+    const renewal = validityFor('2029-11-25', '2029-11-25');
+
+    // Assess
+    expect(renewal.validFrom).toBe('2029-11-26');
+  });
+
+  it('starts on the decision date when the old certificate had already lapsed', () => {
+    // Act
+    const renewal = validityFor('2030-02-01', '2029-11-25');
+
+    // Assess
+    expect(renewal).toEqual({ validFrom: '2030-02-01', validUntil: '2033-02-01' });
+  });
+});
+
+describe('today in Sweden', () => {
+  it('changes date at midnight in Stockholm, not in UTC (winter and summer time)', () => {
+    // Act / Assess
+    expect(stockholmDate(new Date('2029-11-25T22:59:59Z'))).toBe('2029-11-25');
+    expect(stockholmDate(new Date('2029-11-25T23:00:00Z'))).toBe('2029-11-26');
+    expect(stockholmDate(new Date('2029-06-30T21:59:59Z'))).toBe('2029-06-30');
+    expect(stockholmDate(new Date('2029-06-30T22:00:00Z'))).toBe('2029-07-01');
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { revisionEligibility, revisionWindowEnd } from '../../functions/domain/revision-eligibility.js';
+
+const latest = { certificateId: 'QM-2026-0001', validUntil: '2029-11-25' };
+
+describe('revision eligibility', () => {
+  it('is open while the certificate is valid', () => {
+    // Act
+    const result = revisionEligibility(latest, '2029-05-29', 12);
+
+    // Assess
+    expect(result).toEqual({ open: true, certificateId: 'QM-2026-0001', validUntil: '2029-11-25', standing: 'valid', windowEnd: '2030-11-25' });
+  });
+
+  it('stays open for the grace months after the certificate lapsed, through the last day', () => {
+    // Act
+    const dayAfter = revisionEligibility(latest, '2029-11-26', 12);
+    const lastDay = revisionEligibility(latest, '2030-11-25', 12);
+
+    // Assess
+    expect(dayAfter).toMatchObject({ open: true, standing: 'lapsed' });
+    expect(lastDay).toMatchObject({ open: true, standing: 'lapsed' });
+  });
+
+  it('refuses after the window, in Swedish, pointing to the full application', () => {
+    // Act
+    const result = revisionEligibility(latest, '2030-11-26', 12);
+
+    // Assess
+    expect(result.open).toBe(false);
+    if (result.open) return;
+    expect(result.reason).toBe('window_closed');
+    expect(result.message).toContain('25 november 2029');
+    expect(result.message).toContain('25 november 2030');
+    expect(result.message).toContain('fullständig QM-ansökan');
+    expect(result.message).toContain('/apply');
+  });
+
+  it('refuses an organisation that never held a certificate', () => {
+    // Act
+    const result = revisionEligibility(undefined, '2029-05-29', 12);
+
+    // Assess
+    expect(result).toMatchObject({ open: false, reason: 'no_certificate' });
+    expect(!result.open && result.message).toContain('/apply');
+  });
+
+  it('with no grace period is open only while the certificate is valid', () => {
+    // Act / Assess
+    expect(revisionEligibility(latest, '2029-11-25', 0).open).toBe(true);
+    expect(revisionEligibility(latest, '2029-11-26', 0).open).toBe(false);
+  });
+
+  it('ends the window on the same date months later, clamped to the month (29 February)', () => {
+    // Act / Assess
+    expect(revisionWindowEnd('2029-11-25', 12)).toBe('2030-11-25');
+    expect(revisionWindowEnd('2028-02-29', 12)).toBe('2029-02-28');
+    expect(revisionWindowEnd('2029-08-31', 6)).toBe('2030-02-28');
+  });
+});
