@@ -51,7 +51,8 @@ export type SubmitApplicationResult =
 const abandonedAfterMs = 30_000;
 
 /**
- * Stores a validated application and starts its lifecycle. Nothing is written for non-members.
+ * Stores a validated application and starts its lifecycle. Nothing is written for non-members,
+ * nor for a revision that is not open (see revision-eligibility.ts).
  * Safe to retry: with an idempotency key, a retry returns the first receipt and creates nothing new;
  * the application id is reserved before anything else is written, so an interrupted attempt is
  * completed by its retry rather than duplicated.

@@ -1,0 +1,100 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { questionsFor } from '../../functions/domain/question-catalogue.js';
+import { uiMessages } from '../../functions/templates/messages.js';
+import { exampleFull } from '../helpers/application-flow.js';
+import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
+
+// A person's path through the system in real headless Chromium (Debian's package, driven by
+// playwright-core): fill in the form, find the reviewer's mail in the local mailbox, certify, and
+// see the certificate on the applicant's status page.
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const haveBrowser = existsSync(chromiumPath);
+if (!haveBrowser && process.env.QM_REQUIRE_BROWSER) throw new Error(`Chromium is required but missing at ${chromiumPath}`);
+
+let system: TestSystem;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!haveBrowser) return;
+  system = await startTestSystem();
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await system?.stop();
+});
+
+const text = uiMessages.sv;
+
+/** A field by its visible label, as a person finds it (the label may end with "(obligatoriskt)"). */
+function field(scope: Page | ReturnType<Page['getByRole']>, label: string) {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return scope.getByLabel(new RegExp(`^${escaped}(\\s*\\((${text.required}|${text.optional})\\))?$`));
+}
+
+async function fillApplication(page: Page) {
+  const { organisation: org, contact } = exampleFull as unknown as { organisation: Record<string, string>; contact: Record<string, string> };
+  for (const [key, value] of Object.entries(org)) await field(page, text.organisation[key as keyof typeof text.organisation].label).fill(value);
+  for (const [key, value] of Object.entries(contact)) await field(page, text.contact[key as keyof typeof text.contact].label).fill(value);
+  for (const question of questionsFor('full')) {
+    const value = exampleFull.answers[question.id];
+    if (value === undefined) continue;
+    const label = question.label.sv;
+    if (question.kind === 'multiselect') {
+      const group = page.getByRole('group', { name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+      for (const option of question.options.filter((o) => (value as string[]).includes(o.value))) await group.getByLabel(option.label.sv, { exact: true }).check();
+    } else if (question.kind === 'select') {
+      const option = question.options.find((o) => o.value === value)!;
+      await field(page, label).selectOption({ label: option.label.sv });
+    } else if (question.kind === 'boolean') {
+      if (value) await field(page, label).check();
+    } else {
+      await field(page, label).fill(String(value));
+    }
+  }
+}
+
+describe.skipIf(!haveBrowser)('in a browser', () => {
+  it('applies through the form, certifies from the mailbox and shows the certificate', async () => {
+    const page = await browser.newPage();
+    mkdirSync('test-results', { recursive: true });
+
+    // 1. The applicant fills in the form as a person would, by its labels.
+    await page.goto(`${system.baseUrl}/apply`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Ansök om kvalitetsmärkning');
+    await fillApplication(page);
+    await page.getByRole('button', { name: text.submit }).click();
+    await page.waitForURL(/\/status\//);
+    await expect(page.getByText('Tack! Er ansökan har tagits emot.').isVisible()).resolves.toBe(true);
+    const statusPage = page.url().replace(/\?.*$/, '');
+
+    // 2. The reviewer opens the mail in the local mailbox.
+    await system.waitForMail((m) => m.subject.startsWith('Ny ansökan att granska') && m.subject.includes(exampleFull.organisation.name));
+    await page.goto(system.urls.mail);
+    const card = page.locator('.email', { hasText: 'Ny ansökan att granska' }).first();
+    await card.getByRole('button', { name: 'Toggle HTML view' }).click();
+    const mailFrame = card.frameLocator('iframe');
+    const reviewHref = await mailFrame.getByRole('link', { name: 'Granska ansökan' }).getAttribute('href');
+    expect(reviewHref).toMatch(/\/review\/[A-Za-z0-9_-]{43}$/);
+
+    // 3. … follows the link and certifies.
+    await page.goto(reviewHref!);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(exampleFull.organisation.name);
+    await page.getByLabel('Godkänn – certifiera').check();
+    await page.getByRole('button', { name: 'Skicka beslut' }).click();
+    await expect(page.getByText('Beslutet är registrerat').isVisible()).resolves.toBe(true);
+
+    // 4. The applicant's status page shows the certificate.
+    await system.waitForMail((m) => m.subject.startsWith('Grattis!'));
+    await page.goto(statusPage);
+    const certificate = page.getByRole('heading', { name: /Certifikat QM-\d{4}-\d{4}/ });
+    await expect(certificate.isVisible()).resolves.toBe(true);
+    await expect(page.getByText(/giltigt från .* till och med/).isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: 'test-results/status-certified.png', fullPage: true });
+  });
+});
