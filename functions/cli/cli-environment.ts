@@ -10,6 +10,7 @@ export const localSystemFileName = 'local-system.json';
  * environment `npm start` wrote to QM_DATA_DIR (default .local).
  */
 export function useCliEnvironment(env: NodeJS.ProcessEnv = process.env): 'aws' | 'local' {
+  env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   if (env.TABLE_NAME) return 'aws';
   const file = path.resolve(env.QM_DATA_DIR ?? '.local', localSystemFileName);
   if (!existsSync(file)) {

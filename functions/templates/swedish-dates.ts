@@ -18,9 +18,9 @@ export function formatSwedishDate(iso: string): string {
   return stockholmDate.format(new Date(iso));
 }
 
-/** "25 november 2026 kl. 14:05". */
+/** "25 november 2026 kl. 14:05" (the sv-SE format writes the "kl." itself). */
 export function formatSwedishDateTime(iso: string): string {
-  return stockholmDateTime.format(new Date(iso)).replace(/ (\d\d:\d\d)$/, ' kl. $1');
+  return stockholmDateTime.format(new Date(iso));
 }
 
 /** "25 november 2029" for a calendar date (YYYY-MM-DD), without time-zone shifts. */

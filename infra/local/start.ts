@@ -37,6 +37,10 @@ const envSchema = z.object({
     ),
 });
 
+// Node 20 works today; the SDK's notice about its future Node 22 requirement is README material,
+// not start-up noise for someone trying the system.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const parsed = envSchema.safeParse(process.env);
 if (!parsed.success) {
   console.error('Cannot start the local system; check these environment variables:');
