@@ -57,21 +57,22 @@ export class MailWatcher {
     return this.all().find((m) => m.kind === kind && m.applicationId === applicationId);
   }
 
-  /** Polls every `intervalMs` until `done()` holds; throws after `timeoutMs`. */
-  async until(done: () => boolean, what: string, timeoutMs: number, intervalMs = 2): Promise<void> {
+  /** Polls every `intervalMs` until `done()` holds; throws after `timeoutMs` or once `signal` aborts. */
+  async until(done: () => boolean, what: string, timeoutMs: number, intervalMs = 2, signal?: AbortSignal): Promise<void> {
     const deadline = performance.now() + timeoutMs;
     for (;;) {
       this.poll();
       if (done()) return;
+      if (signal?.aborted) throw new Error(`Stopped waiting for ${what}`);
       if (performance.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
       await sleep(intervalMs);
     }
   }
 
   /** Waits for the first email of `kind` about `applicationId`. */
-  async waitFor(kind: MailKind, applicationId: string, timeoutMs: number, intervalMs = 2): Promise<SeenMail> {
+  async waitFor(kind: MailKind, applicationId: string, timeoutMs: number, signal?: AbortSignal): Promise<SeenMail> {
     let found: SeenMail | undefined;
-    await this.until(() => (found = this.find(kind, applicationId)) !== undefined, `the ${kind} email for ${applicationId}`, timeoutMs, intervalMs);
+    await this.until(() => (found = this.find(kind, applicationId)) !== undefined, `the ${kind} email for ${applicationId}`, timeoutMs, 2, signal);
     return found!;
   }
 

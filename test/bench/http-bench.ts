@@ -1,0 +1,197 @@
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import type { TestSystem } from '../helpers/local-system.js';
+import type { MailWatcher } from './mailbox.js';
+import { round, runPool, summarize, type LatencySummary } from './stats.js';
+
+/**
+ * Submissions and reviewer decisions over real HTTP against the local system. The helpers in
+ * test/helpers/application-flow.ts assert with vitest's `expect`, so the few steps needed here
+ * are written out without it.
+ */
+const exampleFull = JSON.parse(readFileSync('examples/application-full.json', 'utf8')) as {
+  organisation: Record<string, unknown>;
+  contact: { email: string };
+};
+
+export const applicantEmail = exampleFull.contact.email;
+
+export interface SubmissionResult {
+  submissions: number;
+  concurrency: number;
+  /** Non-201 answers or failed requests. */
+  errors: { index: number; status: number | string }[];
+  wallMs: number;
+  throughputPerSecond: number;
+  latencyMs: LatencySummary;
+  /** From the start of the run until the last acknowledgement email was captured. */
+  allAcknowledgementsMs: number;
+  /** Per application: request start → its acknowledgement captured. */
+  acknowledgementLatencyMs: LatencySummary;
+  /** From the start of the run until every application's reviewer invitation was captured (the workflow is then waiting for a decision). */
+  allInvitationsMs: number;
+  applicationIds: string[];
+}
+
+export interface ReviewResult {
+  decisions: number;
+  /** POST /review/{token} until its HTTP answer. */
+  postLatencyMs: LatencySummary;
+  /** POST /review/{token} until the applicant's certificate email was captured. */
+  roundTripMs: LatencySummary;
+  errors: { applicationId: string; problem: string }[];
+}
+
+async function submit(system: TestSystem, name: string): Promise<{ status: number; id?: string }> {
+  const body = { ...exampleFull, organisation: { ...exampleFull.organisation, name } };
+  const response = await system.fetchApp('/applications', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (response.status !== 201) return { status: response.status };
+  return { status: response.status, id: (JSON.parse(text) as { id: string }).id };
+}
+
+/** A few submissions first, so that module initialisation, JIT and first connections are not measured. */
+export async function warmUp(system: TestSystem, mail: MailWatcher, count: number, timeoutMs: number): Promise<void> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const { status, id } = await submit(system, `Uppvärmningsstad ${i + 1} City`);
+    if (status !== 201 || !id) throw new Error(`Warm-up submission answered ${status}`);
+    ids.push(id);
+  }
+  // Through the HTTP mailbox once, then check the in-process store is the same mailbox.
+  for (const id of ids) await system.waitForMail((m) => m.subject.includes(id) && m.subject.startsWith('Ny ansökan att granska'), timeoutMs);
+  await mail.verifyAgainst(() => system.mails());
+  mail.poll();
+}
+
+export async function benchSubmissions(
+  system: TestSystem,
+  mail: MailWatcher,
+  { submissions, concurrency, timeoutMs }: { submissions: number; concurrency: number; timeoutMs: number },
+): Promise<SubmissionResult> {
+  const startedAt = new Map<string, number>();
+  const latencies: number[] = [];
+  const errors: SubmissionResult['errors'] = [];
+  const ids: string[] = [];
+
+  const t0 = performance.now();
+  let httpDone = false;
+  // The watcher runs alongside the requests, so each email's capture time is close to the truth.
+  const watching = (async () => {
+    const deadline = t0 + timeoutMs;
+    while (!httpDone && performance.now() < deadline) {
+      mail.poll();
+      await new Promise((r) => setTimeout(r, 2));
+    }
+  })();
+
+  await runPool(submissions, concurrency, async (index) => {
+    const start = performance.now();
+    try {
+      const { status, id } = await submit(system, `Mätstad ${index + 1} City`);
+      latencies.push(performance.now() - start);
+      if (status !== 201 || !id) errors.push({ index, status });
+      else {
+        startedAt.set(id, start);
+        ids.push(id);
+      }
+    } catch (error) {
+      errors.push({ index, status: error instanceof Error ? error.message : String(error) });
+    }
+  });
+  const wallMs = performance.now() - t0;
+  httpDone = true;
+  await watching;
+
+  const pending = (kind: 'acknowledgement' | 'invitation') => {
+    const got = new Set(mail.all().filter((m) => m.kind === kind && m.applicationId && startedAt.has(m.applicationId)).map((m) => m.applicationId));
+    return ids.length - got.size;
+  };
+  const remaining = Math.max(1, timeoutMs - (performance.now() - t0));
+  await mail.until(() => pending('acknowledgement') === 0, `${ids.length} acknowledgement emails`, remaining);
+  await mail.until(() => pending('invitation') === 0, `${ids.length} reviewer invitations`, Math.max(1, timeoutMs - (performance.now() - t0)));
+
+  const firstSeen = (kind: 'acknowledgement' | 'invitation') => {
+    const at = new Map<string, number>();
+    for (const m of mail.all()) if (m.kind === kind && m.applicationId && startedAt.has(m.applicationId) && !at.has(m.applicationId)) at.set(m.applicationId, m.seenAt);
+    return at;
+  };
+  const acks = firstSeen('acknowledgement');
+  const invitations = firstSeen('invitation');
+  return {
+    submissions,
+    concurrency,
+    errors,
+    wallMs: round(wallMs),
+    throughputPerSecond: round((submissions / wallMs) * 1000),
+    latencyMs: summarize(latencies),
+    allAcknowledgementsMs: round(Math.max(...acks.values()) - t0),
+    acknowledgementLatencyMs: summarize([...acks].map(([id, at]) => at - startedAt.get(id)!)),
+    allInvitationsMs: round(Math.max(...invitations.values()) - t0),
+    applicationIds: ids,
+  };
+}
+
+/** The reviewer's link from the invitation email (as test/helpers/application-flow.ts `linkIn` finds it). */
+function reviewPath(html: string | undefined, text: string | undefined): string {
+  const match = /https?:\/\/[^\s"<>]+\/review\/[A-Za-z0-9_-]{43}/.exec(`${text ?? ''}\n${html ?? ''}`);
+  if (!match) throw new Error('No review link in the invitation');
+  return new URL(match[0]).pathname;
+}
+
+/** One decision at a time: approve, then wait for the applicant's certificate email. */
+export async function benchReviewDecisions(
+  system: TestSystem,
+  mail: MailWatcher,
+  { applicationIds, timeoutMs }: { applicationIds: string[]; timeoutMs: number },
+): Promise<ReviewResult> {
+  const posts: number[] = [];
+  const roundTrips: number[] = [];
+  const errors: ReviewResult['errors'] = [];
+  for (const applicationId of applicationIds) {
+    const invitation = mail.find('invitation', applicationId);
+    if (!invitation) {
+      errors.push({ applicationId, problem: 'no invitation email' });
+      continue;
+    }
+    const path = reviewPath(invitation.email.body.html, invitation.email.body.text);
+    // Watch from before the POST, so an email captured while the answer is on its way counts then.
+    const stop = new AbortController();
+    const start = performance.now();
+    const certificate = mail.waitFor('certificate', applicationId, timeoutMs, stop.signal).then(
+      (m) => m,
+      (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+    );
+    try {
+      const response = await system.fetchApp(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ decision: 'approve' }).toString(),
+      });
+      await response.arrayBuffer();
+      posts.push(performance.now() - start);
+      if (response.status !== 200) errors.push({ applicationId, problem: `POST /review answered ${response.status}` });
+    } catch (error) {
+      errors.push({ applicationId, problem: `POST /review failed: ${String(error)}` });
+    }
+    if (errors.some((e) => e.applicationId === applicationId)) stop.abort();
+    const seen = await certificate;
+    if (seen instanceof Error) {
+      if (!stop.signal.aborted) errors.push({ applicationId, problem: seen.message });
+      continue;
+    }
+    roundTrips.push(seen.seenAt - start);
+    if (!seen.email.destination.to.includes(applicantEmail)) errors.push({ applicationId, problem: 'certificate email not to the applicant' });
+  }
+  // Every approved workflow should also finish cleanly.
+  for (const applicationId of applicationIds) {
+    if (errors.some((e) => e.applicationId === applicationId)) continue;
+    const execution = await system.waitForExecution(applicationId, undefined, timeoutMs);
+    if (execution.status !== 'SUCCEEDED') errors.push({ applicationId, problem: `execution ended ${execution.status}` });
+  }
+  return { decisions: applicationIds.length, postLatencyMs: summarize(posts), roundTripMs: summarize(roundTrips), errors };
+}

@@ -1,0 +1,156 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
+import { benchReviewDecisions, benchSubmissions, warmUp, type ReviewResult, type SubmissionResult } from './http-bench.js';
+import { MailWatcher } from './mailbox.js';
+import { envInt, latencyLine, ms, round } from './stats.js';
+import { benchRenewalSweep, type SweepResult } from './sweep-bench.js';
+
+/**
+ * `npm run bench`: speed figures for the local system, printed and written to
+ * test-results/bench.json. Nothing here asserts a timing; the run fails (exit 1) only when
+ * something did not work: a non-201 submission, a missing email, a failed workflow, a sweep that
+ * sent the wrong reminders.
+ *
+ *   BENCH_SUBMISSIONS (200)   POST /applications with examples/application-full.json
+ *   BENCH_CONCURRENCY (8)     requests in flight
+ *   BENCH_DECISIONS (20)      reviewer approvals, one at a time, timed until the certificate email
+ *   BENCH_CERTIFICATES (10000), BENCH_DUE (10)   the renewal sweep's table
+ *   BENCH_WARMUP (4)          unmeasured submissions first
+ */
+const config = {
+  submissions: envInt('BENCH_SUBMISSIONS', 200),
+  concurrency: envInt('BENCH_CONCURRENCY', 8),
+  decisions: envInt('BENCH_DECISIONS', 20),
+  certificates: envInt('BENCH_CERTIFICATES', 10_000),
+  due: envInt('BENCH_DUE', 10),
+  warmUp: envInt('BENCH_WARMUP', 4),
+};
+/** Per phase: how long to wait for emails and workflows before calling it a failure. */
+const phaseTimeoutMs = 120_000;
+/** The whole run; a safety net, the phases are bounded on their own. */
+const overallTimeoutMs = 10 * 60_000;
+const outputFile = path.join('test-results', 'bench.json');
+
+const log = (line: string) => console.log(line);
+
+async function httpPhases(): Promise<{ startMs: number; submission: SubmissionResult; review: ReviewResult }> {
+  if (config.decisions > config.submissions) throw new Error(`BENCH_DECISIONS (${config.decisions}) exceeds BENCH_SUBMISSIONS (${config.submissions})`);
+  const startAt = performance.now();
+  // Handler logs at WARN: 200 submissions would otherwise print thousands of JSON lines.
+  const system: TestSystem = await startTestSystem({ quiet: true, env: { POWERTOOLS_LOG_LEVEL: 'WARN' } });
+  const startMs = performance.now() - startAt;
+  try {
+    log(`local system up in ${ms(startMs)} (${system.baseUrl})`);
+    const mail = new MailWatcher();
+    await warmUp(system, mail, config.warmUp, phaseTimeoutMs);
+
+    log(`1. submitting ${config.submissions} applications, ${config.concurrency} at a time…`);
+    const submission = await benchSubmissions(system, mail, { submissions: config.submissions, concurrency: config.concurrency, timeoutMs: phaseTimeoutMs });
+    await mail.verifyAgainst(() => system.mails());
+
+    log(`2. approving ${config.decisions} applications, one at a time…`);
+    const review = await benchReviewDecisions(system, mail, { applicationIds: submission.applicationIds.slice(0, config.decisions), timeoutMs: phaseTimeoutMs });
+    return { startMs: round(startMs), submission, review };
+  } finally {
+    await system.stop();
+  }
+}
+
+function report(figures: { startMs: number; submission: SubmissionResult; review: ReviewResult; sweep: SweepResult; totalMs: number }) {
+  const { submission: s, review: r, sweep: w } = figures;
+  const lines = [
+    '',
+    `QM local-system benchmark — ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? '?'}), Node ${process.version}`,
+    `  start-up of the local system: ${ms(figures.startMs)}`,
+    '',
+    `1. Submission, HTTP → DynamoDB → Step Functions → Lambda → SES (${s.submissions} requests, concurrency ${s.concurrency}, ${config.warmUp} warm-up first)`,
+    `   throughput        ${s.throughputPerSecond} req/s (${ms(s.wallMs)} for all requests)`,
+    `   request latency   ${latencyLine(s.latencyMs)}`,
+    `   all ${s.applicationIds.length} acknowledgements in the mailbox after ${ms(s.allAcknowledgementsMs)}`,
+    `   per application, request → acknowledgement: ${latencyLine(s.acknowledgementLatencyMs)}`,
+    `   all reviewer invitations (workflows waiting for a decision) after ${ms(s.allInvitationsMs)}`,
+    `   errors            ${s.errors.length}`,
+    '',
+    `2. Reviewer decision, POST /review/{token} approve → certificate email (${r.decisions}, one at a time)`,
+    `   round trip        ${latencyLine(r.roundTripMs)}`,
+    `   POST answer       ${latencyLine(r.postLatencyMs)}`,
+    `   errors            ${r.errors.length}`,
+    '',
+    `3. Renewal sweep, ${w.certificates.toLocaleString('en')} certificates (${w.itemsInTable.toLocaleString('en')} items; seeded in ${ms(w.seedMs)}), ${w.due} due`,
+    `   first sweep       ${ms(w.first.wallMs)}: examined ${w.first.examined}, sent ${w.first.sent}, skipped ${w.first.skipped}; ` +
+      `readCount ${w.first.readCount} (${w.first.readsPerDueCertificate} per due certificate), ` +
+      `+ ${w.first.pointReads} point reads (${w.first.allReadsPerDueCertificate} reads per due certificate in all)`,
+    `   second sweep      ${ms(w.second.wallMs)}: examined ${w.second.examined}, sent ${w.second.sent}; readCount ${w.second.readCount}, point reads ${w.second.pointReads}`,
+    `   problems          ${w.problems.length}`,
+    '',
+    `total ${ms(figures.totalMs)}; figures in ${outputFile}`,
+  ];
+  log(lines.join('\n'));
+}
+
+async function main(): Promise<number> {
+  const t0 = performance.now();
+  const http = await httpPhases();
+  log(`3. renewal sweep on ${config.certificates} certificates, ${config.due} due…`);
+  const sweep = await benchRenewalSweep({ total: config.certificates, due: config.due });
+  const totalMs = round(performance.now() - t0);
+
+  const failures = [
+    ...http.submission.errors.map((e) => `submission #${e.index}: ${e.status}`),
+    ...http.review.errors.map((e) => `decision for ${e.applicationId}: ${e.problem}`),
+    ...sweep.problems.map((p) => `sweep: ${p}`),
+  ];
+  const { applicationIds: _ids, ...submission } = http.submission;
+  mkdirSync(path.dirname(outputFile), { recursive: true });
+  writeFileSync(
+    outputFile,
+    `${JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model.trim(), totalMemoryMb: Math.round(os.totalmem() / 2 ** 20), node: process.version, platform: process.platform },
+        config,
+        startMs: http.startMs,
+        submission,
+        review: http.review,
+        sweep,
+        totalMs,
+        failures,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  report({ ...http, sweep, totalMs });
+  if (failures.length > 0) {
+    console.error(`\nFAILED (${failures.length}):\n  ${failures.slice(0, 20).join('\n  ')}`);
+    return 1;
+  }
+  return 0;
+}
+
+const watchdog = setTimeout(() => {
+  console.error(`Benchmark still running after ${overallTimeoutMs / 1000} s; giving up.`);
+  process.exit(1);
+}, overallTimeoutMs);
+watchdog.unref();
+
+main().then(
+  (code) => finish(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    finish(1);
+  },
+);
+
+/** Exit by itself: if something still holds the event loop a few seconds after the end, say so and exit anyway. */
+function finish(code: number) {
+  process.exitCode = code;
+  clearTimeout(watchdog);
+  setTimeout(() => {
+    console.warn('Open handles kept the process alive 5 s after the benchmark ended; exiting.');
+    process.exit(code);
+  }, 5_000).unref();
+}
