@@ -5,7 +5,8 @@ import { validateApplication } from '../domain/application.schema.js';
 import { parseRequestBody } from '../http/request-body.js';
 import { htmlResponse } from '../http/responses.js';
 import { httpHandler } from '../lambda/http-handler.js';
-import { renderCompletionClosed, renderCompletionDone, renderCompletionForm, renderCompletionUnknown } from '../templates/completion-page.template.js';
+import { completionLinkAnswer } from '../http/completion-responses.js';
+import { renderCompletionDone, renderCompletionForm } from '../templates/completion-page.template.js';
 import { submitCompletion, viewCompletion } from '../use-cases/completion.use-case.js';
 
 /** POST /complete/{token}: the completed application, validated like a new submission. */
@@ -19,7 +20,7 @@ export const handler = httpHandler(async (event) => {
 
   if (!validation.ok) {
     const view = await viewCompletion(deps, token);
-    if (view.kind !== 'open') return answerFor(view);
+    if (view.kind !== 'open') return completionLinkAnswer(view, 409);
     return htmlResponse(400, renderCompletionForm({ application: view.application, request: view.request, action, values: fields, errors: validation.errors }));
   }
 
@@ -29,18 +30,5 @@ export const handler = httpHandler(async (event) => {
     const errors = [{ path: 'organisation.organisationNumber', message: 'Organisationsnumret och ansökans version kan inte ändras i en komplettering.' }];
     return htmlResponse(400, renderCompletionForm({ application: result.application, request: result.request, action, values: fields, errors }));
   }
-  return answerFor(result);
+  return completionLinkAnswer(result, 409);
 });
-
-function answerFor(view: Awaited<ReturnType<typeof viewCompletion>>) {
-  switch (view.kind) {
-    case 'unknown':
-      return htmlResponse(404, renderCompletionUnknown());
-    case 'closed':
-      return htmlResponse(410, renderCompletionClosed(view.application));
-    case 'answered':
-      return htmlResponse(409, renderCompletionDone(view.application, { justNow: false }));
-    case 'open':
-      throw new Error('unreachable: an open completion is answered by the caller');
-  }
-}

@@ -1,3 +1,4 @@
+import type { ApplicationRecord } from '../domain/application-record.js';
 import { addDays, stockholmDate } from '../domain/calendar-date.js';
 import { validityFor, type Certificate } from '../domain/certificate.js';
 import { PermanentError } from '../domain/errors.js';
@@ -15,6 +16,20 @@ async function decisionOf(deps: LifecycleDeps, applicationId: string, round: num
     throw new PermanentError(`Round ${round} of ${applicationId} has no ${expected} decision`);
   }
   return decision;
+}
+
+/** Moves the application out of review as decided; a retried step finds it already moved. */
+async function applyDecision(deps: LifecycleDeps, applicationId: string, decision: RecordedDecision, to: 'rejected' | 'completion_requested'): Promise<ApplicationRecord> {
+  const result = await deps.applications.transition(applicationId, {
+    from: 'in_review',
+    to,
+    actor: decision.decidedBy,
+    at: decision.decidedAt,
+    comment: decision.comment,
+  });
+  const application = result.ok ? result.application : result.current;
+  if (application?.status !== to) throw new PermanentError(`Cannot move ${applicationId} to ${to}: status is ${application?.status}`);
+  return application;
 }
 
 /**
@@ -82,15 +97,7 @@ export async function certifyApplication(deps: LifecycleDeps, input: { applicati
 /** Rejects, with the reviewer's reason sent to the applicant. */
 export async function rejectApplication(deps: LifecycleDeps, input: { applicationId: string; round: number }): Promise<void> {
   const decision = await decisionOf(deps, input.applicationId, input.round, 'reject');
-  const result = await deps.applications.transition(input.applicationId, {
-    from: 'in_review',
-    to: 'rejected',
-    actor: decision.decidedBy,
-    at: decision.decidedAt,
-    comment: decision.comment,
-  });
-  const application = result.ok ? result.application : result.current;
-  if (application?.status !== 'rejected') throw new PermanentError(`Cannot reject ${input.applicationId}: status is ${application?.status}`);
+  const application = await applyDecision(deps, input.applicationId, decision, 'rejected');
   await sendOnce(deps, application.id, 'decision', async () => {
     const statusUrl = await newStatusLink(deps, application.id);
     await deps.mailer.send(rejectedEmail(application, decision.comment ?? '', statusUrl));
@@ -103,17 +110,7 @@ export async function rejectApplication(deps: LifecycleDeps, input: { applicatio
  */
 export async function requestCompletion(deps: LifecycleDeps, input: { applicationId: string; round: number; taskToken: string }): Promise<void> {
   const decision = await decisionOf(deps, input.applicationId, input.round, 'request_completion');
-  const result = await deps.applications.transition(input.applicationId, {
-    from: 'in_review',
-    to: 'completion_requested',
-    actor: decision.decidedBy,
-    at: decision.decidedAt,
-    comment: decision.comment,
-  });
-  const application = result.ok ? result.application : result.current;
-  if (application?.status !== 'completion_requested') {
-    throw new PermanentError(`Cannot request completion of ${input.applicationId}: status is ${application?.status}`);
-  }
+  const application = await applyDecision(deps, input.applicationId, decision, 'completion_requested');
   const deadline = new Date(`${addDays(stockholmDate(new Date(decision.decidedAt)), deps.completionDeadlineDays)}T21:59:59Z`).toISOString();
   const request = await deps.reviews.upsertCompletionRequest({
     applicationId: input.applicationId,

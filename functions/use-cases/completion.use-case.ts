@@ -35,7 +35,7 @@ export async function viewCompletion(deps: CompletionDeps, token: string): Promi
 }
 
 export type SubmitCompletionResult =
-  | CompletionView
+  | Exclude<CompletionView, { kind: 'open' }>
   | { kind: 'organisation_changed'; application: ApplicationRecord; request: CompletionRequest }
   | { kind: 'accepted'; application: ApplicationRecord };
 

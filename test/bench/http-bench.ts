@@ -24,6 +24,8 @@ export interface SubmissionResult {
   wallMs: number;
   throughputPerSecond: number;
   latencyMs: LatencySummary;
+  /** req/s over the first and the second half of the requests (by completion): a drop means something grows with the data. */
+  throughputByHalf: [number, number];
   /** From the start of the run until the last acknowledgement email was captured. */
   allAcknowledgementsMs: number;
   /** Per application: request start → its acknowledgement captured. */
@@ -75,6 +77,7 @@ export async function benchSubmissions(
 ): Promise<SubmissionResult> {
   const startedAt = new Map<string, number>();
   const latencies: number[] = [];
+  const completions: number[] = [];
   const errors: SubmissionResult['errors'] = [];
   const ids: string[] = [];
 
@@ -94,6 +97,7 @@ export async function benchSubmissions(
     try {
       const { status, id } = await submit(system, `Mätstad ${index + 1} City`);
       latencies.push(performance.now() - start);
+      completions.push(performance.now() - t0);
       if (status !== 201 || !id) errors.push({ index, status });
       else {
         startedAt.set(id, start);
@@ -120,6 +124,10 @@ export async function benchSubmissions(
     for (const m of mail.all()) if (m.kind === kind && m.applicationId && startedAt.has(m.applicationId) && !at.has(m.applicationId)) at.set(m.applicationId, m.seenAt);
     return at;
   };
+  const half = Math.floor(completions.length / 2);
+  const midMs = completions[half - 1] ?? 0;
+  const endMs = completions.at(-1) ?? 0;
+  const throughputByHalf: [number, number] = [round((half / midMs) * 1000), round(((completions.length - half) / (endMs - midMs)) * 1000)];
   const acks = firstSeen('acknowledgement');
   const invitations = firstSeen('invitation');
   return {
@@ -129,6 +137,7 @@ export async function benchSubmissions(
     wallMs: round(wallMs),
     throughputPerSecond: round((submissions / wallMs) * 1000),
     latencyMs: summarize(latencies),
+    throughputByHalf,
     allAcknowledgementsMs: round(Math.max(...acks.values()) - t0),
     acknowledgementLatencyMs: summarize([...acks].map(([id, at]) => at - startedAt.get(id)!)),
     allInvitationsMs: round(Math.max(...invitations.values()) - t0),

@@ -20,14 +20,15 @@ import { benchRenewalSweep, type SweepResult } from './sweep-bench.js';
  *   BENCH_CERTIFICATES (10000), BENCH_DUE (10)   the renewal sweep's table
  *   BENCH_WARMUP (4)          unmeasured submissions first
  */
-const config = {
+type Config = ReturnType<typeof readConfig>;
+const readConfig = () => ({
   submissions: envInt('BENCH_SUBMISSIONS', 200),
   concurrency: envInt('BENCH_CONCURRENCY', 8),
   decisions: envInt('BENCH_DECISIONS', 20),
   certificates: envInt('BENCH_CERTIFICATES', 10_000),
   due: envInt('BENCH_DUE', 10),
   warmUp: envInt('BENCH_WARMUP', 4),
-};
+});
 /** Per phase: how long to wait for emails and workflows before calling it a failure. */
 const phaseTimeoutMs = 120_000;
 /** The whole run; a safety net, the phases are bounded on their own. */
@@ -36,7 +37,7 @@ const outputFile = path.join('test-results', 'bench.json');
 
 const log = (line: string) => console.log(line);
 
-async function httpPhases(): Promise<{ startMs: number; submission: SubmissionResult; review: ReviewResult }> {
+async function httpPhases(config: Config): Promise<{ startMs: number; submission: SubmissionResult; review: ReviewResult }> {
   if (config.decisions > config.submissions) throw new Error(`BENCH_DECISIONS (${config.decisions}) exceeds BENCH_SUBMISSIONS (${config.submissions})`);
   const startAt = performance.now();
   // Handler logs at WARN: 200 submissions would otherwise print thousands of JSON lines.
@@ -59,7 +60,7 @@ async function httpPhases(): Promise<{ startMs: number; submission: SubmissionRe
   }
 }
 
-function report(figures: { startMs: number; submission: SubmissionResult; review: ReviewResult; sweep: SweepResult; totalMs: number }) {
+function report(config: Config, figures: { startMs: number; submission: SubmissionResult; review: ReviewResult; sweep: SweepResult; totalMs: number }) {
   const { submission: s, review: r, sweep: w } = figures;
   const lines = [
     '',
@@ -67,7 +68,7 @@ function report(figures: { startMs: number; submission: SubmissionResult; review
     `  start-up of the local system: ${ms(figures.startMs)}`,
     '',
     `1. Submission, HTTP → DynamoDB → Step Functions → Lambda → SES (${s.submissions} requests, concurrency ${s.concurrency}, ${config.warmUp} warm-up first)`,
-    `   throughput        ${s.throughputPerSecond} req/s (${ms(s.wallMs)} for all requests)`,
+    `   throughput        ${s.throughputPerSecond} req/s (${ms(s.wallMs)} for all requests; first half ${s.throughputByHalf[0]}, second half ${s.throughputByHalf[1]} req/s)`,
     `   request latency   ${latencyLine(s.latencyMs)}`,
     `   all ${s.applicationIds.length} acknowledgements in the mailbox after ${ms(s.allAcknowledgementsMs)}`,
     `   per application, request → acknowledgement: ${latencyLine(s.acknowledgementLatencyMs)}`,
@@ -92,8 +93,9 @@ function report(figures: { startMs: number; submission: SubmissionResult; review
 }
 
 async function main(): Promise<number> {
+  const config = readConfig();
   const t0 = performance.now();
-  const http = await httpPhases();
+  const http = await httpPhases(config);
   log(`3. renewal sweep on ${config.certificates} certificates, ${config.due} due…`);
   const sweep = await benchRenewalSweep({ total: config.certificates, due: config.due });
   const totalMs = round(performance.now() - t0);
@@ -123,7 +125,7 @@ async function main(): Promise<number> {
       2,
     )}\n`,
   );
-  report({ ...http, sweep, totalMs });
+  report(config, { ...http, sweep, totalMs });
   if (failures.length > 0) {
     console.error(`\nFAILED (${failures.length}):\n  ${failures.slice(0, 20).join('\n  ')}`);
     return 1;

@@ -118,6 +118,11 @@ describe('bad input is refused with 4xx, storing nothing and sending no mail', (
     ['an unsupported content type', () => system.fetchApp('/applications', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hej' }), 415],
     ['invalid fields', () => postJson({ ...exampleFull, organisation: { ...exampleFull.organisation, organisationNumber: '123456-7890' }, contact: { ...exampleFull.contact, email: 'inte-en-adress' } }), 400],
     ['a body over 1 MB', () => postJson({ ...exampleFull, answers: { ...exampleFull.answers, padding: 'x'.repeat(1_100_000) } }), 413],
+    ['JSON null', () => system.fetchApp('/applications', { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'null' }), 400],
+    ['a JSON array', () => postJson([exampleFull]), 400],
+    ['an empty object', () => postJson({}), 400],
+    ['a wrong application type', () => postJson({ ...exampleFull, type: 'gold' }), 400],
+    ['no content type at all', () => system.fetchApp('/applications', { method: 'POST', body: JSON.stringify(exampleFull), headers: { 'content-type': '' } }), 415],
     ['an organisation outside the member register', () => postJson({ ...exampleFull, organisation: { ...exampleFull.organisation, organisationNumber: '556677-8899' } }), 403],
   ];
 
