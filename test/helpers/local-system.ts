@@ -57,7 +57,7 @@ export async function startTestSystem(overrides: TestSystemOptions = {}): Promis
     documentClient,
     fetchApp: (p, init) => fetch(baseUrl + p, { redirect: 'manual', ...init }),
     mails: () => system.mail.list(),
-    async waitForMail(predicate, timeoutMs = 10_000) {
+    async waitForMail(predicate, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const found = (await system.mail.list()).find(predicate);
@@ -69,7 +69,7 @@ export async function startTestSystem(overrides: TestSystemOptions = {}): Promis
         await new Promise((r) => setTimeout(r, 50));
       }
     },
-    waitForExecution: (nameOrArn, predicate = isClosed, timeoutMs) => system.stepFunctions.waitForExecution(nameOrArn, predicate, timeoutMs),
+    waitForExecution: (nameOrArn, predicate = isClosed, timeoutMs = 30_000) => system.stepFunctions.waitForExecution(nameOrArn, predicate, timeoutMs),
     async stop() {
       documentClient.destroy();
       await system.stop();
