@@ -190,16 +190,24 @@ export class ReviewRepository {
     return Item ? stripKeys<CompletionRequest>(Item) : undefined;
   }
 
-  /** Marks the completion answered; only the first answer counts. */
-  async answerCompletion(applicationId: string, round: number, at: string): Promise<{ answered: boolean; request: CompletionRequest | undefined }> {
+  /**
+   * Marks the completion answered; only the first answer counts. What the application said before
+   * is kept on the request, so the completion replaces nothing for good.
+   */
+  async answerCompletion(
+    applicationId: string,
+    round: number,
+    at: string,
+    previousContent: Record<string, unknown>,
+  ): Promise<{ answered: boolean; request: CompletionRequest | undefined }> {
     try {
       const { Attributes } = await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: completionKey(applicationId, round),
-          UpdateExpression: 'SET answeredAt = :at',
+          UpdateExpression: 'SET answeredAt = :at, previousContent = :previous',
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(answeredAt) AND attribute_not_exists(closedAt)',
-          ExpressionAttributeValues: { ':at': at },
+          ExpressionAttributeValues: { ':at': at, ':previous': previousContent },
           ReturnValues: 'ALL_NEW',
         }),
       );

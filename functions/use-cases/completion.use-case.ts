@@ -55,7 +55,8 @@ export async function submitCompletion(
     return { kind: 'organisation_changed', application, request };
   }
   const at = deps.now().toISOString();
-  const { answered, request: after } = await deps.reviews.answerCompletion(application.id, request.round, at);
+  const previous = { organisation: application.organisation, contact: application.contact, answers: application.answers };
+  const { answered, request: after } = await deps.reviews.answerCompletion(application.id, request.round, at, previous);
   if (!answered) return after?.answeredAt ? { kind: 'answered', application, request: after } : { kind: 'closed', application, request };
   await deps.applications.replaceContent(application.id, submission, 'completion_requested', at);
   if (after?.taskToken) await deps.callbacks.succeed(after.taskToken, { answeredAt: at });

@@ -1,12 +1,11 @@
-import { BatchWriteCommand, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { isDeepStrictEqual } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { CertificateRepository } from '../../functions/adapters/certificate.repository.js';
 import { RenewalRepository } from '../../functions/adapters/renewal.repository.js';
 import { addDays, type CalendarDate } from '../../functions/domain/calendar-date.js';
-import type { Certificate } from '../../functions/domain/certificate.js';
-import { nextPendingStage, renewalStages } from '../../functions/domain/renewal-stages.js';
 import { runRenewalSweep } from '../../functions/use-cases/renewal-sweep.use-case.js';
+import { batchWrite, certificateItem } from '../renewals/bulk-certificates.js';
 import { certificateFixture } from '../renewals/certificate-fixtures.js';
 import { RecordingMailer, startTestTable, type TestTable } from '../renewals/dynalite-table.js';
 import { round } from './stats.js';
@@ -43,38 +42,6 @@ export interface SweepResult {
   problems: string[];
 }
 
-/** The item CertificateRepository.create writes (as in sweep-read-count.test.ts; checked below), for BatchWriteItem. */
-function certificateItem(c: Certificate) {
-  const first = nextPendingStage(renewalStages(c.validUntil, reminderDays), {});
-  return {
-    pk: `CERT#${c.certificateId}`,
-    sk: 'CERT',
-    entity: 'Certificate',
-    ...c,
-    renewal: {},
-    gsi2pk: 'CERT',
-    gsi2sk: `${c.validUntil}#${c.certificateId}`,
-    ...(first ? { gsi1pk: 'RENEWAL', gsi1sk: `${first.dueDate}#${c.certificateId}` } : {}),
-  };
-}
-
-async function batchWrite(table: TestTable, items: Record<string, unknown>[]): Promise<void> {
-  const batches: Record<string, unknown>[][] = [];
-  for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
-  const maxAttempts = 20;
-  const worker = async () => {
-    for (let batch = batches.shift(); batch; batch = batches.shift()) {
-      let requests = batch.map((Item) => ({ PutRequest: { Item } }));
-      for (let attempt = 1; requests.length > 0; attempt++) {
-        if (attempt > maxAttempts) throw new Error(`BatchWriteItem left ${requests.length} items unprocessed after ${maxAttempts} attempts`);
-        const result = await table.db.send(new BatchWriteCommand({ RequestItems: { [table.tableName]: requests } }));
-        requests = (result.UnprocessedItems?.[table.tableName] ?? []) as typeof requests;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
-}
-
 async function itemsInTable(table: TestTable): Promise<number> {
   let scanned = 0;
   let startKey: Record<string, unknown> | undefined;
@@ -98,12 +65,12 @@ export async function benchRenewalSweep({ total, due }: { total: number; due: nu
     const probe = certificateFixture(total + 1, addDays(today, 400));
     await certificates.create(probe);
     const { Item } = await table.db.send(new GetCommand({ TableName: table.tableName, Key: { pk: `CERT#${probe.certificateId}`, sk: 'CERT' } }));
-    if (!isDeepStrictEqual(Item, certificateItem(probe))) problems.push('the seeded certificate item differs from what CertificateRepository.create writes');
+    if (!isDeepStrictEqual(Item, certificateItem(probe, reminderDays))) problems.push('the seeded certificate item differs from what CertificateRepository.create writes');
 
     const seedStart = performance.now();
     const items = Array.from({ length: total }, (_, i) => {
       const validUntil = i < due ? addDays(today, 90) : addDays(today, 181 + (i % 900));
-      return certificateItem(certificateFixture(i + 1, validUntil));
+      return certificateItem(certificateFixture(i + 1, validUntil), reminderDays);
     });
     await batchWrite(table, items);
     const seedMs = performance.now() - seedStart;

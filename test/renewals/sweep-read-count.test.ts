@@ -1,11 +1,10 @@
-import { BatchWriteCommand, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CertificateRepository } from '../../functions/adapters/certificate.repository.js';
 import { RenewalRepository } from '../../functions/adapters/renewal.repository.js';
 import { addDays, type CalendarDate } from '../../functions/domain/calendar-date.js';
-import type { Certificate } from '../../functions/domain/certificate.js';
-import { nextPendingStage, renewalStages } from '../../functions/domain/renewal-stages.js';
 import { runRenewalSweep } from '../../functions/use-cases/renewal-sweep.use-case.js';
+import { batchWrite, certificateItem } from './bulk-certificates.js';
 import { certificateFixture } from './certificate-fixtures.js';
 import { RecordingMailer, startTestTable, type TestTable } from './dynalite-table.js';
 
@@ -17,36 +16,6 @@ const dueCount = 7;
 
 let table: TestTable;
 let certificates: CertificateRepository;
-
-/** The item CertificateRepository.create writes (checked against it below), for BatchWriteItem. */
-function certificateItem(c: Certificate) {
-  const first = nextPendingStage(renewalStages(c.validUntil, reminderDays), {});
-  return {
-    pk: `CERT#${c.certificateId}`,
-    sk: 'CERT',
-    entity: 'Certificate',
-    ...c,
-    renewal: {},
-    gsi2pk: 'CERT',
-    gsi2sk: `${c.validUntil}#${c.certificateId}`,
-    ...(first ? { gsi1pk: 'RENEWAL', gsi1sk: `${first.dueDate}#${c.certificateId}` } : {}),
-  };
-}
-
-async function batchWrite(items: Record<string, unknown>[]): Promise<void> {
-  const batches: Record<string, unknown>[][] = [];
-  for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
-  const worker = async () => {
-    for (let batch = batches.shift(); batch; batch = batches.shift()) {
-      let requests = batch.map((Item) => ({ PutRequest: { Item } }));
-      while (requests.length > 0) {
-        const result = await table.db.send(new BatchWriteCommand({ RequestItems: { [table.tableName]: requests } }));
-        requests = (result.UnprocessedItems?.[table.tableName] ?? []) as typeof requests;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
-}
 
 /** What a Scan-based sweep would read: every item. */
 async function scannedByFullScan(): Promise<number> {
@@ -67,9 +36,9 @@ beforeAll(async () => {
   // A handful end in 90 days: their 180- and 90-day stages are due today.
   const items = Array.from({ length: total }, (_, i) => {
     const validUntil = i < dueCount ? addDays(today, 90) : addDays(today, 181 + (i % 900));
-    return certificateItem(certificateFixture(i + 1, validUntil));
+    return certificateItem(certificateFixture(i + 1, validUntil), reminderDays);
   });
-  await batchWrite(items);
+  await batchWrite(table, items);
 }, 120_000);
 
 afterAll(async () => {
@@ -87,7 +56,7 @@ describe('renewal sweep on a table of 10,000 certificates', () => {
     const { Item } = await table.db.send(new GetCommand({ TableName: table.tableName, Key: key }));
 
     // Assess
-    expect(Item).toEqual(certificateItem(certificate));
+    expect(Item).toEqual(certificateItem(certificate, reminderDays));
   });
 
   it('reads a number of items proportional to the due certificates, not to the table', async () => {
