@@ -20,6 +20,6 @@ export function useCliEnvironment(env: NodeJS.ProcessEnv = process.env): 'aws' |
     );
   }
   const { environment } = JSON.parse(readFileSync(file, 'utf8')) as { environment: Record<string, string> };
-  for (const [key, value] of Object.entries(environment)) env[key] ??= value;
+  for (const [key, value] of Object.entries(environment)) if (!env[key]) env[key] = value;
   return 'local';
 }

@@ -1,0 +1,81 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
+
+// `npm run members -- import <file.csv>` against the running local system, as an operator runs it.
+const run = promisify(execFile);
+let system: TestSystem;
+
+beforeAll(async () => {
+  system = await startTestSystem();
+});
+afterAll(async () => {
+  await system?.stop();
+});
+
+async function members(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run('npx', ['tsx', 'functions/cli/members.cli.ts', ...args], {
+      env: { ...process.env, QM_DATA_DIR: system.dataDir, TABLE_NAME: '' },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const memberItem = (orgnr: string) => system.documentClient.send(new GetCommand({ TableName: system.tableName, Key: { pk: 'MEMBER', sk: orgnr } }));
+
+describe('member register import', () => {
+  it('imports the valid rows and reports the invalid ones by line number', async () => {
+    // Prepare: line 3 has a bad check digit, line 5 a bad email; the rest are fine
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'qm-members-'));
+    const file = path.join(dir, 'members.csv');
+    writeFileSync(
+      file,
+      [
+        'organisationsnummer,name,town,email',
+        '802479-4441,Norrbyns Centrumförening,Norrbyn,info@norrbyn.example',
+        '802479-4442,Fel Kontrollsiffra,Felby,info@felby.example',
+        '8024795851,Söderåns Stadskärna,Söderå,kontakt@sodera.example',
+        '802479-6354,Utan Epost,Ingenstans,inte-en-adress',
+      ].join('\n'),
+    );
+    // Act
+    const result = await members('import', file);
+    // Assess
+    expect(result, JSON.stringify(result)).toMatchObject({ code: 1 });
+    expect(result.stdout, result.stderr).toMatch(/Imported 2 member/);
+    expect(result.stderr).toMatch(/Line 3: .*kontrollsiffra/);
+    expect(result.stderr).toMatch(/Line 5: .*e-postadress/);
+    expect((await memberItem('802479-4441')).Item?.name).toBe('Norrbyns Centrumförening');
+    expect((await memberItem('802479-5851')).Item?.town).toBe('Söderå');
+    expect((await memberItem('802479-4442')).Item).toBeUndefined();
+    // and the new member may apply
+    const body = JSON.parse((await import('node:fs')).readFileSync('examples/application-full.json', 'utf8'));
+    const response = await system.fetchApp('/applications', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...body, organisation: { ...body.organisation, organisationNumber: '802479-4441', name: 'Norrbyns Centrumförening' } }),
+    });
+    expect(response.status).toBe(201);
+  });
+
+  it('refuses a file without the expected header, and explains usage', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'qm-members-'));
+    const file = path.join(dir, 'bad.csv');
+    writeFileSync(file, 'orgnr;namn\n802479-4441;X\n');
+    const bad = await members('import', file);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/organisationsnummer,name,town,email/);
+    const usage = await members();
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/Usage: npm run members -- import/);
+  });
+});
