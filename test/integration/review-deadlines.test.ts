@@ -70,3 +70,21 @@ describe('the completion deadline', () => {
     expect((await system.fetchApp(pathOf(linkIn(request, 'complete')))).status).toBe(410);
   });
 });
+
+describe('a step that keeps failing', () => {
+  it('ends recorded as failed, with an operator alert, never silently', async () => {
+    // Prepare: every send of the acknowledgement fails: 6 attempts (1 + 5 retries) × 3 SDK tries
+    system.mail.failNextSends(18);
+    // Act
+    const { id } = await submitExample(system, { name: 'Trasigstad City' });
+    const execution = await system.waitForExecution(id, (e) => e.status !== 'RUNNING', 60_000);
+    // Assess
+    expect(execution.status).toBe('FAILED');
+    const { Item } = await system.documentClient.send(new GetCommand({ TableName: system.env.TABLE_NAME, Key: { pk: `APP#${id}`, sk: 'APP' } }));
+    expect(Item?.status).toBe('failed');
+    expect(Item?.history.at(-1)).toMatchObject({ from: 'submitted', to: 'failed', actor: 'system' });
+    const alert = await system.waitForMail((m) => isTo(operator)(m) && m.subject.includes(id));
+    expect(alert.subject).toMatch(/QM larm/);
+    expect((await system.mails()).some((m) => isTo(exampleFull.contact.email)(m) && m.subject.includes(id))).toBe(false);
+  });
+});
