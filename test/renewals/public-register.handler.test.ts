@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { CertificateRepository } from '../../functions/adapters/certificate.repository.js';
 import { certificateFixture } from './certificate-fixtures.js';
 import { startTestTable } from './dynalite-table.js';
-import { functionEnvironment, getEvent, lambdaContext, type Answer } from './http-events.js';
+import { functionEnvironment, getEvent, lambdaContext, type Answer } from '../helpers/http-events.js';
 
 // The register and verification handlers as API Gateway calls them, against a real DynamoDB API.
 const table = await startTestTable();

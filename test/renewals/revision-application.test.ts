@@ -13,7 +13,7 @@ import { newSecretToken } from '../../functions/domain/secret-token.js';
 import { problemTypes } from '../../functions/http/http-problem.js';
 import { runRenewalSweep } from '../../functions/use-cases/renewal-sweep.use-case.js';
 import { RecordingMailer, startTestTable } from './dynalite-table.js';
-import { functionEnvironment, getEvent, lambdaContext, type Answer } from './http-events.js';
+import { functionEnvironment, getEvent, lambdaContext, type Answer } from '../helpers/http-events.js';
 
 // The reminder's private link → the prefilled revision form → POST /applications, against dynalite.
 const table = await startTestTable();

@@ -1,45 +1,26 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { functionEnvironment, lambdaContext, postEvent } from '../helpers/http-events.js';
 
 // Unit tests of the handler's edge cases with mocked AWS clients; the real path runs in test/integration.
-Object.assign(process.env, {
-  TABLE_NAME: 'QmTable',
-  STATE_MACHINE_ARN: 'arn:aws:states:eu-north-1:000000000000:stateMachine:Lifecycle',
-  SENDER_EMAIL: 'qm@stadskarnor.example',
-  REVIEWER_EMAILS: 'granskare@stadskarnor.example',
-  PROGRAMME_CONTACT_EMAIL: 'qm-ansvarig@stadskarnor.example',
-  OPERATOR_EMAIL: 'drift@stadskarnor.example',
-  PUBLIC_BASE_URL: 'https://qm.example',
-  AWS_REGION: 'eu-north-1',
-  POWERTOOLS_LOG_LEVEL: 'SILENT',
-});
+Object.assign(process.env, functionEnvironment('QmTable', 'http://127.0.0.1:1'));
 
 const { handler } = await import('../../functions/handlers/submit-application.handler.js');
 const example = JSON.parse(readFileSync('examples/application-full.json', 'utf8')) as { organisation: { organisationNumber: string } };
 
 const dynamo = mockClient(DynamoDBDocumentClient);
 const sfn = mockClient(SFNClient);
-const context = { functionName: 'SubmitApplication', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
 
 function post(body: string, headers: Record<string, string> = { 'content-type': 'application/json' }): APIGatewayProxyEventV2 {
-  return {
-    version: '2.0',
-    routeKey: 'POST /applications',
-    rawPath: '/applications',
-    rawQueryString: '',
-    headers,
-    body,
-    isBase64Encoded: false,
-    requestContext: { http: { method: 'POST', path: '/applications' } },
-  } as unknown as APIGatewayProxyEventV2;
+  return postEvent('POST /applications', '/applications', body, headers);
 }
 
-const invoke = async (event: APIGatewayProxyEventV2) => (await handler(event, context)) as { statusCode: number; headers: Record<string, string>; body: string };
+const invoke = async (event: APIGatewayProxyEventV2) => (await handler(event, lambdaContext)) as { statusCode: number; headers: Record<string, string>; body: string };
 
 beforeEach(() => {
   dynamo.reset();

@@ -20,6 +20,20 @@ export function getEvent(
   } as unknown as APIGatewayProxyEventV2;
 }
 
+/** A POST event with a text body. */
+export function postEvent(routeKey: `POST /${string}`, path: string, body: string, headers: Record<string, string>): APIGatewayProxyEventV2 {
+  return {
+    version: '2.0',
+    routeKey,
+    rawPath: path,
+    rawQueryString: '',
+    headers,
+    body,
+    isBase64Encoded: false,
+    requestContext: { http: { method: 'POST', path }, routeKey },
+  } as unknown as APIGatewayProxyEventV2;
+}
+
 export const lambdaContext = {
   functionName: 'Test',
   awsRequestId: 'req-1',
