@@ -1,6 +1,8 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { getDocumentClient } from '../../functions/adapters/aws-clients.js';
 import { localSystemFileName } from '../../functions/cli/cli-environment.js';
+import { resumeWaitingWorkflows } from './resume-workflows.js';
 import type { TimeOverrides } from './asl-local-definition.js';
 import { synthesiseLocalModel, type LocalModel } from './cloud-assembly.js';
 import { startHttpGateway } from './http-gateway.js';
@@ -136,6 +138,13 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     if (options.seed !== false && env.TABLE_NAME) {
       const seeded = await seedLocalDemoMembers(env.TABLE_NAME);
       if (seeded > 0) notice(`Seeded ${seeded} demo members into the empty member register.`);
+    }
+    if (env.TABLE_NAME && env.STATE_MACHINE_ARN) {
+      const stateMachineArn = env.STATE_MACHINE_ARN;
+      const resumed = await resumeWaitingWorkflows(getDocumentClient(), env.TABLE_NAME, (applicationId) =>
+        stepFunctions.startExecution({ stateMachineArn, name: applicationId, input: JSON.stringify({ applicationId }) }),
+      );
+      if (resumed > 0) notice(`Resumed the workflows of ${resumed} application(s) waiting for review.`);
     }
 
     const urls = { app: publicBaseUrl, mail: `http://localhost:${mail.port}`, dynamodb: dynamodb.endpoint, stepFunctions: sfnEndpoint.endpoint };

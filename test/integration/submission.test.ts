@@ -2,7 +2,7 @@ import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
-import { exampleFull, isTo, linkIn, pathOf } from '../helpers/application-flow.js';
+import { decide, exampleFull, isTo, linkIn, pathOf, reviewerLinkFor, submitExample } from '../helpers/application-flow.js';
 
 // The foundation, end to end on the local system: real HTTP, dynalite, the synthesised state
 // machine and captured mail.
@@ -196,5 +196,21 @@ describe('restart', () => {
     // Assess
     const page = await system.fetchApp(pathOf(receipt.statusUrl));
     expect(page.status).toBe(200);
+  });
+
+  it('resumes an application that was waiting for review: the reviewer link still decides it', async () => {
+    // Prepare: an application waiting for its reviewer when the system stops
+    const { id } = await submitExample(system, { name: 'Omstartsstad City' });
+    const link = await reviewerLinkFor(system, id, 'granskare@stadskarnor.example');
+    const { dataDir } = system;
+    await system.stop();
+    // Act
+    system = await startTestSystem({ dataDir });
+    const response = await decide(system, link, 'approve');
+    // Assess
+    expect(response.status).toBe(200);
+    const execution = await system.waitForExecution(id);
+    expect(execution.status).toBe('SUCCEEDED');
+    await system.waitForMail((m) => isTo(exampleFull.contact.email)(m) && m.subject.startsWith('Grattis!') && m.subject.includes(id));
   });
 });

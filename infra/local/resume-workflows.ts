@@ -1,0 +1,37 @@
+import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/**
+ * Local only. The local Step Functions interpreter keeps executions in memory, so after a restart
+ * an application that was still before its decision has no workflow. The lifecycle's first steps
+ * are idempotent (acknowledge, open or reuse the review round, send each invitation once), so
+ * starting it again resumes such an application where it was: waiting for the reviewer.
+ * Applications waiting for a completion are not resumed (their next step would open a new round).
+ */
+const resumable = ['submitted', 'acknowledged', 'in_review'];
+
+export async function resumeWaitingWorkflows(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  start: (applicationId: string) => void,
+): Promise<number> {
+  let resumed = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(
+      new ScanCommand({
+        TableName: tableName,
+        FilterExpression: 'entity = :application AND #status IN (:s0, :s1, :s2)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':application': 'Application', ':s0': resumable[0], ':s1': resumable[1], ':s2': resumable[2] },
+        ProjectionExpression: 'id',
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      start(item.id as string);
+      resumed++;
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return resumed;
+}
