@@ -1,7 +1,7 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationRecord, HistoryEntry } from '../domain/application-record.js';
 import { canTransition, type ApplicationStatus } from '../domain/application-status.js';
+import { unlessConditionFails } from './conditional-write.js';
 
 /**
  * Applications in the single table. Every write is one conditional single-item write (DynamoDB
@@ -35,19 +35,16 @@ export class ApplicationRepository {
 
   /** Creates the application unless one with the same id exists; returns whether it was new. */
   async create(application: ApplicationRecord): Promise<'created' | 'exists'> {
-    try {
-      await this.db.send(
+    const written = await unlessConditionFails(
+      this.db.send(
         new PutCommand({
           TableName: this.tableName,
           Item: { ...applicationKey(application.id), entity: 'Application', ...application },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
-      );
-      return 'created';
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return 'exists';
-      throw error;
-    }
+      ),
+    );
+    return written.ok ? 'created' : 'exists';
   }
 
   async get(id: string): Promise<ApplicationRecord | undefined> {
@@ -110,8 +107,8 @@ export class ApplicationRepository {
       sets.push(`#s${i} = :s${i}`);
     });
 
-    try {
-      const { Attributes } = await this.db.send(
+    const updated = await unlessConditionFails(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: applicationKey(id),
@@ -121,14 +118,10 @@ export class ApplicationRepository {
           ExpressionAttributeValues: values,
           ReturnValues: 'ALL_NEW',
         }),
-      );
-      return { ok: true, application: stripKeys<ApplicationRecord>(Attributes ?? {}) };
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) {
-        return { ok: false, reason: 'conflict', current: await this.get(id) };
-      }
-      throw error;
-    }
+      ),
+    );
+    if (!updated.ok) return { ok: false, reason: 'conflict', current: await this.get(id) };
+    return { ok: true, application: stripKeys<ApplicationRecord>(updated.value.Attributes ?? {}) };
   }
 
   /** Replaces what the applicant submitted (a completion), while the status is still `expected`. */
@@ -138,8 +131,8 @@ export class ApplicationRepository {
     expected: ApplicationStatus,
     at: string,
   ): Promise<boolean> {
-    try {
-      await this.db.send(
+    const written = await unlessConditionFails(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: applicationKey(id),
@@ -148,12 +141,9 @@ export class ApplicationRepository {
           ExpressionAttributeNames: { '#status': 'status', '#updatedAt': 'updatedAt', '#version': 'version' },
           ExpressionAttributeValues: { ':o': content.organisation, ':c': content.contact, ':a': content.answers, ':at': at, ':expected': expected, ':one': 1 },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+      ),
+    );
+    return written.ok;
   }
 
   /**
@@ -161,8 +151,8 @@ export class ApplicationRepository {
    * retried step does not mail twice. A claim left by a crashed attempt lapses after `leaseMs`.
    */
   async claimNotification(id: string, key: string, now: Date, leaseMs = 120_000): Promise<boolean> {
-    try {
-      await this.db.send(
+    const claimed = await unlessConditionFails(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: applicationKey(id),
@@ -176,12 +166,9 @@ export class ApplicationRepository {
             ':stale': new Date(now.getTime() - leaseMs).toISOString(),
           },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+      ),
+    );
+    return claimed.ok;
   }
 
   async completeNotification(id: string, key: string, now: Date): Promise<void> {

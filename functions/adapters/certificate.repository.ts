@@ -1,9 +1,9 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CalendarDate } from '../domain/calendar-date.js';
 import { formatCertificateId, type Certificate } from '../domain/certificate.js';
 import { nextPendingStage, renewalStages, type RenewalStageRecord } from '../domain/renewal-stages.js';
 import { stripKeys } from './application.repository.js';
+import { unlessConditionFails } from './conditional-write.js';
 
 /**
  * Certificates and what hangs on them.
@@ -54,8 +54,8 @@ export class CertificateRepository {
   /** Stores a new certificate with its renewal schedule; a second create of the same id is a no-op. */
   async create(certificate: Certificate): Promise<'created' | 'exists'> {
     const first = nextPendingStage(renewalStages(certificate.validUntil, this.reminderDays), {});
-    try {
-      await this.db.send(
+    const written = await unlessConditionFails(
+      this.db.send(
         new PutCommand({
           TableName: this.tableName,
           Item: {
@@ -69,19 +69,17 @@ export class CertificateRepository {
           },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return 'exists';
-      throw error;
-    }
+      ),
+    );
+    if (!written.ok) return 'exists';
     await this.pointOrganisationAt(certificate);
     return 'created';
   }
 
   /** Moves the organisation's pointer to this certificate unless it already points at a later one. */
   private async pointOrganisationAt(certificate: Certificate): Promise<void> {
-    try {
-      await this.db.send(
+    await unlessConditionFails(
+      this.db.send(
         new PutCommand({
           TableName: this.tableName,
           Item: {
@@ -95,10 +93,8 @@ export class CertificateRepository {
           ConditionExpression: 'attribute_not_exists(pk) OR latestValidUntil <= :until',
           ExpressionAttributeValues: { ':until': certificate.validUntil },
         }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
+      ),
+    );
   }
 
   async get(certificateId: string): Promise<StoredCertificate | undefined> {

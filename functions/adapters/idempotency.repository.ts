@@ -1,5 +1,5 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { unlessConditionFails } from './conditional-write.js';
 
 /**
  * Idempotency records for POST /applications: IDEMPOTENCY#<key hash> / KEY. A record remembers the
@@ -31,8 +31,8 @@ export class IdempotencyRepository {
 
   /** Reserves the key; returns the existing record instead when the key was used before. */
   async reserve(keyHash: string, record: Omit<IdempotencyRecord, 'state'>, now: Date): Promise<{ reserved: true } | { reserved: false; existing: IdempotencyRecord }> {
-    try {
-      await this.db.send(
+    const written = await unlessConditionFails(
+      this.db.send(
         new PutCommand({
           TableName: this.tableName,
           Item: {
@@ -44,23 +44,21 @@ export class IdempotencyRepository {
           },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
-      );
-      return { reserved: true };
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key(keyHash), ConsistentRead: true }));
-      if (!Item) return this.reserve(keyHash, record, now);
-      return {
-        reserved: false,
-        existing: {
-          requestHash: Item.requestHash,
-          applicationId: Item.applicationId,
-          state: Item.state,
-          startedAt: Item.startedAt,
-          response: Item.response,
-        },
-      };
-    }
+      ),
+    );
+    if (written.ok) return { reserved: true };
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key(keyHash), ConsistentRead: true }));
+    if (!Item) return this.reserve(keyHash, record, now);
+    return {
+      reserved: false,
+      existing: {
+        requestHash: Item.requestHash,
+        applicationId: Item.applicationId,
+        state: Item.state,
+        startedAt: Item.startedAt,
+        response: Item.response,
+      },
+    };
   }
 
   async complete(keyHash: string, response: StoredResponse): Promise<void> {

@@ -1,9 +1,9 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { addDays, type CalendarDate } from '../domain/calendar-date.js';
 import type { RenewalStageRecord } from '../domain/renewal-stages.js';
 import { stripKeys } from './application.repository.js';
 import { certificateKey, type StoredCertificate } from './certificate.repository.js';
+import { unlessConditionFails } from './conditional-write.js';
 
 /**
  * What the renewal sweep reads and writes (the certificate items are described in
@@ -128,8 +128,8 @@ export class RenewalRepository {
       remove = index.remove;
     }
 
-    try {
-      await this.db.send(
+    const written = await unlessConditionFails(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: certificateKey(request.certificateId),
@@ -138,12 +138,9 @@ export class RenewalRepository {
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
         }),
-      );
-      return at;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return undefined;
-      throw error;
-    }
+      ),
+    );
+    return written.ok ? at : undefined;
   }
 
   /**
@@ -158,8 +155,8 @@ export class RenewalRepository {
       ':claimedAt': claimedAt,
     };
     const index = this.indexUpdate(certificateId, nextDueDate, names, values);
-    try {
-      await this.db.send(
+    const written = await unlessConditionFails(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: certificateKey(certificateId),
@@ -168,18 +165,15 @@ export class RenewalRepository {
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
         }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+      ),
+    );
+    return written.ok;
   }
 
   /** Gives a claim back after a failed send, so that the next sweep sends the stage. */
   async release(certificateId: string, stage: string, claimedAt: string): Promise<void> {
-    try {
-      await this.db.send(
+    await unlessConditionFails(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: certificateKey(certificateId),
@@ -188,10 +182,8 @@ export class RenewalRepository {
           ExpressionAttributeNames: { '#r': 'renewal', '#s': stage, '#state': 'state', '#at': 'at' },
           ExpressionAttributeValues: { ':sending': 'sending', ':claimedAt': claimedAt },
         }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
+      ),
+    );
   }
 
   /**
@@ -203,8 +195,8 @@ export class RenewalRepository {
     const names: Record<string, string> = {};
     const values: Record<string, unknown> = {};
     const index = this.indexUpdate(certificateId, nextDueDate, names, values);
-    try {
-      await this.db.send(
+    await unlessConditionFails(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: certificateKey(certificateId),
@@ -213,10 +205,8 @@ export class RenewalRepository {
           ExpressionAttributeNames: names,
           ...(index.set ? { ExpressionAttributeValues: values } : {}),
         }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
+      ),
+    );
   }
 
   async putRevisionLink(tokenHash: string, link: RevisionLink): Promise<void> {

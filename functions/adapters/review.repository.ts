@@ -1,7 +1,7 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RecordedDecision, ReviewRound } from '../domain/review.js';
 import { stripKeys } from './application.repository.js';
+import { unlessConditionFails } from './conditional-write.js';
 
 /**
  * Review rounds and the links that act on them.
@@ -52,19 +52,17 @@ export class ReviewRepository {
 
   /** Opens a round unless it exists (a retried step finds it and carries on). */
   async openRound(round: ReviewRound): Promise<ReviewRound> {
-    try {
-      await this.db.send(
+    const written = await unlessConditionFails(
+      this.db.send(
         new PutCommand({
           TableName: this.tableName,
           Item: { ...roundKey(round.applicationId, round.round), entity: 'ReviewRound', ...round },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
-      );
-      return round;
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      return (await this.getRound(round.applicationId, round.round))!;
-    }
+      ),
+    );
+    if (written.ok) return round;
+    return (await this.getRound(round.applicationId, round.round))!;
   }
 
   async getRound(applicationId: string, round: number): Promise<ReviewRound | undefined> {
@@ -76,8 +74,8 @@ export class ReviewRepository {
 
   /** Stores the workflow's current task token; returns the round as it is now (maybe decided). */
   async attachTaskToken(applicationId: string, round: number, taskToken: string): Promise<ReviewRound | undefined> {
-    try {
-      const { Attributes } = await this.db.send(
+    const updated = await unlessConditionFails(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: roundKey(applicationId, round),
@@ -86,12 +84,10 @@ export class ReviewRepository {
           ExpressionAttributeValues: { ':t': taskToken },
           ReturnValues: 'ALL_NEW',
         }),
-      );
-      return stripKeys<ReviewRound>(Attributes ?? {});
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return undefined;
-      throw error;
-    }
+      ),
+    );
+    if (!updated.ok) return undefined;
+    return stripKeys<ReviewRound>(updated.value.Attributes ?? {});
   }
 
   /**
@@ -99,8 +95,8 @@ export class ReviewRepository {
    * the others get the round as it is, with the winning decision.
    */
   async recordDecision(applicationId: string, round: number, decision: RecordedDecision): Promise<{ recorded: boolean; round: ReviewRound | undefined }> {
-    try {
-      const { Attributes } = await this.db.send(
+    const updated = await unlessConditionFails(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: roundKey(applicationId, round),
@@ -110,18 +106,16 @@ export class ReviewRepository {
           ExpressionAttributeValues: { ':d': decision, ':decided': 'decided', ':open': 'open' },
           ReturnValues: 'ALL_NEW',
         }),
-      );
-      return { recorded: true, round: stripKeys<ReviewRound>(Attributes ?? {}) };
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      return { recorded: false, round: await this.getRound(applicationId, round) };
-    }
+      ),
+    );
+    if (updated.ok) return { recorded: true, round: stripKeys<ReviewRound>(updated.value.Attributes ?? {}) };
+    return { recorded: false, round: await this.getRound(applicationId, round) };
   }
 
   /** Closes an undecided round (overdue, or the application failed). Returns the round after. */
   async closeRound(applicationId: string, round: number, reason: string, at: string): Promise<ReviewRound | undefined> {
-    try {
-      const { Attributes } = await this.db.send(
+    const updated = await unlessConditionFails(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: roundKey(applicationId, round),
@@ -131,12 +125,10 @@ export class ReviewRepository {
           ExpressionAttributeValues: { ':closed': 'closed', ':open': 'open', ':at': at, ':reason': reason },
           ReturnValues: 'ALL_NEW',
         }),
-      );
-      return stripKeys<ReviewRound>(Attributes ?? {});
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      return this.getRound(applicationId, round);
-    }
+      ),
+    );
+    if (updated.ok) return stripKeys<ReviewRound>(updated.value.Attributes ?? {});
+    return this.getRound(applicationId, round);
   }
 
   async putReviewLink(link: ReviewLink, now: Date): Promise<void> {
@@ -200,8 +192,8 @@ export class ReviewRepository {
     at: string,
     previousContent: Record<string, unknown>,
   ): Promise<{ answered: boolean; request: CompletionRequest | undefined }> {
-    try {
-      const { Attributes } = await this.db.send(
+    const updated = await unlessConditionFails(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: completionKey(applicationId, round),
@@ -210,18 +202,16 @@ export class ReviewRepository {
           ExpressionAttributeValues: { ':at': at, ':previous': previousContent },
           ReturnValues: 'ALL_NEW',
         }),
-      );
-      return { answered: true, request: stripKeys<CompletionRequest>(Attributes ?? {}) };
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      return { answered: false, request: await this.getCompletionRequest(applicationId, round) };
-    }
+      ),
+    );
+    if (updated.ok) return { answered: true, request: stripKeys<CompletionRequest>(updated.value.Attributes ?? {}) };
+    return { answered: false, request: await this.getCompletionRequest(applicationId, round) };
   }
 
   /** Closes an unanswered completion request at its deadline. */
   async closeCompletion(applicationId: string, round: number, at: string): Promise<boolean> {
-    try {
-      await this.db.send(
+    const written = await unlessConditionFails(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: completionKey(applicationId, round),
@@ -229,12 +219,9 @@ export class ReviewRepository {
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(answeredAt) AND attribute_not_exists(closedAt)',
           ExpressionAttributeValues: { ':at': at },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+      ),
+    );
+    return written.ok;
   }
 
   async putCompletionLink(link: CompletionLink, now: Date): Promise<void> {
