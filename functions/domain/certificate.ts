@@ -1,3 +1,4 @@
+import type { Locale } from './application-record.js';
 import { addDays, addYears, type CalendarDate } from './calendar-date.js';
 
 /** A Quality Mark runs this many years from its first valid day. */
@@ -20,6 +21,8 @@ export interface Certificate {
   renews?: string;
   /** Where renewal reminders go: the contact of the approved application (never shown publicly). */
   contact: { name: string; email: string };
+  /** The language of the approved application, for the renewal mails; absent means Swedish. */
+  locale?: Locale;
 }
 
 /**

@@ -1,5 +1,6 @@
+import type { Locale } from '../domain/application-record.js';
 import type { EmailMessage } from '../domain/email-message.js';
-import { emailButton, renderEmailHtml } from './email-layout.template.js';
+import { emailButton, emailFrame, renderEmailHtml } from './email-layout.template.js';
 import { html } from './layout.template.js';
 
 export interface EmailContent {
@@ -13,10 +14,13 @@ export interface EmailContent {
   /** A quoted text from a person (the reviewer's comment). */
   quote?: { by: string; text: string };
   action?: { href: string; label: string; note?: string };
+  /** The language of the mail (`<html lang>`, sender line and footer); Swedish unless 'en'. */
+  locale?: Locale;
 }
 
 /** Builds the HTML and plain-text parts from the same content, so they never drift apart. */
 export function composeEmail(content: EmailContent): EmailMessage {
+  const locale = content.locale ?? 'sv';
   const body = html`
 <h1 style="font-size:22px;margin:0 0 16px;">${content.heading}</h1>
 ${content.greeting ? html`<p>${content.greeting}</p>` : ''}
@@ -40,9 +44,9 @@ ${content.action?.note ? html`<p style="font-size:14px;color:#555;">${content.ac
     ...(content.action ? [`${content.action.label}: ${content.action.href}`, ''] : []),
     ...(content.action?.note ? [content.action.note, ''] : []),
     '--',
-    'Svenska Stadskärnor · Kvalitetsmärkning (QM)',
-    'Detta meddelande skickades automatiskt. Länken i mejlet är personlig – dela den inte.',
+    emailFrame[locale].sender,
+    emailFrame[locale].footer,
   ].join('\n');
 
-  return { to: content.to, subject: content.subject, html: renderEmailHtml(content.subject, body), text };
+  return { to: content.to, subject: content.subject, html: renderEmailHtml(content.subject, body, locale), text };
 }

@@ -1,15 +1,29 @@
+import type { Locale } from '../domain/application-record.js';
 import { html, type HtmlSafeString } from './layout.template.js';
 
+/** The fixed lines around every email, in both parts (HTML and plain text). */
+export const emailFrame: Record<Locale, { sender: string; footer: string }> = {
+  sv: {
+    sender: 'Svenska Stadskärnor · Kvalitetsmärkning (QM)',
+    footer: 'Detta meddelande skickades automatiskt. Länken i mejlet är personlig – dela den inte.',
+  },
+  en: {
+    sender: 'Svenska Stadskärnor · Quality Mark (QM)',
+    footer: 'This message was sent automatically. The link in this email is personal – do not share it.',
+  },
+};
+
 /** A plain, robust HTML email body (inline styles only: mail clients ignore style sheets). */
-export function renderEmailHtml(title: string, body: HtmlSafeString): string {
+export function renderEmailHtml(title: string, body: HtmlSafeString, locale: Locale = 'sv'): string {
+  const frame = emailFrame[locale];
   return html`<!doctype html>
-<html lang="sv">
+<html lang="${locale}">
 <head><meta charset="utf-8"><title>${title}</title></head>
 <body style="margin:0;padding:0;background:#f4f4f2;">
 <div style="max-width:36rem;margin:0 auto;padding:24px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1b1b1b;background:#ffffff;">
-<p style="margin:0 0 16px;font-size:14px;color:#555;">Svenska Stadskärnor · Kvalitetsmärkning (QM)</p>
+<p style="margin:0 0 16px;font-size:14px;color:#555;">${frame.sender}</p>
 ${body}
-<p style="margin:24px 0 0;font-size:13px;color:#555;">Detta meddelande skickades automatiskt. Länken i mejlet är personlig – dela den inte.</p>
+<p style="margin:24px 0 0;font-size:13px;color:#555;">${frame.footer}</p>
 </div>
 </body>
 </html>`.toString();

@@ -123,6 +123,11 @@ export function pickLocale(value?: string | null): Locale {
   return value?.trim().toLowerCase().startsWith('en') ? 'en' : 'sv';
 }
 
+/** The locale of a stored application or certificate: English only when it says 'en', Swedish otherwise. */
+export function localeOf(record: { locale?: unknown }): Locale {
+  return record.locale === 'en' ? 'en' : 'sv';
+}
+
 export function messagesFor(locale: Locale): UiMessages {
   return uiMessages[locale];
 }

@@ -1,10 +1,13 @@
-import type { ApplicationRecord } from '../domain/application-record.js';
+import type { ApplicationRecord, Locale } from '../domain/application-record.js';
 import type { EmailMessage } from '../domain/email-message.js';
 import { versionNames } from './acknowledgement.template.js';
 import { composeEmail } from './compose-email.js';
-import { formatCalendarDate, formatSwedishDate } from './swedish-dates.js';
+import { localeOf } from './messages.js';
+import { datesFor, formatSwedishDate } from './swedish-dates.js';
 
 const who = (a: ApplicationRecord) => `${a.organisation.name} i ${a.organisation.town}`;
+
+// --- To the association's staff (reviewers, the programme): Swedish --------------------------------
 
 /** To one reviewer: a new application (or a completed one) waits for a decision. */
 export function reviewInvitationEmail(application: ApplicationRecord, reviewer: string, link: string, round: number): EmailMessage {
@@ -50,70 +53,170 @@ export function reviewEscalationEmail(application: ApplicationRecord, to: string
   });
 }
 
-export function certifiedEmail(application: ApplicationRecord, details: { certificateId: string; validFrom: string; validUntil: string; comment?: string; statusUrl: string }): EmailMessage {
-  return composeEmail({
-    to: [application.contact.email],
-    subject: `Grattis! ${application.organisation.name} är kvalitetsmärkt (QM) – ${details.certificateId} (ansökan ${application.id})`,
+// --- To the applicant, in the application's language (Swedish unless it was made in English) ---------
+
+const sv = {
+  greeting: (name: string) => `Hej ${name},`,
+  certified: {
+    subject: (organisation: string, certificateId: string, id: string) =>
+      `Grattis! ${organisation} är kvalitetsmärkt (QM) – ${certificateId} (ansökan ${id})`,
     heading: 'Er ansökan är godkänd',
-    greeting: `Hej ${application.contact.name},`,
-    paragraphs: [
-      `${application.organisation.name} har fått kvalitetsmärkningen QM från Svenska Stadskärnor. Certifikatet gäller i tre år och ger er rätt att söka utmärkelsen Årets Stadskärna under giltighetstiden.`,
+    paragraphs: (organisation: string) => [
+      `${organisation} har fått kvalitetsmärkningen QM från Svenska Stadskärnor. Certifikatet gäller i tre år och ger er rätt att söka utmärkelsen Årets Stadskärna under giltighetstiden.`,
       'Vi påminner er i god tid innan certifikatet går ut, med en länk till en förenklad revidering.',
     ],
-    facts: [
-      ['Certifikat', details.certificateId],
-      ['Organisation', `${application.organisation.name} (${application.organisation.organisationNumber})`],
-      ['Giltigt från', formatCalendarDate(details.validFrom)],
-      ['Giltigt till', formatCalendarDate(details.validUntil)],
+    facts: { certificate: 'Certifikat', organisation: 'Organisation', validFrom: 'Giltigt från', validUntil: 'Giltigt till' },
+    quoteBy: 'Kommentar från granskaren',
+    action: 'Se ansökan och certifikatet',
+  },
+  rejected: {
+    subject: (id: string) => `Beslut om er ansökan ${id}: avslag`,
+    heading: 'Er ansökan har inte godkänts',
+    paragraphs: (organisation: string) => [
+      `Svenska Stadskärnor har granskat ${organisation}s ansökan om kvalitetsmärkning (QM) och kan tyvärr inte godkänna den den här gången.`,
+      'Ni är välkomna att ansöka igen när ni har åtgärdat det som granskaren tar upp.',
     ],
-    ...(details.comment ? { quote: { by: 'Kommentar från granskaren', text: details.comment } } : {}),
-    action: { href: details.statusUrl, label: 'Se ansökan och certifikatet' },
+    quoteBy: 'Granskarens motivering',
+    action: 'Se ansökan',
+  },
+  completionRequested: {
+    subject: (id: string) => `Komplettering behövs: ansökan ${id}`,
+    heading: 'Er ansökan behöver kompletteras',
+    paragraphs: (organisation: string, deadline: string) => [
+      `Granskaren behöver mer underlag innan ${organisation}s ansökan kan bedömas.`,
+      `Komplettera senast ${deadline}. Formuläret är ifyllt med era tidigare svar – ändra det som behövs och skicka igen. Efter sista dagen avslutas ansökan.`,
+    ],
+    quoteBy: 'Granskarens kommentar',
+    action: 'Komplettera ansökan',
+  },
+  expired: {
+    subject: (id: string) => `Ansökan ${id} har avslutats`,
+    heading: 'Er ansökan har avslutats',
+    paragraphs: (organisation: string, id: string) => [
+      `Vi fick ingen komplettering av ${organisation}s ansökan (${id}) före sista dagen, så ansökan har avslutats.`,
+      'Ni är välkomna att skicka in en ny ansökan när ni är redo.',
+    ],
+    action: 'Gör en ny ansökan',
+  },
+};
+
+/** The applicant's strings: Swedish first, English second. */
+const applicantText: Record<Locale, typeof sv> = {
+  sv,
+  en: {
+    greeting: (name: string) => `Hello ${name},`,
+    certified: {
+      subject: (organisation: string, certificateId: string, id: string) =>
+        `Congratulations! ${organisation} holds the Quality Mark (QM) – ${certificateId} (application ${id})`,
+      heading: 'Your application has been approved',
+      paragraphs: (organisation: string) => [
+        `${organisation} has been awarded the Quality Mark (QM) by Svenska Stadskärnor. The certificate is valid for three years and entitles you to apply for the Årets Stadskärna award (Town Centre of the Year) while it is valid.`,
+        'We will remind you well before the certificate expires, with a link to a simplified revision.',
+      ],
+      facts: { certificate: 'Certificate', organisation: 'Organisation', validFrom: 'Valid from', validUntil: 'Valid until' },
+      quoteBy: "The reviewer's comment",
+      action: 'See the application and the certificate',
+    },
+    rejected: {
+      subject: (id: string) => `Decision on your application ${id}: rejected`,
+      heading: 'Your application has not been approved',
+      paragraphs: (organisation: string) => [
+        `Svenska Stadskärnor has reviewed ${organisation}'s application for the Quality Mark (QM) and unfortunately cannot approve it this time.`,
+        'You are welcome to apply again once you have addressed the points the reviewer raises.',
+      ],
+      quoteBy: "The reviewer's reasons",
+      action: 'See the application',
+    },
+    completionRequested: {
+      subject: (id: string) => `Completion needed: application ${id}`,
+      heading: 'Your application needs to be completed',
+      paragraphs: (organisation: string, deadline: string) => [
+        `The reviewer needs more information before ${organisation}'s application can be assessed.`,
+        `Complete it no later than ${deadline}. The form is filled in with your previous answers – change what is needed and submit it again. After the last day the application is closed.`,
+      ],
+      quoteBy: "The reviewer's comment",
+      action: 'Complete the application',
+    },
+    expired: {
+      subject: (id: string) => `Application ${id} has been closed`,
+      heading: 'Your application has been closed',
+      paragraphs: (organisation: string, id: string) => [
+        `We did not receive a completion of ${organisation}'s application (${id}) before the last day, so the application has been closed.`,
+        'You are welcome to submit a new application when you are ready.',
+      ],
+      action: 'Make a new application',
+    },
+  },
+};
+
+export function certifiedEmail(application: ApplicationRecord, details: { certificateId: string; validFrom: string; validUntil: string; comment?: string; statusUrl: string }): EmailMessage {
+  const locale = localeOf(application);
+  const t = applicantText[locale];
+  const { organisation } = application;
+  const dates = datesFor(locale);
+  return composeEmail({
+    locale,
+    to: [application.contact.email],
+    subject: t.certified.subject(organisation.name, details.certificateId, application.id),
+    heading: t.certified.heading,
+    greeting: t.greeting(application.contact.name),
+    paragraphs: t.certified.paragraphs(organisation.name),
+    facts: [
+      [t.certified.facts.certificate, details.certificateId],
+      [t.certified.facts.organisation, `${organisation.name} (${organisation.organisationNumber})`],
+      [t.certified.facts.validFrom, dates.calendarDate(details.validFrom)],
+      [t.certified.facts.validUntil, dates.calendarDate(details.validUntil)],
+    ],
+    ...(details.comment ? { quote: { by: t.certified.quoteBy, text: details.comment } } : {}),
+    action: { href: details.statusUrl, label: t.certified.action },
   });
 }
 
 export function rejectedEmail(application: ApplicationRecord, reason: string, statusUrl: string): EmailMessage {
+  const locale = localeOf(application);
+  const t = applicantText[locale];
   return composeEmail({
+    locale,
     to: [application.contact.email],
-    subject: `Beslut om er ansökan ${application.id}: avslag`,
-    heading: 'Er ansökan har inte godkänts',
-    greeting: `Hej ${application.contact.name},`,
-    paragraphs: [
-      `Svenska Stadskärnor har granskat ${application.organisation.name}s ansökan om kvalitetsmärkning (QM) och kan tyvärr inte godkänna den den här gången.`,
-      'Ni är välkomna att ansöka igen när ni har åtgärdat det som granskaren tar upp.',
-    ],
-    quote: { by: 'Granskarens motivering', text: reason },
-    action: { href: statusUrl, label: 'Se ansökan' },
+    subject: t.rejected.subject(application.id),
+    heading: t.rejected.heading,
+    greeting: t.greeting(application.contact.name),
+    paragraphs: t.rejected.paragraphs(application.organisation.name),
+    quote: { by: t.rejected.quoteBy, text: reason },
+    action: { href: statusUrl, label: t.rejected.action },
   });
 }
 
 export function completionRequestedEmail(application: ApplicationRecord, comment: string, link: string, deadline: string): EmailMessage {
+  const locale = localeOf(application);
+  const t = applicantText[locale];
   return composeEmail({
+    locale,
     to: [application.contact.email],
-    subject: `Komplettering behövs: ansökan ${application.id}`,
-    heading: 'Er ansökan behöver kompletteras',
-    greeting: `Hej ${application.contact.name},`,
-    paragraphs: [
-      `Granskaren behöver mer underlag innan ${application.organisation.name}s ansökan kan bedömas.`,
-      `Komplettera senast ${formatSwedishDate(deadline)}. Formuläret är ifyllt med era tidigare svar – ändra det som behövs och skicka igen. Efter sista dagen avslutas ansökan.`,
-    ],
-    quote: { by: 'Granskarens kommentar', text: comment },
-    action: { href: link, label: 'Komplettera ansökan' },
+    subject: t.completionRequested.subject(application.id),
+    heading: t.completionRequested.heading,
+    greeting: t.greeting(application.contact.name),
+    paragraphs: t.completionRequested.paragraphs(application.organisation.name, datesFor(locale).date(deadline)),
+    quote: { by: t.completionRequested.quoteBy, text: comment },
+    action: { href: link, label: t.completionRequested.action },
   });
 }
 
 export function expiredEmail(application: ApplicationRecord, fullApplicationUrl: string): EmailMessage {
+  const locale = localeOf(application);
+  const t = applicantText[locale];
   return composeEmail({
+    locale,
     to: [application.contact.email],
-    subject: `Ansökan ${application.id} har avslutats`,
-    heading: 'Er ansökan har avslutats',
-    greeting: `Hej ${application.contact.name},`,
-    paragraphs: [
-      `Vi fick ingen komplettering av ${application.organisation.name}s ansökan (${application.id}) före sista dagen, så ansökan har avslutats.`,
-      'Ni är välkomna att skicka in en ny ansökan när ni är redo.',
-    ],
-    action: { href: fullApplicationUrl, label: 'Gör en ny ansökan' },
+    subject: t.expired.subject(application.id),
+    heading: t.expired.heading,
+    greeting: t.greeting(application.contact.name),
+    paragraphs: t.expired.paragraphs(application.organisation.name, application.id),
+    action: { href: fullApplicationUrl, label: t.expired.action },
   });
 }
+
+// --- To the operators: Swedish ---------------------------------------------------------------------
 
 export function operatorAlertEmail(to: string, applicationId: string, what: string, error?: { Error?: string; Cause?: string }): EmailMessage {
   return composeEmail({

@@ -1,12 +1,79 @@
 import { html, renderPage, type HtmlSafeString } from './layout.template.js';
-import type { ApplicationRecord } from '../domain/application-record.js';
+import type { ApplicationRecord, ApplicationType, Locale } from '../domain/application-record.js';
 import { statusLabels } from '../domain/application-status.js';
-import { formatCalendarDate, formatSwedishDate, formatSwedishDateTime } from './swedish-dates.js';
+import { localeOf } from './messages.js';
+import { datesFor } from './swedish-dates.js';
 
-const versionNames = { full: 'QM-ansökan (fullständig)', revision: 'Revidering av QM' } as const;
+const sv = {
+  versionNames: { full: 'QM-ansökan (fullständig)', revision: 'Revidering av QM' } as Record<ApplicationType, string>,
+  system: 'Systemet',
+  title: (id: string) => `Ansökan ${id} – status`,
+  heading: (id: string) => `Ansökan ${id}`,
+  received: {
+    heading: 'Tack! Er ansökan har tagits emot.',
+    text: 'Ni får strax en bekräftelse via e-post med en länk till den här sidan.',
+  },
+  facts: { organisation: 'Organisation', town: 'Ort', version: 'Version', submitted: 'Inskickad', status: 'Status' },
+  history: { heading: 'Händelser', caption: 'Ansökans historik', when: 'När', status: 'Status', by: 'Av', comment: 'Kommentar' },
+  certificate: {
+    heading: (certificateId: string) => `Certifikat ${certificateId}`,
+    validity: (organisation: string, from: string, until: string) =>
+      html`${organisation} är kvalitetsmärkt (QM). Certifikatet är giltigt från ${from} till och med <strong>${until}</strong>.`,
+    award: 'Under giltighetstiden kan ni söka utmärkelsen Årets Stadskärna.',
+    register: 'Visa certifikatet i det offentliga registret',
+  },
+};
 
-function actorName(actor: string): string {
-  if (actor === 'system') return 'Systemet';
+/** The page's strings: Swedish first, English second. */
+const statusText: Record<Locale, typeof sv> = {
+  sv,
+  en: {
+    versionNames: { full: 'QM application (full)', revision: 'Revision of QM' },
+    system: 'The system',
+    title: (id: string) => `Application ${id} – status`,
+    heading: (id: string) => `Application ${id}`,
+    received: {
+      heading: 'Thank you! Your application has been received.',
+      text: 'You will shortly receive a confirmation by email with a link to this page.',
+    },
+    facts: { organisation: 'Organisation', town: 'Town', version: 'Version', submitted: 'Submitted', status: 'Status' },
+    history: { heading: 'History', caption: 'Application history', when: 'When', status: 'Status', by: 'By', comment: 'Comment' },
+    certificate: {
+      heading: (certificateId: string) => `Certificate ${certificateId}`,
+      validity: (organisation: string, from: string, until: string) =>
+        html`${organisation} holds the Quality Mark (QM). The certificate is valid from ${from} up to and including <strong>${until}</strong>.`,
+      award: 'While it is valid you may apply for the Årets Stadskärna award (Town Centre of the Year).',
+      register: 'View the certificate in the public register',
+    },
+  },
+};
+
+/**
+ * The history comments the system itself writes (in Swedish, see the use cases) in English; anything
+ * else, such as a reviewer's comment, is shown as written.
+ */
+const englishHistoryComments: [RegExp, (match: RegExpExecArray) => string][] = [
+  [/^Mottagningsbekräftelse skickad till den sökande$/, () => 'Acknowledgement sent to the applicant'],
+  [/^Granskning påbörjad$/, () => 'Review started'],
+  [/^Kompletteringen har kommit in och granskas$/, () => 'The completion has arrived and is being reviewed'],
+  [/^Granskningen avbröts: inget beslut fattades inom tidsgränsen$/, () => 'The review was stopped: no decision was made in time'],
+  [/^Certifierad: (\S+)$/, (m) => `Certified: ${m[1]}`],
+  [/^Ingen komplettering inom (\d+) dagar$/, (m) => `No completion within ${m[1]} days`],
+  [/^Arbetsflödet stoppades: okänt fel$/, () => 'The workflow stopped: unknown error'],
+  [/^Arbetsflödet stoppades: (.*)$/s, (m) => `The workflow stopped: ${m[1]}`],
+];
+
+function historyComment(comment: string | undefined, locale: Locale): string {
+  if (!comment || locale === 'sv') return comment ?? '';
+  for (const [pattern, translate] of englishHistoryComments) {
+    const match = pattern.exec(comment);
+    if (match) return translate(match);
+  }
+  return comment;
+}
+
+function actorName(actor: string, locale: Locale): string {
+  if (actor === 'system') return statusText[locale].system;
   return actor.includes('@') ? actor.replace(/@.*/, '@…') : actor;
 }
 
@@ -18,41 +85,49 @@ export interface StatusPageOptions {
   extra?: HtmlSafeString;
 }
 
-/** The applicant's private status page: the application, where it stands, and what happened. */
+/**
+ * The applicant's private status page: the application, where it stands, and what happened. In the
+ * application's language (Swedish unless it was made in English).
+ */
 export function renderStatusPage({ application, justSubmitted, extra }: StatusPageOptions): string {
-  const status = statusLabels[application.status].sv;
+  const locale = localeOf(application);
+  const t = statusText[locale];
+  const dates = datesFor(locale);
+  const status = statusLabels[application.status][locale];
   const body = html`
-${justSubmitted ? html`<div class="notice" role="status"><h2>Tack! Er ansökan har tagits emot.</h2><p>Ni får strax en bekräftelse via e-post med en länk till den här sidan.</p></div>` : ''}
-<h1>Ansökan ${application.id}</h1>
+${justSubmitted ? html`<div class="notice" role="status"><h2>${t.received.heading}</h2><p>${t.received.text}</p></div>` : ''}
+<h1>${t.heading(application.id)}</h1>
 <dl class="facts">
-  <dt>Organisation</dt><dd>${application.organisation.name} (${application.organisation.organisationNumber})</dd>
-  <dt>Ort</dt><dd>${application.organisation.town}</dd>
-  <dt>Version</dt><dd>${versionNames[application.applicationType]}</dd>
-  <dt>Inskickad</dt><dd>${formatSwedishDate(application.submittedAt)}</dd>
-  <dt>Status</dt><dd><strong class="status status-${application.status}">${status}</strong></dd>
+  <dt>${t.facts.organisation}</dt><dd>${application.organisation.name} (${application.organisation.organisationNumber})</dd>
+  <dt>${t.facts.town}</dt><dd>${application.organisation.town}</dd>
+  <dt>${t.facts.version}</dt><dd>${t.versionNames[application.applicationType]}</dd>
+  <dt>${t.facts.submitted}</dt><dd>${dates.date(application.submittedAt)}</dd>
+  <dt>${t.facts.status}</dt><dd><strong class="status status-${application.status}">${status}</strong></dd>
 </dl>
-${certificateSection(application)}
+${certificateSection(application, locale)}
 ${extra ?? ''}
-<h2>Händelser</h2>
+<h2>${t.history.heading}</h2>
 <table class="history">
-  <caption class="visually-hidden">Ansökans historik</caption>
-  <thead><tr><th scope="col">När</th><th scope="col">Status</th><th scope="col">Av</th><th scope="col">Kommentar</th></tr></thead>
+  <caption class="visually-hidden">${t.history.caption}</caption>
+  <thead><tr><th scope="col">${t.history.when}</th><th scope="col">${t.history.status}</th><th scope="col">${t.history.by}</th><th scope="col">${t.history.comment}</th></tr></thead>
   <tbody>
   ${[...application.history].reverse().map(
-    (entry) => html`<tr><td>${formatSwedishDateTime(entry.at)}</td><td>${statusLabels[entry.to].sv}</td><td>${actorName(entry.actor)}</td><td>${entry.comment ?? ''}</td></tr>`,
+    (entry) => html`<tr><td>${dates.dateTime(entry.at)}</td><td>${statusLabels[entry.to][locale]}</td><td>${actorName(entry.actor, locale)}</td><td>${historyComment(entry.comment, locale)}</td></tr>`,
   )}
   </tbody>
 </table>`;
-  return renderPage({ title: `Ansökan ${application.id} – status`, lang: 'sv', body });
+  return renderPage({ title: t.title(application.id), lang: locale, body });
 }
 
-function certificateSection(application: ApplicationRecord): HtmlSafeString | '' {
+function certificateSection(application: ApplicationRecord, locale: Locale): HtmlSafeString | '' {
   const { certificateId, validFrom, validUntil } = application;
   if (application.status !== 'certified' || typeof certificateId !== 'string' || typeof validFrom !== 'string' || typeof validUntil !== 'string') return '';
+  const t = statusText[locale].certificate;
+  const dates = datesFor(locale);
   return html`<section class="notice" aria-labelledby="certificate-heading">
-  <h2 id="certificate-heading">Certifikat ${certificateId}</h2>
-  <p>${application.organisation.name} är kvalitetsmärkt (QM). Certifikatet är giltigt från ${formatCalendarDate(validFrom)} till och med <strong>${formatCalendarDate(validUntil)}</strong>.</p>
-  <p>Under giltighetstiden kan ni söka utmärkelsen Årets Stadskärna. <a href="/certificates/${certificateId}">Visa certifikatet i det offentliga registret</a>.</p>
+  <h2 id="certificate-heading">${t.heading(certificateId)}</h2>
+  <p>${t.validity(application.organisation.name, dates.calendarDate(validFrom), dates.calendarDate(validUntil))}</p>
+  <p>${t.award} <a href="/certificates/${certificateId}">${t.register}</a>.</p>
 </section>`;
 }
 

@@ -84,6 +84,7 @@ export async function certifyApplication(deps: LifecycleDeps, input: { applicati
     decidedBy: decision.decidedBy,
     ...(typeof application.renews === 'string' ? { renews: application.renews } : {}),
     contact: { name: application.contact.name, email: application.contact.email },
+    ...(application.locale === 'en' ? { locale: 'en' } : {}),
   };
   await deps.certificates.create(certificate);
 
@@ -149,7 +150,8 @@ export async function expireApplication(deps: LifecycleDeps, input: { applicatio
   });
   const application = result.ok ? result.application : result.current;
   if (application?.status === 'expired') {
-    await sendOnce(deps, application.id, 'expired', () => deps.mailer.send(expiredEmail(application, `${deps.publicBaseUrl}/apply`)));
+    const fullApplicationUrl = `${deps.publicBaseUrl}/apply${application.locale === 'en' ? '?lang=en' : ''}`;
+    await sendOnce(deps, application.id, 'expired', () => deps.mailer.send(expiredEmail(application, fullApplicationUrl)));
   }
   return { answered: false };
 }

@@ -158,6 +158,9 @@ async function isRenewed(deps: RenewalSweepDeps, certificate: StoredCertificate)
 /** The reminder or lapse notice, with a fresh private revision link while a revision is still open. */
 async function messageFor(deps: RenewalSweepDeps, certificate: StoredCertificate, plan: RenewalPlan, today: CalendarDate): Promise<EmailMessage> {
   const windowEnd = revisionWindowEnd(certificate.validUntil, deps.revisionGraceMonths);
+  // The forms in the language of the mail (the approved application's).
+  const english = certificate.locale === 'en';
+  const fullApplicationUrl = `${deps.publicBaseUrl}${fullApplicationPath}${english ? '?lang=en' : ''}`;
   let revisionUrl: string | undefined;
   if (today <= windowEnd) {
     const token = newSecretToken();
@@ -168,18 +171,18 @@ async function messageFor(deps: RenewalSweepDeps, certificate: StoredCertificate
       expiresOn: windowEnd,
       createdAt: deps.now().toISOString(),
     });
-    revisionUrl = `${deps.publicBaseUrl}/apply?type=revision&token=${token}`;
+    revisionUrl = `${deps.publicBaseUrl}/apply?type=revision&token=${token}${english ? '&lang=en' : ''}`;
   }
   if (plan.stage.kind === 'lapse') {
     return lapseNoticeEmail(certificate, {
       windowEnd,
-      fullApplicationUrl: `${deps.publicBaseUrl}${fullApplicationPath}`,
+      fullApplicationUrl,
       ...(revisionUrl ? { revisionUrl } : {}),
     });
   }
   return renewalReminderEmail(certificate, {
     daysLeft: daysBetween(today, certificate.validUntil),
-    revisionUrl: revisionUrl ?? `${deps.publicBaseUrl}${fullApplicationPath}`,
+    revisionUrl: revisionUrl ?? fullApplicationUrl,
     windowEnd,
   });
 }

@@ -290,4 +290,21 @@ describe('renewal sweep', () => {
     expect(notice!.text).not.toContain('type=revision');
     expect(notice!.text).toContain('Gör en fullständig QM-ansökan: https://qm.example/apply');
   });
+
+  it('writes to the contact in English when the approved application was made in English, with links to the English forms', async () => {
+    // Prepare
+    const certificate = await seed(validUntil, { locale: 'en' });
+
+    // Act
+    await sweep(addDays(validUntil, -90));
+    await sweep(addDays(validUntil, 1), { revisionGraceMonths: 0 });
+
+    // Assess
+    const [reminder, notice] = mailsTo(certificate);
+    expect(reminder!.subject).toBe(`Reminder to revise: ${certificate.organisationName}'s Quality Mark is valid until 25 November 2029`);
+    expect(reminder!.html).toContain('<html lang="en">');
+    expect(reminder!.text).toMatch(/Revise the Quality Mark: https:\/\/qm\.example\/apply\?type=revision&token=[A-Za-z0-9_-]{43}&lang=en\n/);
+    expect(notice!.subject).toBe(`Your Quality Mark has expired – ${certificate.organisationName} (${certificate.certificateId})`);
+    expect(notice!.text).toContain('Make a full QM application: https://qm.example/apply?lang=en');
+  });
 });
