@@ -25,3 +25,21 @@ export function certificateFixture(n: number, validUntil: CalendarDate, override
     ...overrides,
   };
 }
+
+/** The demo member's certificate (Exempelstad City, 802999-1000), for template tests. */
+export function exampleCertificate(overrides: Partial<Certificate> = {}): Certificate {
+  return {
+    certificateId: 'QM-2026-0001',
+    applicationId: 'A-20261125-7KQ3ZP',
+    organisationNumber: '802999-1000',
+    organisationName: 'Exempelstad City',
+    town: 'Exempelstad',
+    municipality: 'Exempelstads kommun',
+    validFrom: '2026-11-25',
+    validUntil: '2029-11-25',
+    issuedAt: '2026-11-25T10:00:00.000Z',
+    decidedBy: 'granskare@stadskarnor.example',
+    contact: { name: 'Kim Exempelsson', email: 'kim@exempelstad.example' },
+    ...overrides,
+  };
+}

@@ -24,6 +24,7 @@ import {
 } from '../../functions/templates/swedish-dates.js';
 import { certifyApplication, expireApplication } from '../../functions/use-cases/apply-decision.use-case.js';
 import type { LifecycleDeps } from '../../functions/use-cases/lifecycle-deps.js';
+import { exampleCertificate } from '../renewals/certificate-fixtures.js';
 
 const hostile = '<script>alert("x")</script>';
 const statusUrl = 'https://qm.example/status/abc';
@@ -55,23 +56,6 @@ function applicantMails(app: ApplicationRecord): Record<'acknowledgement' | 'cer
     rejected: rejectedEmail(app, 'Underlaget räcker inte.', statusUrl),
     completion: completionRequestedEmail(app, 'Beskriv budgeten.', 'https://qm.example/complete/xyz', '2026-12-09T22:59:59Z'),
     expired: expiredEmail(app, 'https://qm.example/apply?lang=en'),
-  };
-}
-
-function certificate(overrides: Partial<Certificate> = {}): Certificate {
-  return {
-    certificateId: 'QM-2026-0001',
-    applicationId: 'A-20261125-7KQ3ZP',
-    organisationNumber: '802999-1000',
-    organisationName: 'Exempelstad City',
-    town: 'Exempelstad',
-    municipality: 'Exempelstads kommun',
-    validFrom: '2026-11-25',
-    validUntil: '2029-11-25',
-    issuedAt: '2026-11-25T10:00:00.000Z',
-    decidedBy: 'granskare@stadskarnor.example',
-    contact: { name: 'Kim Exempelsson', email: 'kim@exempelstad.example' },
-    ...overrides,
   };
 }
 
@@ -181,9 +165,9 @@ describe('renewal emails in English', () => {
     const details = { daysLeft: 90, revisionUrl: 'https://qm.example/apply?type=revision&token=abc&lang=en', windowEnd: '2030-11-25' };
 
     // Act
-    const reminder = renewalReminderEmail(certificate({ locale: 'en' }), details);
-    const lapse = lapseNoticeEmail(certificate({ locale: 'en' }), { windowEnd: '2030-11-25', fullApplicationUrl: 'https://qm.example/apply?lang=en' });
-    const swedish = renewalReminderEmail(certificate(), details);
+    const reminder = renewalReminderEmail(exampleCertificate({ locale: 'en' }), details);
+    const lapse = lapseNoticeEmail(exampleCertificate({ locale: 'en' }), { windowEnd: '2030-11-25', fullApplicationUrl: 'https://qm.example/apply?lang=en' });
+    const swedish = renewalReminderEmail(exampleCertificate(), details);
 
     // Assess
     expect(reminder.subject).toBe("Reminder to revise: Exempelstad City's Quality Mark is valid until 25 November 2029");

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Certificate } from '../../functions/domain/certificate.js';
 import {
   certificateVerification,
   renderCertificateNotFound,
@@ -8,6 +7,7 @@ import {
 import { registerEntries, renderRegisterDateError, renderRegisterPage } from '../../functions/templates/public-register.template.js';
 import { lapseNoticeEmail, renewalReminderEmail } from '../../functions/templates/renewal-reminder.template.js';
 import { renderRevisionNotOpen, revisionIntro } from '../../functions/templates/revision-form.template.js';
+import { exampleCertificate } from '../renewals/certificate-fixtures.js';
 
 const hostile = '<script>alert("x")</script>';
 
@@ -15,27 +15,10 @@ const hostile = '<script>alert("x")</script>';
 const entities: Record<string, string> = { '&amp;': '&', '&#x2F;': '/', '&#x3D;': '=', '&quot;': '"', '&#39;': "'" };
 const decoded = (markup: string) => markup.replace(/&(amp|#x2F|#x3D|quot|#39);/g, (e) => entities[e] ?? e);
 
-function certificate(overrides: Partial<Certificate> = {}): Certificate {
-  return {
-    certificateId: 'QM-2026-0001',
-    applicationId: 'A-20261125-7KQ3ZP',
-    organisationNumber: '802999-1000',
-    organisationName: 'Exempelstad City',
-    town: 'Exempelstad',
-    municipality: 'Exempelstads kommun',
-    validFrom: '2026-11-25',
-    validUntil: '2029-11-25',
-    issuedAt: '2026-11-25T10:00:00.000Z',
-    decidedBy: 'granskare@stadskarnor.example',
-    contact: { name: 'Kim Exempelsson', email: 'kim@exempelstad.example' },
-    ...overrides,
-  };
-}
-
 describe('renewal emails', () => {
   it('reminds in Swedish with the date written out and the private revision link', () => {
     // Act
-    const mail = renewalReminderEmail(certificate(), { daysLeft: 90, revisionUrl: 'https://qm.example/apply?type=revision&token=abc', windowEnd: '2030-11-25' });
+    const mail = renewalReminderEmail(exampleCertificate(), { daysLeft: 90, revisionUrl: 'https://qm.example/apply?type=revision&token=abc', windowEnd: '2030-11-25' });
 
     // Assess
     expect(mail.to).toEqual(['kim@exempelstad.example']);
@@ -48,12 +31,12 @@ describe('renewal emails', () => {
 
   it('escapes names in the HTML part', () => {
     // Act
-    const mail = renewalReminderEmail(certificate({ organisationName: hostile, contact: { name: hostile, email: 'kim@exempelstad.example' } }), {
+    const mail = renewalReminderEmail(exampleCertificate({ organisationName: hostile, contact: { name: hostile, email: 'kim@exempelstad.example' } }), {
       daysLeft: 30,
       revisionUrl: 'https://qm.example/apply',
       windowEnd: '2030-11-25',
     });
-    const lapse = lapseNoticeEmail(certificate({ organisationName: hostile }), { windowEnd: '2030-11-25', fullApplicationUrl: 'https://qm.example/apply' });
+    const lapse = lapseNoticeEmail(exampleCertificate({ organisationName: hostile }), { windowEnd: '2030-11-25', fullApplicationUrl: 'https://qm.example/apply' });
 
     // Assess
     expect(mail.html).not.toContain('<script>');
@@ -63,12 +46,12 @@ describe('renewal emails', () => {
 
   it('says the certificate has expired, with the revision link while the grace period is open and the full application', () => {
     // Act
-    const withRevision = lapseNoticeEmail(certificate(), {
+    const withRevision = lapseNoticeEmail(exampleCertificate(), {
       revisionUrl: 'https://qm.example/apply?type=revision&token=abc',
       windowEnd: '2030-11-25',
       fullApplicationUrl: 'https://qm.example/apply',
     });
-    const without = lapseNoticeEmail(certificate(), { windowEnd: '2029-11-25', fullApplicationUrl: 'https://qm.example/apply' });
+    const without = lapseNoticeEmail(exampleCertificate(), { windowEnd: '2029-11-25', fullApplicationUrl: 'https://qm.example/apply' });
 
     // Assess
     expect(withRevision.subject).toContain('Er kvalitetsmärkning har gått ut');
@@ -85,9 +68,9 @@ describe('public register page', () => {
   it('sorts by town in Swedish order and writes "giltig till" in Swedish', () => {
     // Prepare
     const entries = registerEntries([
-      certificate({ certificateId: 'QM-2026-0003', town: 'Örby', organisationName: 'Örby Centrum' }),
-      certificate({ certificateId: 'QM-2026-0002', town: 'Åstad', organisationName: 'Åstad Handel' }),
-      certificate({ certificateId: 'QM-2026-0001', town: 'Ankeby', organisationName: 'Ankeby City' }),
+      exampleCertificate({ certificateId: 'QM-2026-0003', town: 'Örby', organisationName: 'Örby Centrum' }),
+      exampleCertificate({ certificateId: 'QM-2026-0002', town: 'Åstad', organisationName: 'Åstad Handel' }),
+      exampleCertificate({ certificateId: 'QM-2026-0001', town: 'Ankeby', organisationName: 'Ankeby City' }),
     ]);
 
     // Act
@@ -105,7 +88,7 @@ describe('public register page', () => {
 
   it('shows no personal data and escapes what it shows', () => {
     // Prepare
-    const entries = registerEntries([certificate({ organisationName: hostile, town: hostile })]);
+    const entries = registerEntries([exampleCertificate({ organisationName: hostile, town: hostile })]);
 
     // Act
     const page = renderRegisterPage({ date: '2027-01-15', today: '2027-01-15', entries });
@@ -133,9 +116,9 @@ describe('public register page', () => {
 describe('certificate verification page', () => {
   it('says valid, expired or not yet valid with the dates, and shows no contact person', () => {
     // Act
-    const valid = renderCertificateVerification(certificateVerification(certificate(), '2029-11-25'));
-    const expired = renderCertificateVerification(certificateVerification(certificate(), '2029-11-26'));
-    const notYet = renderCertificateVerification(certificateVerification(certificate({ validFrom: '2029-11-26', validUntil: '2032-11-26' }), '2029-06-01'));
+    const valid = renderCertificateVerification(certificateVerification(exampleCertificate(), '2029-11-25'));
+    const expired = renderCertificateVerification(certificateVerification(exampleCertificate(), '2029-11-26'));
+    const notYet = renderCertificateVerification(certificateVerification(exampleCertificate({ validFrom: '2029-11-26', validUntil: '2032-11-26' }), '2029-06-01'));
 
     // Assess
     expect(valid).toContain('<strong>Giltig</strong>');
