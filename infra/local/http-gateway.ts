@@ -45,7 +45,7 @@ export async function startHttpGateway(options: HttpGatewayOptions = {}): Promis
     res.on('finish', () => {
       if (options.quiet) return;
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      log(`${req.method} ${(req.url ?? '/').split('?')[0]} ${res.statusCode} ${ms.toFixed(0)}ms`);
+      log(`${req.method} ${redactTokens((req.url ?? '/').split('?')[0]!)} ${res.statusCode} ${ms.toFixed(0)}ms`);
     });
     handle(req, res).catch((err: unknown) => {
       logError(`${req.method} ${req.url}: gateway error`, err);
@@ -110,4 +110,9 @@ function write(req: IncomingMessage, res: ServerResponse, r: HttpResponse): void
   res.setHeader('content-length', r.body.length);
   res.statusCode = r.statusCode;
   res.end(req.method === 'HEAD' ? undefined : r.body);
+}
+
+/** Link tokens are credentials: the request log shows where a request went, not its secret. */
+export function redactTokens(path: string): string {
+  return path.replace(/[A-Za-z0-9_-]{43}/g, '…');
 }

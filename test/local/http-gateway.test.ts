@@ -145,3 +145,11 @@ describe('HTTP gateway', () => {
     expect(logLines).toContainEqual(expect.stringMatching(/^GET \/echo\/a%20b 200 \d+ms$/));
   });
 });
+
+describe('request log', () => {
+  it('does not write link tokens into the log', async () => {
+    const { redactTokens } = await import('../../infra/local/http-gateway.js');
+    expect(redactTokens('/review/zIvOYcnIkkdpk7nGCXX-MGBDmGsVH4UEIzBcjUztTgw')).toBe('/review/…');
+    expect(redactTokens('/apply')).toBe('/apply');
+  });
+});
