@@ -63,8 +63,10 @@ export class StatelessStack extends Stack {
           new PolicyStatement({
             effect: Effect.ALLOW,
             actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+            // SES checks the sender's identity and, in the sandbox, each recipient's verified
+            // identity too: all identities of this account and region, nothing beyond.
             resources: [
-              this.formatArn({ service: 'ses', resource: 'identity', resourceName: config.sesIdentity }),
+              this.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' }),
               this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: props.configurationSetName }),
             ],
           }),

@@ -124,6 +124,35 @@ export class ApplicationRepository {
     return { ok: true, application: stripKeys<ApplicationRecord>(updated.value.Attributes ?? {}) };
   }
 
+  /**
+   * Records the certificate number and validity on an application in review, once: a retried
+   * certify step finds them there and reuses them. Returns the application as it is after.
+   */
+  async reserveCertificate(id: string, fields: { certificateId: string; validFrom: string; validUntil: string; renews?: string }): Promise<ApplicationRecord | undefined> {
+    const names: Record<string, string> = { '#status': 'status', '#version': 'version', '#certificateId': 'certificateId' };
+    const values: Record<string, unknown> = { ':inReview': 'in_review', ':one': 1 };
+    const sets = ['#version = #version + :one'];
+    Object.entries(fields).forEach(([key, value], i) => {
+      names[`#f${i}`] = key;
+      values[`:f${i}`] = value;
+      sets.push(`#f${i} = :f${i}`);
+    });
+    const updated = await unlessConditionFails(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: applicationKey(id),
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: 'attribute_exists(pk) AND #status = :inReview AND attribute_not_exists(#certificateId)',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+    );
+    return updated.ok ? stripKeys<ApplicationRecord>(updated.value.Attributes ?? {}) : this.get(id);
+  }
+
   /** Replaces what the applicant submitted (a completion), while the status is still `expected`. */
   async replaceContent(
     id: string,
@@ -148,9 +177,11 @@ export class ApplicationRepository {
 
   /**
    * Claims the right to send one notification (e.g. 'acknowledgement') for an application, so a
-   * retried step does not mail twice. A claim left by a crashed attempt lapses after `leaseMs`.
+   * retried step does not mail twice. Answers 'sent' when it went out before, and 'busy' while
+   * another attempt holds a live claim; a claim left by a crashed attempt lapses after `leaseMs`
+   * (longer than a function's timeout, shorter than the workflow's retries).
    */
-  async claimNotification(id: string, key: string, now: Date, leaseMs = 120_000): Promise<boolean> {
+  async claimNotification(id: string, key: string, now: Date, leaseMs = 45_000): Promise<'claimed' | 'sent' | 'busy'> {
     const claimed = await unlessConditionFails(
       this.db.send(
         new UpdateCommand({
@@ -168,7 +199,10 @@ export class ApplicationRepository {
         }),
       ),
     );
-    return claimed.ok;
+    if (claimed.ok) return 'claimed';
+    const current = await this.get(id);
+    const notification = (current?.notifications as Record<string, { state?: string }> | undefined)?.[key];
+    return notification?.state === 'sent' ? 'sent' : 'busy';
   }
 
   async completeNotification(id: string, key: string, now: Date): Promise<void> {

@@ -51,7 +51,7 @@ export class CertificateRepository {
     return formatCertificateId(year, Number(Attributes?.sequence));
   }
 
-  /** Stores a new certificate with its renewal schedule; a second create of the same id is a no-op. */
+  /** Stores a new certificate with its renewal schedule; a second create of the same id only re-points the organisation. */
   async create(certificate: Certificate): Promise<'created' | 'exists'> {
     const first = nextPendingStage(renewalStages(certificate.validUntil, this.reminderDays), {});
     const written = await unlessConditionFails(
@@ -71,9 +71,9 @@ export class CertificateRepository {
         }),
       ),
     );
-    if (!written.ok) return 'exists';
+    // Also on 'exists': a retry after a crash between the two writes still moves the pointer.
     await this.pointOrganisationAt(certificate);
-    return 'created';
+    return written.ok ? 'created' : 'exists';
   }
 
   /** Moves the organisation's pointer to this certificate unless it already points at a later one. */

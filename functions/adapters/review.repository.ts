@@ -1,4 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ApplicationRecord } from '../domain/application-record.js';
 import type { RecordedDecision, ReviewRound } from '../domain/review.js';
 import { stripKeys } from './application.repository.js';
 import { unlessConditionFails } from './conditional-write.js';
@@ -34,6 +35,8 @@ export interface CompletionRequest {
   taskToken?: string;
   answeredAt?: string;
   closedAt?: string;
+  /** What the applicant sent, kept with the answer so it is applied even if a step dies midway. */
+  submittedContent?: Pick<ApplicationRecord, 'organisation' | 'contact' | 'answers'>;
 }
 
 export interface CompletionLink {
@@ -191,15 +194,16 @@ export class ReviewRepository {
     round: number,
     at: string,
     previousContent: Record<string, unknown>,
+    submittedContent: Record<string, unknown>,
   ): Promise<{ answered: boolean; request: CompletionRequest | undefined }> {
     const updated = await unlessConditionFails(
       this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: completionKey(applicationId, round),
-          UpdateExpression: 'SET answeredAt = :at, previousContent = :previous',
+          UpdateExpression: 'SET answeredAt = :at, previousContent = :previous, submittedContent = :submitted',
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(answeredAt) AND attribute_not_exists(closedAt)',
-          ExpressionAttributeValues: { ':at': at, ':previous': previousContent },
+          ExpressionAttributeValues: { ':at': at, ':previous': previousContent, ':submitted': submittedContent },
           ReturnValues: 'ALL_NEW',
         }),
       ),

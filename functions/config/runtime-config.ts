@@ -27,6 +27,11 @@ const runtimeConfigSchema = z.object({
 
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
 
+/** The settings people may choose (where the system runs decides the rest: table, endpoints, links). */
+export const adjustableSettings = Object.keys(runtimeConfigSchema.shape).filter(
+  (key) => !['TABLE_NAME', 'STATE_MACHINE_ARN', 'PUBLIC_BASE_URL', 'SES_CONFIGURATION_SET'].includes(key),
+);
+
 /** Parses the environment; throws one clear message listing every missing or bad variable. */
 export function parseRuntimeConfig(env: Record<string, string | undefined>): RuntimeConfig {
   const result = runtimeConfigSchema.safeParse(env);

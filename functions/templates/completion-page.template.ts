@@ -3,7 +3,7 @@ import { applicationToFormValues, type FormFields } from '../domain/application-
 import type { CompletionRequest } from '../adapters/review.repository.js';
 import { renderApplyForm, type FormError } from './apply-form.template.js';
 import { html, renderPage } from './layout.template.js';
-import { formatSwedishDate } from './swedish-dates.js';
+import { formatSwedishDateTime } from './swedish-dates.js';
 
 /** The completion form: the application prefilled, with the reviewer's comment on top. */
 export function renderCompletionForm(options: {
@@ -22,7 +22,7 @@ export function renderCompletionForm(options: {
     idempotencyKey: '',
     action: options.action,
     heading: `Komplettera ansökan ${application.id}`,
-    intro: `Granskaren skriver: "${request.comment}". Ändra det som behövs och skicka in senast ${formatSwedishDate(request.deadline)}. Organisationsnumret kan inte ändras.`,
+    intro: `Granskaren skriver: "${request.comment}". Ändra det som behövs och skicka in senast ${formatSwedishDateTime(request.deadline)}. Organisationsnumret kan inte ändras.`,
   });
 }
 

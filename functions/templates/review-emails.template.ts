@@ -84,7 +84,7 @@ const sv = {
     heading: 'Er ansökan behöver kompletteras',
     paragraphs: (organisation: string, deadline: string) => [
       `Granskaren behöver mer underlag innan ${organisation}s ansökan kan bedömas.`,
-      `Komplettera senast ${deadline}. Formuläret är ifyllt med era tidigare svar – ändra det som behövs och skicka igen. Efter sista dagen avslutas ansökan.`,
+      `Komplettera senast ${deadline}. Formuläret är ifyllt med era tidigare svar – ändra det som behövs och skicka igen. Därefter avslutas ansökan.`,
     ],
     quoteBy: 'Granskarens kommentar',
     action: 'Komplettera ansökan',
@@ -132,7 +132,7 @@ const applicantText: Record<Locale, typeof sv> = {
       heading: 'Your application needs to be completed',
       paragraphs: (organisation: string, deadline: string) => [
         `The reviewer needs more information before ${organisation}'s application can be assessed.`,
-        `Complete it no later than ${deadline}. The form is filled in with your previous answers – change what is needed and submit it again. After the last day the application is closed.`,
+        `Complete it no later than ${deadline}. The form is filled in with your previous answers – change what is needed and submit it again. After that the application is closed.`,
       ],
       quoteBy: "The reviewer's comment",
       action: 'Complete the application',
@@ -196,7 +196,7 @@ export function completionRequestedEmail(application: ApplicationRecord, comment
     subject: t.completionRequested.subject(application.id),
     heading: t.completionRequested.heading,
     greeting: t.greeting(application.contact.name),
-    paragraphs: t.completionRequested.paragraphs(application.organisation.name, datesFor(locale).date(deadline)),
+    paragraphs: t.completionRequested.paragraphs(application.organisation.name, datesFor(locale).dateTime(deadline)),
     quote: { by: t.completionRequested.quoteBy, text: comment },
     action: { href: link, label: t.completionRequested.action },
   });

@@ -1,5 +1,5 @@
 import type { ApplicationRecord } from '../domain/application-record.js';
-import { addDays, stockholmDate } from '../domain/calendar-date.js';
+import { stockholmDate } from '../domain/calendar-date.js';
 import { validityFor, type Certificate } from '../domain/certificate.js';
 import { PermanentError } from '../domain/errors.js';
 import type { RecordedDecision, ReviewDecision } from '../domain/review.js';
@@ -41,45 +41,32 @@ export async function certifyApplication(deps: LifecycleDeps, input: { applicati
   const decision = await decisionOf(deps, input.applicationId, input.round, 'approve');
   let application = await requireApplication(deps, input.applicationId);
 
-  let certificateId = typeof application.certificateId === 'string' ? application.certificateId : undefined;
-  let validFrom = application.validFrom as string | undefined;
-  let validUntil = application.validUntil as string | undefined;
-  if (!certificateId || !validFrom || !validUntil) {
+  // 1. The number and validity are fixed once, on the application, before anything else.
+  if (typeof application.certificateId !== 'string') {
+    if (application.status !== 'in_review') throw new PermanentError(`Cannot certify ${input.applicationId}: status is ${application.status}`);
     const decisionDate = stockholmDate(new Date(decision.decidedAt));
     const previous = await deps.certificates.latestForOrganisation(application.organisation.organisationNumber);
-    ({ validFrom, validUntil } = validityFor(decisionDate, previous?.latestValidUntil));
-    certificateId = await deps.certificates.nextCertificateId(Number(decisionDate.slice(0, 4)));
-    const result = await deps.applications.transition(input.applicationId, {
-      from: 'in_review',
-      to: 'certified',
-      actor: decision.decidedBy,
-      at: decision.decidedAt,
-      comment: decision.comment ?? `Certifierad: ${certificateId}`,
-      set: { certificateId, validFrom, validUntil, ...(previous ? { renews: previous.latestCertificateId } : {}) },
+    const validity = validityFor(decisionDate, previous?.latestValidUntil);
+    const certificateId = await deps.certificates.nextCertificateId(Number(decisionDate.slice(0, 4)));
+    const reserved = await deps.applications.reserveCertificate(input.applicationId, {
+      certificateId,
+      ...validity,
+      ...(previous ? { renews: previous.latestCertificateId } : {}),
     });
-    if (!result.ok) {
-      // A retry after the transition: use what the first attempt recorded.
-      const current = result.current;
-      if (current?.status !== 'certified' || typeof current.certificateId !== 'string') {
-        throw new PermanentError(`Cannot certify ${input.applicationId}: status is ${current?.status}`);
-      }
-      certificateId = current.certificateId;
-      validFrom = current.validFrom as string;
-      validUntil = current.validUntil as string;
-    } else {
-      application = result.application;
-    }
+    if (typeof reserved?.certificateId !== 'string') throw new PermanentError(`Cannot certify ${input.applicationId}: status is ${reserved?.status}`);
+    application = reserved;
   }
 
+  // 2. The certificate (and the organisation's pointer to it) exist before the status says so.
   const certificate: Certificate = {
-    certificateId,
+    certificateId: application.certificateId as string,
     applicationId: application.id,
     organisationNumber: application.organisation.organisationNumber,
     organisationName: application.organisation.name,
     town: application.organisation.town,
     municipality: application.organisation.municipality,
-    validFrom,
-    validUntil,
+    validFrom: application.validFrom as string,
+    validUntil: application.validUntil as string,
     issuedAt: decision.decidedAt,
     decidedBy: decision.decidedBy,
     ...(typeof application.renews === 'string' ? { renews: application.renews } : {}),
@@ -88,11 +75,25 @@ export async function certifyApplication(deps: LifecycleDeps, input: { applicati
   };
   await deps.certificates.create(certificate);
 
-  await sendOnce(deps, application.id, 'decision', async () => {
-    const statusUrl = await newStatusLink(deps, application.id);
-    await deps.mailer.send(certifiedEmail(application, { certificateId: certificate.certificateId, validFrom: certificate.validFrom, validUntil: certificate.validUntil, comment: decision.comment, statusUrl }));
+  // 3. The final status, then the applicant's email.
+  if (application.status !== 'certified') {
+    const result = await deps.applications.transition(input.applicationId, {
+      from: 'in_review',
+      to: 'certified',
+      actor: decision.decidedBy,
+      at: decision.decidedAt,
+      comment: decision.comment ?? `Certifierad: ${certificate.certificateId}`,
+    });
+    const after = result.ok ? result.application : result.current;
+    if (after?.status !== 'certified') throw new PermanentError(`Cannot certify ${input.applicationId}: status is ${after?.status}`);
+    application = after;
+  }
+  const certified = application;
+  await sendOnce(deps, certified.id, 'decision', async () => {
+    const statusUrl = await newStatusLink(deps, certified.id);
+    await deps.mailer.send(certifiedEmail(certified, { certificateId: certificate.certificateId, validFrom: certificate.validFrom, validUntil: certificate.validUntil, comment: decision.comment, statusUrl }));
   });
-  return { certificateId };
+  return { certificateId: certificate.certificateId };
 }
 
 /** Rejects, with the reviewer's reason sent to the applicant. */
@@ -112,7 +113,9 @@ export async function rejectApplication(deps: LifecycleDeps, input: { applicatio
 export async function requestCompletion(deps: LifecycleDeps, input: { applicationId: string; round: number; taskToken: string }): Promise<void> {
   const decision = await decisionOf(deps, input.applicationId, input.round, 'request_completion');
   const application = await applyDecision(deps, input.applicationId, decision, 'completion_requested');
-  const deadline = new Date(`${addDays(stockholmDate(new Date(decision.decidedAt)), deps.completionDeadlineDays)}T21:59:59Z`).toISOString();
+  // The deadline is an instant, the decision plus the configured days: the one the workflow's timer
+  // enforces (it starts a moment after the decision), and the one the email and the form state.
+  const deadline = new Date(Date.parse(decision.decidedAt) + deps.completionDeadlineDays * 86_400_000).toISOString();
   const request = await deps.reviews.upsertCompletionRequest({
     applicationId: input.applicationId,
     round: input.round,

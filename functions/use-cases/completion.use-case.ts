@@ -22,13 +22,13 @@ async function resolveLink(deps: CompletionDeps, token: string): Promise<Complet
 }
 
 /** What the applicant's completion link shows. Reads only. */
-export async function viewCompletion(deps: CompletionDeps, token: string): Promise<CompletionView> {
+export async function viewCompletion(deps: CompletionDeps & { now: () => Date }, token: string): Promise<CompletionView> {
   const link = await resolveLink(deps, token);
   if (!link) return { kind: 'unknown' };
   const [application, request] = await Promise.all([deps.applications.get(link.applicationId), deps.reviews.getCompletionRequest(link.applicationId, link.round)]);
   if (!application || !request) return { kind: 'unknown' };
   if (request.answeredAt) return { kind: 'answered', application, request };
-  if (request.closedAt || application.status !== 'completion_requested' || Date.parse(request.deadline) < Date.now()) {
+  if (request.closedAt || application.status !== 'completion_requested' || Date.parse(request.deadline) < deps.now().getTime()) {
     return { kind: 'closed', application, request };
   }
   return { kind: 'open', application, request };
@@ -49,6 +49,11 @@ export async function submitCompletion(
   submission: ApplicationSubmission,
 ): Promise<SubmitCompletionResult> {
   const view = await viewCompletion(deps, token);
+  if (view.kind === 'answered') {
+    // A repeat (perhaps after a failure midway): make sure the first answer took effect.
+    await applyAnswer(deps, view.application, view.request);
+    return view;
+  }
   if (view.kind !== 'open') return view;
   const { application, request } = view;
   if (submission.organisation.organisationNumber !== application.organisation.organisationNumber || submission.type !== application.applicationType) {
@@ -56,9 +61,19 @@ export async function submitCompletion(
   }
   const at = deps.now().toISOString();
   const previous = { organisation: application.organisation, contact: application.contact, answers: application.answers };
-  const { answered, request: after } = await deps.reviews.answerCompletion(application.id, request.round, at, previous);
+  const submitted = { organisation: submission.organisation, contact: submission.contact, answers: submission.answers };
+  const { answered, request: after } = await deps.reviews.answerCompletion(application.id, request.round, at, previous, submitted);
   if (!answered) return after?.answeredAt ? { kind: 'answered', application, request: after } : { kind: 'closed', application, request };
-  await deps.applications.replaceContent(application.id, submission, 'completion_requested', at);
-  if (after?.taskToken) await deps.callbacks.succeed(after.taskToken, { answeredAt: at });
+  if (after) await applyAnswer(deps, application, after);
   return { kind: 'accepted', application };
+}
+
+/**
+ * Puts the answered content on the application and wakes the workflow. Both are idempotent: the
+ * content is replaced only while the application still waits for it, and a stale token is ignored.
+ */
+async function applyAnswer(deps: CompletionDeps & { callbacks: WorkflowCallbacks; now: () => Date }, application: ApplicationRecord, request: CompletionRequest): Promise<void> {
+  if (!request.submittedContent || application.status !== 'completion_requested') return;
+  await deps.applications.replaceContent(application.id, request.submittedContent, 'completion_requested', request.answeredAt ?? deps.now().toISOString());
+  if (request.taskToken) await deps.callbacks.succeed(request.taskToken, { answeredAt: request.answeredAt });
 }

@@ -25,13 +25,20 @@ export async function startReviewRound(deps: LifecycleDeps, applicationId: strin
   let application = await requireApplication(deps, applicationId);
   const latest = currentRound(application);
   const latestRound = latest > 0 ? await deps.reviews.getRound(applicationId, latest) : undefined;
-  const round = latestRound?.state === 'open' ? latest : latest + 1;
+  // Reuse the round while it is open, or decided but not yet acted on (a restarted workflow).
+  const reuse = latestRound?.state === 'open' || (latestRound?.state === 'decided' && application.status === 'in_review');
+  const round = reuse ? latest : latest + 1;
   const at = deps.now().toISOString();
 
   const opened = await deps.reviews.openRound({ applicationId, round, state: 'open', openedAt: at, reviewers: deps.reviewerEmails });
 
   if (application.status !== 'in_review') {
     const resubmitted = application.status === 'completion_requested';
+    if (resubmitted) {
+      // The answer is kept on the completion request: make sure it is on the application.
+      const completion = await deps.reviews.getCompletionRequest(applicationId, latest);
+      if (completion?.submittedContent) await deps.applications.replaceContent(applicationId, completion.submittedContent, 'completion_requested', at);
+    }
     const result = await deps.applications.transition(applicationId, {
       from: ['acknowledged', 'completion_requested'],
       to: 'in_review',

@@ -55,7 +55,11 @@ export async function decideByReviewerLink(
   const view = await viewReviewerLink(deps, token);
   if (view.kind === 'unknown') return view;
   if (view.kind === 'ended') return { kind: 'ended', application: view.application };
-  if (view.kind === 'decided') return { kind: 'already_decided', application: view.application, decision: view.decision };
+  if (view.kind === 'decided') {
+    // Wake the workflow again in case the first decider's callback failed; a stale token is ignored.
+    if (view.round.taskToken) await deps.callbacks.succeed(view.round.taskToken, { ...view.decision, round: view.round.round });
+    return { kind: 'already_decided', application: view.application, decision: view.decision };
+  }
 
   const decision: RecordedDecision = {
     decision: form.decision,

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { ApplicationRepository } from '../adapters/application.repository.js';
 import type { CertificateRepository } from '../adapters/certificate.repository.js';
 import type { IdempotencyRepository } from '../adapters/idempotency.repository.js';
@@ -7,6 +6,7 @@ import type { WorkflowStarter } from '../adapters/workflow-starter.js';
 import type { ApplicationRecord, ApplicationSubmission } from '../domain/application-record.js';
 import { stockholmDate } from '../domain/calendar-date.js';
 import { newApplicationId } from '../domain/ids.js';
+import { hashToken } from '../domain/secret-token.js';
 import { revisionEligibility } from '../domain/revision-eligibility.js';
 import { newStatusLink } from './status-link.js';
 
@@ -82,8 +82,8 @@ export async function submitApplication(
   let keyHash: string | undefined;
 
   if (request.idempotencyKey) {
-    keyHash = sha256(request.idempotencyKey);
-    const requestHash = sha256(canonicalJson(submission));
+    keyHash = hashToken(request.idempotencyKey);
+    const requestHash = hashToken(canonicalJson(submission));
     const reservation = await deps.idempotency.reserve(keyHash, { requestHash, applicationId, startedAt: now.toISOString() }, now);
     if (!reservation.reserved) {
       const { existing } = reservation;
@@ -127,10 +127,6 @@ export async function submitApplication(
   };
   if (keyHash) await deps.idempotency.complete(keyHash, { statusCode: 201, headers: {}, body: JSON.stringify(receipt) });
   return { kind: 'accepted', receipt, replayed: false };
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('base64url');
 }
 
 /** JSON with sorted keys, so the same content gives the same fingerprint whatever its order. */

@@ -48,7 +48,7 @@ export async function startHttpGateway(options: HttpGatewayOptions = {}): Promis
       log(`${req.method} ${redactTokens((req.url ?? '/').split('?')[0]!)} ${res.statusCode} ${ms.toFixed(0)}ms`);
     });
     handle(req, res).catch((err: unknown) => {
-      logError(`${req.method} ${req.url}: gateway error`, err);
+      logError(`${req.method} ${redactTokens((req.url ?? "/").split("?")[0]!)}: gateway error`, err);
       if (!res.headersSent) write(req, res, jsonResponse(500, { message: 'Internal Server Error' }));
       else res.destroy();
     });
@@ -78,7 +78,7 @@ export async function startHttpGateway(options: HttpGatewayOptions = {}): Promis
       const result = await app.invoke(match.route.functionLogicalId, buildEvent(req, body, match));
       response = interpretResult(result);
     } catch (err) {
-      logError(`${method} ${rawPath} → ${match.route.functionLogicalId} failed:`, err);
+      logError(`${method} ${redactTokens(rawPath)} → ${match.route.functionLogicalId} failed:`, err);
       response = jsonResponse(500, { message: 'Internal Server Error' });
     }
     write(req, res, response);

@@ -6,6 +6,7 @@
  *   HOST=127.0.0.1                                              (optional)
  */
 import { z } from 'zod';
+import { adjustableSettings } from '../../functions/config/runtime-config.js';
 import { startLocalSystem } from './local-system.js';
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
@@ -59,6 +60,8 @@ try {
     dataDir: env.QM_DATA_DIR,
     host: env.HOST,
     timeOverrides: env.QM_LOCAL_TIME_OVERRIDES,
+    // Settings given in the environment (e.g. REVIEWER_EMAILS) win over the template's.
+    env: Object.fromEntries(adjustableSettings.flatMap((key) => (process.env[key] ? [[key, process.env[key]!]] : []))),
   });
 } catch (err) {
   if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {

@@ -85,7 +85,7 @@ describe("the applicant's emails in English", () => {
     expect(mails.rejected.subject).toBe('Decision on your application A-20261125-7KQ3ZP: rejected');
     expect(mails.rejected.text).toContain("The reviewer's reasons:\n> Underlaget räcker inte.");
     expect(mails.completion.subject).toBe('Completion needed: application A-20261125-7KQ3ZP');
-    expect(mails.completion.text).toContain('Complete it no later than 9 December 2026.');
+    expect(mails.completion.text).toContain('Complete it no later than 9 December 2026 at 23:59.');
     expect(mails.completion.text).toContain('Complete the application: https://qm.example/complete/xyz');
     expect(mails.expired.subject).toBe('Application A-20261125-7KQ3ZP has been closed');
     expect(mails.expired.text).toContain('Make a new application: https://qm.example/apply?lang=en');
@@ -116,7 +116,7 @@ describe("the applicant's emails in English", () => {
     expect(mails.rejected.subject).toBe('Beslut om er ansökan A-20261125-7KQ3ZP: avslag');
     expect(mails.rejected.text).toContain('Granskarens motivering:\n> Underlaget räcker inte.');
     expect(mails.completion.subject).toBe('Komplettering behövs: ansökan A-20261125-7KQ3ZP');
-    expect(mails.completion.text).toContain('Komplettera senast 9 december 2026.');
+    expect(mails.completion.text).toContain('Komplettera senast 9 december 2026 kl. 23:59.');
     expect(mails.expired.subject).toBe('Ansökan A-20261125-7KQ3ZP har avslutats');
     for (const mail of Object.values(mails)) {
       expect(mail.text).toContain('Hej Kim Exempelsson,');
@@ -250,7 +250,11 @@ function lifecycle(app: ApplicationRecord, decision: RecordedDecision) {
         current = { ...current, ...request.set, status: request.to };
         return { ok: true, application: current };
       },
-      claimNotification: async () => true,
+      claimNotification: async () => 'claimed',
+      reserveCertificate: async (_id: string, fields: Record<string, unknown>) => {
+        current = { ...current, ...fields };
+        return current;
+      },
       completeNotification: async () => undefined,
       releaseNotification: async () => undefined,
       putStatusLink: async () => undefined,
