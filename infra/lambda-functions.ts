@@ -97,6 +97,19 @@ export const scheduledFunctions = {
   },
 } satisfies Record<string, FunctionSpec & { schedule: { minute: string; hour: string } }>;
 
+/**
+ * Functions run when a lifecycle execution ends without reaching one of its own end states
+ * (timed out, aborted by an operator, or failed where no Catch could record it).
+ */
+export const executionEndFunctions = {
+  RecordExecutionEnd: {
+    entry: 'functions/handlers/record-execution-end.handler.ts',
+    description: 'Records an application whose workflow ended unexpectedly and alerts the operator',
+    access: { table: 'readwrite', sendMail: true },
+    statuses: ['FAILED', 'TIMED_OUT', 'ABORTED'],
+  },
+} satisfies Record<string, FunctionSpec & { statuses: string[] }>;
+
 /** Functions the lifecycle state machine calls as Tasks. */
 export const workflowFunctions = {
   AcknowledgeApplication: {

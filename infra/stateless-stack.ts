@@ -10,6 +10,7 @@ import { ApplicationLifecycle } from '../workflows/application-lifecycle.workflo
 import type { StageConfig } from './config/stage-config.js';
 import { QmFunction } from './function-defaults.js';
 import {
+  executionEndFunctions,
   httpFunctions,
   scheduledFunctions,
   workflowFunctions,
@@ -110,6 +111,20 @@ export class StatelessStack extends Stack {
       new Rule(this, `${fnId}Schedule`, {
         description: spec.description,
         schedule: Schedule.cron(spec.schedule),
+        targets: [new LambdaFunction(fn, { retryAttempts: 2 })],
+      });
+    }
+
+    // An execution that ends outside its own end states (timeout, abort) is still recorded.
+    for (const [fnId, spec] of Object.entries(executionEndFunctions)) {
+      const fn = build(fnId, spec);
+      new Rule(this, `${fnId}Rule`, {
+        description: spec.description,
+        eventPattern: {
+          source: ['aws.states'],
+          detailType: ['Step Functions Execution Status Change'],
+          detail: { status: spec.statuses, stateMachineArn: [stateMachine.stateMachineArn] },
+        },
         targets: [new LambdaFunction(fn, { retryAttempts: 2 })],
       });
     }

@@ -48,12 +48,22 @@ export interface LocalSchedule {
   enabled: boolean;
 }
 
+/** An EventBridge rule on Step Functions execution status changes, with a function target. */
+export interface LocalExecutionEndRule {
+  logicalId: string;
+  functionLogicalId: string;
+  statuses: string[];
+  /** Empty: any state machine. */
+  stateMachineArns: string[];
+}
+
 export interface LocalModel {
   tables: CreateTableCommandInput[];
   functions: Map<string, LocalFunction>;
   routes: LocalRoute[];
   stateMachines: Map<string, LocalStateMachine>;
   schedules: LocalSchedule[];
+  executionEndRules: LocalExecutionEndRule[];
 }
 
 export interface CloudAssemblyOptions {
@@ -185,7 +195,22 @@ export function modelFromStacks(stacks: SynthesisedStack[], publicBaseUrl: strin
     }
   }
 
-  return { tables, functions, routes, stateMachines, schedules };
+  const executionEndRules: LocalExecutionEndRule[] = [];
+  for (const r of ofType('AWS::Events::Rule')) {
+    const p = props(r);
+    const pattern = p.EventPattern as { source?: string[]; 'detail-type'?: string[]; detail?: { status?: string[]; stateMachineArn?: string[] } } | undefined;
+    if (!pattern?.source?.includes('aws.states') || !pattern['detail-type']?.includes('Step Functions Execution Status Change')) continue;
+    for (const target of (p.Targets ?? []) as Array<{ Arn: string }>) {
+      executionEndRules.push({
+        logicalId: r.logicalId,
+        functionLogicalId: knownFunction(target.Arn, `Rule ${r.logicalId}`),
+        statuses: pattern.detail?.status ?? ['FAILED', 'TIMED_OUT', 'ABORTED', 'SUCCEEDED'],
+        stateMachineArns: pattern.detail?.stateMachineArn ?? [],
+      });
+    }
+  }
+
+  return { tables, functions, routes, stateMachines, schedules, executionEndRules };
 }
 
 /** DefinitionSubstitutions: `${key}` placeholders in DefinitionString. */

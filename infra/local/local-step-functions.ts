@@ -56,6 +56,8 @@ export interface LocalStepFunctionsOptions {
   /** Runs a function by name or ARN with a JSON payload; a thrown error's `name` is the state error. */
   invokeFunction(functionName: string, payload: unknown): Promise<unknown>;
   timeOverrides?: TimeOverrides;
+  /** Told when an execution ends (not when the local system itself stops it), like EventBridge. */
+  onExecutionEnd?: (execution: Execution) => void;
 }
 
 interface Machine {
@@ -80,6 +82,9 @@ const LAMBDA_ARN = /^arn:aws[a-z-]*:lambda:[^:]+:[^:]+:function:/;
 export const isClosed = (e: Execution) => e.status !== 'RUNNING';
 export const hasEnteredState = (stateName: string) => (e: Execution) =>
   e.history.some((ev) => ev.type === 'StateEntered' && ev.state?.name === stateName);
+
+/** The error of executions ended because the local system stopped: no end event for those. */
+const LOCAL_SYSTEM_STOPPED = 'LocalSystemStopped';
 
 export class LocalStepFunctions {
   private readonly machines = new Map<string, Machine>();
@@ -246,7 +251,7 @@ export class LocalStepFunctions {
     this.closed = true;
     for (const execution of this.executions.values()) {
       if (execution.status === 'RUNNING') {
-        this.finish(execution, { status: 'ABORTED', error: 'LocalSystemStopped', cause: 'The local system stopped' });
+        this.finish(execution, { status: 'ABORTED', error: LOCAL_SYSTEM_STOPPED, cause: 'The local system stopped' });
       }
       this.cancel(execution.executionArn);
     }
@@ -294,6 +299,7 @@ export class LocalStepFunctions {
   private finish(execution: Execution, outcome: Outcome): void {
     Object.assign(execution, outcome, { stopDate: new Date() });
     this.notify();
+    if (outcome.error !== LOCAL_SYSTEM_STOPPED) this.options.onExecutionEnd?.(execution);
   }
 
   /** Ends everything an execution still waits on: the run, its tokens and long waits. */

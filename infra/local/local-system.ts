@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { getDocumentClient } from '../../functions/adapters/aws-clients.js';
@@ -12,7 +13,7 @@ import { LambdaRuntime } from './lambda-runtime.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.js';
 import { startLocalDynamoDb } from './local-dynamodb.js';
 import { startLocalMail, type Email, type MailFaultKind } from './local-mail.js';
-import { LocalStepFunctions } from './local-step-functions.js';
+import { LocalStepFunctions, type Execution } from './local-step-functions.js';
 import { isPortFree } from './port-utils.js';
 import { seedLocalDemoMembers } from './seed.js';
 import { startSfnEndpoint } from './sfn-endpoint.js';
@@ -109,7 +110,22 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       if (!loaded.runtime) throw new Error('Handlers are not loaded yet');
       return loaded.runtime.invoke(name, event);
     };
-    const stepFunctions = new LocalStepFunctions({ stateMachines: [...model.stateMachines.values()], invokeFunction: invoke, timeOverrides: options.timeOverrides });
+    const stepFunctions = new LocalStepFunctions({
+      stateMachines: [...model.stateMachines.values()],
+      invokeFunction: invoke,
+      timeOverrides: options.timeOverrides,
+      // EventBridge's "Step Functions Execution Status Change" rules of the CDK app, delivered locally.
+      onExecutionEnd: (execution) => {
+        for (const rule of model.executionEndRules) {
+          if (!rule.statuses.includes(execution.status)) continue;
+          if (rule.stateMachineArns.length > 0 && !rule.stateMachineArns.includes(execution.stateMachineArn)) continue;
+          const event = executionStatusChangeEvent(execution);
+          Promise.resolve()
+            .then(() => invoke(rule.functionLogicalId, event))
+            .catch((err: unknown) => console.error(`Rule ${rule.logicalId} → ${rule.functionLogicalId} failed:`, err));
+        }
+      },
+    });
     const sfnEndpoint = await startSfnEndpoint(stepFunctions, { port: await choosePort('sfn', options.sfnPort ?? 8083, host), host });
     cleanups.push(() => sfnEndpoint.stop());
     remember('sfn', options.sfnPort, sfnEndpoint.port);
@@ -167,6 +183,32 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     await stop().catch(() => undefined);
     throw err;
   }
+}
+
+/** The EventBridge event AWS sends when an execution's status changes. */
+function executionStatusChangeEvent(execution: Execution) {
+  return {
+    version: '0',
+    id: randomUUID(),
+    'detail-type': 'Step Functions Execution Status Change',
+    source: 'aws.states',
+    account: '000000000000',
+    time: (execution.stopDate ?? new Date()).toISOString(),
+    region: LOCAL_REGION,
+    resources: [execution.executionArn],
+    detail: {
+      executionArn: execution.executionArn,
+      stateMachineArn: execution.stateMachineArn,
+      name: execution.name,
+      status: execution.status,
+      startDate: execution.startDate.getTime(),
+      stopDate: execution.stopDate?.getTime() ?? null,
+      input: execution.input,
+      output: execution.output ?? null,
+      error: execution.error ?? null,
+      cause: execution.cause ?? null,
+    },
+  };
 }
 
 /** Port 0: the port a previous system in this process used, if free, else any free port. */

@@ -80,3 +80,16 @@ describe('application lifecycle state machine', () => {
     }
   });
 });
+
+describe('execution-status rule', () => {
+  it('sends failed, timed-out and aborted lifecycle executions to a function that records them', () => {
+    const synth = synthTemplates();
+    const rules = Object.values(synth.stateless.findResources('AWS::Events::Rule')) as { Properties: { EventPattern?: Record<string, unknown>; Targets: unknown[] } }[];
+    const rule = rules.find((r) => (r.Properties.EventPattern?.source as string[] | undefined)?.includes('aws.states'));
+    expect(rule?.Properties.EventPattern).toMatchObject({
+      'detail-type': ['Step Functions Execution Status Change'],
+      detail: { status: ['FAILED', 'TIMED_OUT', 'ABORTED'] },
+    });
+    expect(rule?.Properties.Targets).toHaveLength(1);
+  });
+});

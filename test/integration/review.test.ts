@@ -197,3 +197,19 @@ describe('failures', () => {
     expect((await application(id)).status).toBe('in_review');
   });
 });
+
+describe('an execution that ends outside the workflow', () => {
+  it('is recorded through the execution-status rule: aborted → failed, operator alerted, links end', async () => {
+    // Prepare
+    const { id } = await submitExample(system, { name: 'Avbrytarstad City' });
+    const link = await reviewerLinkFor(system, id, reviewers[0]!);
+    const running = await system.waitForExecution(id, (e) => e.status === 'RUNNING');
+    // Act: an operator stops the execution
+    system.stepFunctions.stopExecution({ executionArn: running.executionArn, error: 'Operator', cause: 'Stopped by hand' });
+    // Assess
+    const alert = await system.waitForMail((m) => isTo('drift@stadskarnor.example')(m) && m.subject.includes(id));
+    expect(alert.body.text).toContain('Operator');
+    expect((await application(id)).status).toBe('failed');
+    expect((await decide(system, link, 'approve')).status).toBe(410);
+  });
+});
