@@ -101,11 +101,7 @@ export class ApplicationRepository {
       ':at': request.at,
     };
     const sets = ['#status = :to', '#version = #version + :one', '#history = list_append(#history, :entry)', '#updatedAt = :at'];
-    Object.entries(request.set ?? {}).forEach(([key, value], i) => {
-      names[`#s${i}`] = key;
-      values[`:s${i}`] = value;
-      sets.push(`#s${i} = :s${i}`);
-    });
+    sets.push(...setClauses(request.set ?? {}, names, values));
 
     const updated = await unlessConditionFails(
       this.db.send(
@@ -131,12 +127,7 @@ export class ApplicationRepository {
   async reserveCertificate(id: string, fields: { certificateId: string; validFrom: string; validUntil: string; renews?: string }): Promise<ApplicationRecord | undefined> {
     const names: Record<string, string> = { '#status': 'status', '#version': 'version', '#certificateId': 'certificateId' };
     const values: Record<string, unknown> = { ':inReview': 'in_review', ':one': 1 };
-    const sets = ['#version = #version + :one'];
-    Object.entries(fields).forEach(([key, value], i) => {
-      names[`#f${i}`] = key;
-      values[`:f${i}`] = value;
-      sets.push(`#f${i} = :f${i}`);
-    });
+    const sets = ['#version = #version + :one', ...setClauses(fields, names, values)];
     const updated = await unlessConditionFails(
       this.db.send(
         new UpdateCommand({
@@ -232,6 +223,15 @@ export class ApplicationRepository {
       }),
     );
   }
+}
+
+/** `#sN = :sN` clauses for setting arbitrary attributes, adding their names and values. */
+function setClauses(fields: Record<string, unknown>, names: Record<string, string>, values: Record<string, unknown>): string[] {
+  return Object.entries(fields).map(([key, value], i) => {
+    names[`#s${i}`] = key;
+    values[`:s${i}`] = value;
+    return `#s${i} = :s${i}`;
+  });
 }
 
 /** Drops the table's key attributes from an item. */
