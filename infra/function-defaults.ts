@@ -19,6 +19,7 @@ export interface QmFunctionProps {
   environment: Record<string, string>;
   timeout?: Duration;
   memorySize?: number;
+  reservedConcurrentExecutions?: number;
 }
 
 /** Every Lambda of the system is configured alike: Node 22 on arm64, ESM bundle, JSON logs, tracing. */
@@ -32,6 +33,7 @@ export class QmFunction extends NodejsFunction {
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(15),
+      ...(props.reservedConcurrentExecutions ? { reservedConcurrentExecutions: props.reservedConcurrentExecutions } : {}),
       tracing: Tracing.ACTIVE,
       loggingFormat: LoggingFormat.JSON,
       logGroup: new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.SIX_MONTHS }),

@@ -20,6 +20,8 @@ export interface FunctionSpec {
   routes?: RouteKey[];
   access: FunctionAccess;
   timeoutSeconds?: number;
+  /** The stage setting that reserves (and caps) this function's concurrency. */
+  reservedConcurrency?: 'submissionReservedConcurrency';
 }
 
 export const httpFunctions = {
@@ -33,7 +35,8 @@ export const httpFunctions = {
     entry: 'functions/handlers/submit-application.handler.ts',
     description: 'Accepts an application (JSON or form), stores it and starts its workflow',
     routes: ['POST /applications'],
-    access: { table: 'readwrite', startWorkflow: true },
+    access: { table: 'readwrite', startWorkflow: true, sendMail: true },
+    reservedConcurrency: 'submissionReservedConcurrency',
   },
   ApplicationSchema: {
     entry: 'functions/handlers/application-schema.handler.ts',
@@ -57,6 +60,18 @@ export const httpFunctions = {
     entry: 'functions/handlers/review-decision.handler.ts',
     description: "Records a reviewer's decision once and wakes the waiting workflow",
     routes: ['POST /review/{token}'],
+    access: { table: 'readwrite', answerWorkflowTasks: true },
+  },
+  MemberConfirmationPage: {
+    entry: 'functions/handlers/member-confirmation-page.handler.ts',
+    description: "Shows the member an application sent from an address it has not registered (reads only: safe for mail scanners)",
+    routes: ['GET /confirm/{token}', 'HEAD /confirm/{token}'],
+    access: { table: 'read' },
+  },
+  MemberConfirmationAnswer: {
+    entry: 'functions/handlers/member-confirmation-answer.handler.ts',
+    description: "Records the member's confirmation or decline once and wakes the waiting workflow",
+    routes: ['POST /confirm/{token}'],
     access: { table: 'readwrite', answerWorkflowTasks: true },
   },
   CompletionForm: {
@@ -112,6 +127,26 @@ export const executionEndFunctions = {
 
 /** Functions the lifecycle state machine calls as Tasks. */
 export const workflowFunctions = {
+  RouteApplication: {
+    entry: 'functions/handlers/route-application.handler.ts',
+    description: "Reads the application's stored status, where the workflow starts from",
+    access: { table: 'read' },
+  },
+  AwaitMemberConfirmation: {
+    entry: 'functions/handlers/await-member-confirmation.handler.ts',
+    description: "Asks the member's registered addresses to confirm who applies, and waits (waitForTaskToken)",
+    access: { table: 'readwrite', sendMail: true, answerWorkflowTasks: true },
+  },
+  SettleMemberConfirmation: {
+    entry: 'functions/handlers/settle-member-confirmation.handler.ts',
+    description: "Applies the member's answer: the contact confirmed, or the application declined",
+    access: { table: 'readwrite' },
+  },
+  ExpireMemberConfirmation: {
+    entry: 'functions/handlers/expire-member-confirmation.handler.ts',
+    description: 'Closes an application the member did not confirm in time',
+    access: { table: 'readwrite' },
+  },
   AcknowledgeApplication: {
     entry: 'functions/handlers/acknowledge-application.handler.ts',
     description: 'Records the acknowledgement and emails the applicant',

@@ -1,5 +1,5 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
-import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnStage, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -48,7 +48,17 @@ export class StatelessStack extends Stack {
       COMPLETION_DEADLINE_DAYS: String(config.completionDeadlineDays),
       RENEWAL_REMINDER_DAYS: config.renewalReminderDays.join(','),
       REVISION_GRACE_MONTHS: String(config.revisionGraceMonths),
+      MEMBER_CONFIRMATION_DAYS: String(config.memberConfirmationDays),
     };
+
+    // Stage throttling: a flood of requests is refused at the edge (429) before it costs anything.
+    const defaultStage = this.api.defaultStage?.node.defaultChild as CfnStage | undefined;
+    if (defaultStage) {
+      defaultStage.defaultRouteSettings = {
+        throttlingRateLimit: config.apiThrottleRateLimit,
+        throttlingBurstLimit: config.apiThrottleBurstLimit,
+      };
+    }
 
     const build = (fnId: string, spec: FunctionSpec, extraEnv: Record<string, string> = {}) => {
       const fn = new QmFunction(this, fnId, {
@@ -56,6 +66,7 @@ export class StatelessStack extends Stack {
         description: spec.description,
         environment: { ...environment, ...extraEnv },
         timeout: spec.timeoutSeconds ? Duration.seconds(spec.timeoutSeconds) : undefined,
+        ...(spec.reservedConcurrency ? { reservedConcurrentExecutions: config[spec.reservedConcurrency] } : {}),
       });
       if (spec.access.table === 'read') table.grantReadData(fn);
       if (spec.access.table === 'readwrite') table.grantReadWriteData(fn);

@@ -25,6 +25,15 @@ import type { WorkflowFunctionId } from '../infra/lambda-functions.js';
  * shortens the waits of `AwaitReviewDecision` and `AwaitCompletion` by name.
  */
 export const LifecycleState = {
+  RouteApplication: 'RouteApplication',
+  RouteByStatus: 'RouteByStatus',
+  AwaitMemberConfirmation: 'AwaitMemberConfirmation',
+  ExpireMemberConfirmation: 'ExpireMemberConfirmation',
+  RouteConfirmation: 'RouteConfirmation',
+  SettleMemberConfirmation: 'SettleMemberConfirmation',
+  AfterConfirmation: 'AfterConfirmation',
+  Declined: 'Declined',
+  ConfirmationExpired: 'ConfirmationExpired',
   Acknowledge: 'Acknowledge',
   StartReviewRound: 'StartReviewRound',
   AwaitReviewDecision: 'AwaitReviewDecision',
@@ -59,7 +68,7 @@ const round = JsonPath.numberAt('$.review.round');
 
 /**
  * The lifecycle of one application:
- *   submitted → acknowledged → in review → (completion requested → in review)* → certified | rejected
+ *   [awaiting the member's confirmation →] submitted → acknowledged → in review → (completion requested → in review)* → certified | rejected
  * with reviewer reminders and an escalation when nobody decides, a completion deadline, and a
  * recorded failure (plus an operator alert) when a step gives up after its retries.
  * Input and output carry ids only ({ applicationId }); everything else stays in DynamoDB.
@@ -84,6 +93,34 @@ export class ApplicationLifecycle extends Construct {
     };
 
     const acknowledge = onFailure(this.step(S.Acknowledge, fn.AcknowledgeApplication, { applicationId }));
+
+    // First, where the stored application stands: one from an address the member has not
+    // registered waits for the member's confirmation (a callback with a deadline) before anything
+    // else; the others go straight on. Starting from the stored status also lets a new execution
+    // resume an application.
+    const route = onFailure(this.step(S.RouteApplication, fn.RouteApplication, { applicationId }, '$.stored', { 'status.$': '$.Payload.status' }));
+    const routeByStatus = new Choice(this, S.RouteByStatus);
+    const awaitConfirmation = this.callback(S.AwaitMemberConfirmation, fn.AwaitMemberConfirmation, { applicationId }, '$.confirmation', Duration.days(config.memberConfirmationDays));
+    const expireConfirmation = onFailure(
+      this.step(S.ExpireMemberConfirmation, fn.ExpireMemberConfirmation, { applicationId }, '$.confirmation', { 'decision.$': '$.Payload.decision' }),
+    );
+    awaitConfirmation.addCatch(expireConfirmation, { errors: ['States.Timeout'], resultPath: '$.timeout' });
+    onFailure(awaitConfirmation);
+    const routeConfirmation = new Choice(this, S.RouteConfirmation);
+    const settleConfirmation = onFailure(this.step(S.SettleMemberConfirmation, fn.SettleMemberConfirmation, { applicationId }));
+    const afterConfirmation = new Choice(this, S.AfterConfirmation);
+
+    route.next(routeByStatus);
+    routeByStatus.when(Condition.stringEquals('$.stored.status', 'awaiting_confirmation'), awaitConfirmation).otherwise(acknowledge);
+    awaitConfirmation.next(routeConfirmation);
+    expireConfirmation.next(routeConfirmation);
+    routeConfirmation
+      .when(Condition.stringEquals('$.confirmation.decision', 'timeout'), new Succeed(this, S.ConfirmationExpired))
+      .otherwise(settleConfirmation);
+    settleConfirmation.next(afterConfirmation);
+    afterConfirmation
+      .when(Condition.stringEquals('$.confirmation.decision', 'confirm'), acknowledge)
+      .otherwise(new Succeed(this, S.Declined));
     const startReviewRound = onFailure(
       this.step(S.StartReviewRound, fn.StartReviewRound, { applicationId }, '$.review', {
         'round.$': '$.Payload.round',
@@ -153,7 +190,7 @@ export class ApplicationLifecycle extends Construct {
 
     this.stateMachine = new StateMachine(this, 'StateMachine', {
       stateMachineType: StateMachineType.STANDARD,
-      definitionBody: DefinitionBody.fromChainable(acknowledge),
+      definitionBody: DefinitionBody.fromChainable(route),
       // The longest path (reminders, escalation, a completion round or two) stays well within the
       // one-year limit of a Standard execution.
       timeout: Duration.days(365),

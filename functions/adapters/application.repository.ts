@@ -1,6 +1,6 @@
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationRecord, HistoryEntry } from '../domain/application-record.js';
-import { canTransition, type ApplicationStatus } from '../domain/application-status.js';
+import { canTransition, isFinal, type ApplicationStatus } from '../domain/application-status.js';
 import { unlessConditionFails } from './conditional-write.js';
 
 /**
@@ -8,10 +8,31 @@ import { unlessConditionFails } from './conditional-write.js';
  * transactions are not available locally), and each transition appends its history entry in the
  * same atomic update as the status change.
  *   APP#<id> / APP             the application, its status and history
+ *                              gsi2 = ORGAPP#<orgnr> / <submittedAt>#<id>: an organisation's applications
  *   STATUSLINK#<hash> / LINK   private status-page link → application id
+ *   ORG#<orgnr> / OPEN         the organisation's one open (not final) application: the slot that a
+ *                              new submission must claim with a conditional write, so two racing
+ *                              submissions cannot both get in (no read-then-write)
  */
 export const applicationKey = (id: string) => ({ pk: `APP#${id}`, sk: 'APP' });
 const statusLinkKey = (hash: string) => ({ pk: `STATUSLINK#${hash}`, sk: 'LINK' });
+const openSlotKey = (organisationNumber: string) => ({ pk: `ORG#${organisationNumber}`, sk: 'OPEN' });
+const organisationApplicationsPk = (organisationNumber: string) => `ORGAPP#${organisationNumber}`;
+
+/** Who holds an organisation's open-application slot. */
+export interface OpenSlot {
+  applicationId: string;
+  claimedAt: string;
+}
+
+/** One line of an organisation's record of applications. */
+export interface ApplicationSummaryRow {
+  id: string;
+  applicationType: ApplicationRecord['applicationType'];
+  status: ApplicationStatus;
+  submittedAt: string;
+  certificateId?: string;
+}
 
 export interface TransitionRequest {
   from: ApplicationStatus | readonly ApplicationStatus[];
@@ -39,7 +60,13 @@ export class ApplicationRepository {
       this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...applicationKey(application.id), entity: 'Application', ...application },
+          Item: {
+            ...applicationKey(application.id),
+            entity: 'Application',
+            ...application,
+            gsi2pk: organisationApplicationsPk(application.organisation.organisationNumber),
+            gsi2sk: `${application.submittedAt}#${application.id}`,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       ),
@@ -52,6 +79,99 @@ export class ApplicationRepository {
       new GetCommand({ TableName: this.tableName, Key: applicationKey(id), ConsistentRead: true }),
     );
     return Item ? stripKeys<ApplicationRecord>(Item) : undefined;
+  }
+
+  /**
+   * Claims the organisation's open-application slot for `applicationId`. Of any number of racing
+   * submissions exactly one wins; a retry of the winner (same id) wins again.
+   */
+  async claimOpenSlot(organisationNumber: string, applicationId: string, now: Date): Promise<{ claimed: true } | { claimed: false; holder: OpenSlot }> {
+    const written = await unlessConditionFails(
+      this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...openSlotKey(organisationNumber), entity: 'OpenApplicationSlot', applicationId, claimedAt: now.toISOString() },
+          ConditionExpression: 'attribute_not_exists(pk) OR applicationId = :id',
+          ExpressionAttributeValues: { ':id': applicationId },
+        }),
+      ),
+    );
+    if (written.ok) return { claimed: true };
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: openSlotKey(organisationNumber), ConsistentRead: true }));
+    // Released in between: try once more.
+    if (!Item) return this.claimOpenSlot(organisationNumber, applicationId, now);
+    return { claimed: false, holder: { applicationId: Item.applicationId as string, claimedAt: Item.claimedAt as string } };
+  }
+
+  /** Takes the slot over from a holder that is known to be over (final, or abandoned before it was stored). */
+  async takeOverOpenSlot(organisationNumber: string, from: OpenSlot, applicationId: string, now: Date): Promise<boolean> {
+    const written = await unlessConditionFails(
+      this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...openSlotKey(organisationNumber), entity: 'OpenApplicationSlot', applicationId, claimedAt: now.toISOString() },
+          ConditionExpression: 'applicationId = :from AND claimedAt = :claimedAt',
+          ExpressionAttributeValues: { ':from': from.applicationId, ':claimedAt': from.claimedAt },
+        }),
+      ),
+    );
+    return written.ok;
+  }
+
+  /** Frees the slot if this application holds it (called when the application reaches a final status). */
+  async releaseOpenSlot(organisationNumber: string, applicationId: string): Promise<void> {
+    await unlessConditionFails(
+      this.db.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: openSlotKey(organisationNumber),
+          ConditionExpression: 'applicationId = :id',
+          ExpressionAttributeValues: { ':id': applicationId },
+        }),
+      ),
+    );
+  }
+
+  /** An organisation's applications, newest first (the reviewer sees the organisation's record). */
+  async forOrganisation(organisationNumber: string, limit = 50): Promise<ApplicationSummaryRow[]> {
+    const { Items } = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': organisationApplicationsPk(organisationNumber) },
+        ProjectionExpression: 'id, applicationType, #status, submittedAt, certificateId',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (Items ?? []).map((i) => ({
+      id: i.id as string,
+      applicationType: i.applicationType as ApplicationRecord['applicationType'],
+      status: i.status as ApplicationStatus,
+      submittedAt: i.submittedAt as string,
+      ...(typeof i.certificateId === 'string' ? { certificateId: i.certificateId } : {}),
+    }));
+  }
+
+  /**
+   * Claims the right to mail an application's status link again (a refused second submission), at
+   * most once per `minIntervalMs`: the endpoint must not become a way to flood a contact's inbox.
+   */
+  async claimStatusLinkResend(id: string, now: Date, minIntervalMs: number): Promise<boolean> {
+    const written = await unlessConditionFails(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: applicationKey(id),
+          UpdateExpression: 'SET statusLinkResentAt = :now',
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(statusLinkResentAt) OR statusLinkResentAt < :cutoff)',
+          ExpressionAttributeValues: { ':now': now.toISOString(), ':cutoff': new Date(now.getTime() - minIntervalMs).toISOString() },
+        }),
+      ),
+    );
+    return written.ok;
   }
 
   async putStatusLink(tokenHash: string, applicationId: string): Promise<void> {
@@ -117,14 +237,21 @@ export class ApplicationRepository {
       ),
     );
     if (!updated.ok) return { ok: false, reason: 'conflict', current: await this.get(id) };
-    return { ok: true, application: stripKeys<ApplicationRecord>(updated.value.Attributes ?? {}) };
+    const application = stripKeys<ApplicationRecord>(updated.value.Attributes ?? {});
+    // A final application no longer holds its organisation's slot. Should this release be lost (a
+    // crash right here), the next submission finds the holder final and takes the slot over.
+    if (isFinal(request.to)) await this.releaseOpenSlot(application.organisation.organisationNumber, id);
+    return { ok: true, application };
   }
 
   /**
    * Records the certificate number and validity on an application in review, once: a retried
    * certify step finds them there and reuses them. Returns the application as it is after.
    */
-  async reserveCertificate(id: string, fields: { certificateId: string; validFrom: string; validUntil: string; renews?: string }): Promise<ApplicationRecord | undefined> {
+  async reserveCertificate(
+    id: string,
+    fields: { certificateId: string; validFrom: string; validUntil: string; renews?: string; certifiedName: string; certifiedTown: string },
+  ): Promise<ApplicationRecord | undefined> {
     const names: Record<string, string> = { '#status': 'status', '#version': 'version', '#certificateId': 'certificateId' };
     const values: Record<string, unknown> = { ':inReview': 'in_review', ':one': 1 };
     const sets = ['#version = #version + :one', ...setClauses(fields, names, values)];

@@ -76,7 +76,11 @@ export class CertificateRepository {
     return written.ok ? 'created' : 'exists';
   }
 
-  /** Moves the organisation's pointer to this certificate unless it already points at a later one. */
+  /**
+   * Moves the organisation's pointer to this certificate unless it already points at one decided
+   * later: the newest decision is the organisation's current certificate (a restart's may end
+   * before a superseded revision's would have).
+   */
   private async pointOrganisationAt(certificate: Certificate): Promise<void> {
     await unlessConditionFails(
       this.db.send(
@@ -89,9 +93,28 @@ export class CertificateRepository {
             latestCertificateId: certificate.certificateId,
             latestValidUntil: certificate.validUntil,
             latestApplicationId: certificate.applicationId,
+            latestIssuedAt: certificate.issuedAt,
           },
-          ConditionExpression: 'attribute_not_exists(pk) OR latestValidUntil <= :until',
-          ExpressionAttributeValues: { ':until': certificate.validUntil },
+          ConditionExpression: 'attribute_not_exists(pk) OR attribute_not_exists(latestIssuedAt) OR latestIssuedAt <= :issuedAt',
+          ExpressionAttributeValues: { ':issuedAt': certificate.issuedAt },
+        }),
+      ),
+    );
+  }
+
+  /**
+   * Ends a certificate early because a newer one replaces it: the last day is cut, the register
+   * index follows, and no renewal reminder is pending any more. Once only.
+   */
+  async supersede(certificateId: string, by: string, validUntil: CalendarDate): Promise<void> {
+    await unlessConditionFails(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: certificateKey(certificateId),
+          UpdateExpression: 'SET supersededBy = :by, issuedValidUntil = validUntil, validUntil = :until, gsi2sk = :g2sk REMOVE gsi1pk, gsi1sk',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(supersededBy)',
+          ExpressionAttributeValues: { ':by': by, ':until': validUntil, ':g2sk': `${validUntil}#${certificateId}` },
         }),
       ),
     );

@@ -2,12 +2,14 @@ import { runtimeConfig, type RuntimeConfig } from '../config/runtime-config.js';
 import { ApplicationRepository } from './application.repository.js';
 import { getDocumentClient, getSesClient, getSfnClient } from './aws-clients.js';
 import { CertificateRepository } from './certificate.repository.js';
+import { ConfirmationRepository } from './confirmation.repository.js';
 import { IdempotencyRepository } from './idempotency.repository.js';
 import { MemberRepository } from './member.repository.js';
 import { RenewalRepository } from './renewal.repository.js';
 import { ReviewRepository } from './review.repository.js';
 import { StepFunctionsCallbacks, type WorkflowCallbacks } from './workflow-callbacks.js';
 import type { LifecycleDeps } from '../use-cases/lifecycle-deps.js';
+import type { MemberConfirmationDeps } from '../use-cases/member-confirmation.use-case.js';
 import { SesMailer } from './ses-mailer.js';
 import { StepFunctionsWorkflowStarter, type WorkflowStarter } from './workflow-starter.js';
 
@@ -20,6 +22,7 @@ export interface Dependencies {
   certificates: CertificateRepository;
   renewals: RenewalRepository;
   reviews: ReviewRepository;
+  confirmations: ConfirmationRepository;
   callbacks: WorkflowCallbacks;
   mailer: SesMailer;
   workflow: WorkflowStarter;
@@ -40,6 +43,7 @@ export function dependencies(): Dependencies {
     certificates: new CertificateRepository(db, config.TABLE_NAME, config.RENEWAL_REMINDER_DAYS),
     renewals: new RenewalRepository(db, config.TABLE_NAME),
     reviews: new ReviewRepository(db, config.TABLE_NAME),
+    confirmations: new ConfirmationRepository(db, config.TABLE_NAME),
     callbacks: new StepFunctionsCallbacks(getSfnClient()),
     mailer: new SesMailer(getSesClient(), config.SENDER_EMAIL, config.SES_CONFIGURATION_SET),
     workflow: {
@@ -64,4 +68,10 @@ export function lifecycleDependencies(): LifecycleDeps {
     operatorEmail: deps.config.OPERATOR_EMAIL,
     completionDeadlineDays: deps.config.COMPLETION_DEADLINE_DAYS,
   };
+}
+
+/** The member confirmation's dependencies, with the configured deadline. */
+export function memberConfirmationDependencies(): MemberConfirmationDeps {
+  const deps = dependencies();
+  return { ...deps, publicBaseUrl: deps.config.PUBLIC_BASE_URL, memberConfirmationDays: deps.config.MEMBER_CONFIRMATION_DAYS };
 }

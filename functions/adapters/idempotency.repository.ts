@@ -1,10 +1,10 @@
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unlessConditionFails } from './conditional-write.js';
 
 /**
  * Idempotency records for POST /applications: IDEMPOTENCY#<key hash> / KEY. A record remembers the
- * request's fingerprint, the application id it reserved and, once done, the response to replay.
- * Records expire (TTL) after a day.
+ * request's fingerprint, the application id it reserved and, once done, the response to replay
+ * (without any link token: a replay mints a fresh link). Records expire (TTL) after a day.
  */
 export interface StoredResponse {
   statusCode: number;
@@ -70,6 +70,21 @@ export class IdempotencyRepository {
         ExpressionAttributeNames: { '#state': 'state', '#response': 'response' },
         ExpressionAttributeValues: { ':completed': 'completed', ':response': response },
       }),
+    );
+  }
+
+  /** Gives back a reservation whose request stored nothing (it was refused), so no trace remains. */
+  async release(keyHash: string, applicationId: string): Promise<void> {
+    await unlessConditionFails(
+      this.db.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: key(keyHash),
+          ConditionExpression: 'applicationId = :id AND #state = :inProgress',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':id': applicationId, ':inProgress': 'in_progress' },
+        }),
+      ),
     );
   }
 }

@@ -18,7 +18,9 @@ export class MemberRepository {
       new GetCommand({ TableName: this.tableName, Key: memberKey(organisationNumber) }),
     );
     if (!Item) return undefined;
-    return { organisationNumber: Item.organisationNumber, name: Item.name, town: Item.town, email: Item.email };
+    // Items written before several addresses were allowed carry `email` alone.
+    const emails = Array.isArray(Item.emails) ? (Item.emails as string[]) : typeof Item.email === 'string' ? [Item.email] : [];
+    return { organisationNumber: Item.organisationNumber, name: Item.name, town: Item.town, emails };
   }
 
   async isEmpty(): Promise<boolean> {

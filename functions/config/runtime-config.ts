@@ -23,6 +23,7 @@ const runtimeConfigSchema = z.object({
     .transform((s) => s.split(',').map((d) => Number(d.trim())))
     .pipe(z.array(z.number().int().positive()).min(1)),
   REVISION_GRACE_MONTHS: z.coerce.number().int().min(0).default(12),
+  MEMBER_CONFIRMATION_DAYS: positiveInt(14),
 });
 
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;

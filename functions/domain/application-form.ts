@@ -27,7 +27,12 @@ export type FormValues = Record<string, string | string[]>;
 
 export const organisationFieldNames = ['organisationNumber', 'name', 'town', 'municipality', 'website'] as const;
 export const contactFieldNames = ['name', 'role', 'email', 'phone'] as const;
-export const metaFieldNames = ['type', 'idempotencyKey', 'locale'] as const;
+export const metaFieldNames = ['type', 'idempotencyKey', 'locale', 'homepage'] as const;
+/**
+ * The honeypot: a field people never see (hidden from sight and from assistive technology) that
+ * form-filling bots do fill. A submission with it filled is answered as usual and otherwise dropped.
+ */
+export const honeypotFieldName = 'homepage';
 
 /** The body built from a form, before validation (values are still untrusted). */
 export interface ApplicationFormBody {
@@ -44,6 +49,8 @@ export interface FormMeta {
   /** The application type of the form; `full` when missing or unknown (validation reports it). */
   type: ApplicationType;
   locale?: Locale;
+  /** The honeypot was filled: a bot, not a person. */
+  honeypotFilled: boolean;
 }
 
 const allValues = (value: string | string[] | undefined): string[] =>
@@ -69,6 +76,7 @@ export function extractFormMeta(fields: FormFields): FormMeta {
     type: isApplicationType(type) ? type : 'full',
     ...(key !== undefined && /^[A-Za-z0-9._:-]{1,128}$/.test(key) ? { idempotencyKey: key } : {}),
     ...(isLocale(locale) ? { locale } : {}),
+    honeypotFilled: firstValue(fields, honeypotFieldName) !== undefined,
   };
 }
 

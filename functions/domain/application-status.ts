@@ -1,9 +1,14 @@
 /**
  * The lifecycle of an application and the transitions allowed between its statuses.
- * submitted → acknowledged → in_review → (completion_requested → in_review)* → certified | rejected,
- * with expired (completion deadline passed) and failed (a workflow step gave up) as other ends.
+ * [awaiting_confirmation →] submitted → acknowledged → in_review → (completion_requested → in_review)*
+ * → certified | rejected, with declined (the member said no), expired (the member or the applicant
+ * did not answer in time) and failed (a workflow step gave up) as other ends.
+ * awaiting_confirmation: the contact address is not one the member registered, so the member's
+ * registered address must confirm who applies before anything else happens.
  */
 export const applicationStatuses = [
+  'awaiting_confirmation',
+  'declined',
   'submitted',
   'acknowledged',
   'in_review',
@@ -17,6 +22,8 @@ export const applicationStatuses = [
 export type ApplicationStatus = (typeof applicationStatuses)[number];
 
 const allowedTransitions: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
+  awaiting_confirmation: ['submitted', 'declined', 'expired', 'failed'],
+  declined: [],
   submitted: ['acknowledged', 'failed'],
   acknowledged: ['in_review', 'failed'],
   in_review: ['certified', 'rejected', 'completion_requested', 'failed'],
@@ -37,12 +44,14 @@ export function isFinal(status: ApplicationStatus): boolean {
 
 /** What applicants read: the words of the programme. */
 export const statusLabels: Record<ApplicationStatus, { sv: string; en: string }> = {
+  awaiting_confirmation: { sv: 'Väntar på bekräftelse från medlemmen', en: 'Awaiting confirmation from the member' },
+  declined: { sv: 'Avslutad – medlemmen bekräftade inte ansökan', en: 'Closed – the member did not confirm the application' },
   submitted: { sv: 'Ansökan mottagen', en: 'Application received' },
   acknowledged: { sv: 'Mottagen, väntar på granskning', en: 'Received, awaiting review' },
   in_review: { sv: 'Under granskning', en: 'In review' },
   completion_requested: { sv: 'Komplettering begärd', en: 'Completion requested' },
   certified: { sv: 'Godkänd – certifierad', en: 'Approved – certified' },
   rejected: { sv: 'Avslag', en: 'Rejected' },
-  expired: { sv: 'Avslutad – kompletteringen kom inte in i tid', en: 'Closed – completion not received in time' },
+  expired: { sv: 'Avslutad – svaret kom inte in i tid', en: 'Closed – no answer in time' },
   failed: { sv: 'Tekniskt fel – vi har larmats och återkommer', en: 'Technical error – we have been alerted' },
 };

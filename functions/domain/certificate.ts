@@ -23,16 +23,45 @@ export interface Certificate {
   contact: { name: string; email: string };
   /** The language of the approved application, for the renewal mails; absent means Swedish. */
   locale?: Locale;
+  /**
+   * The certificate that replaced this one (a restart certified while this one still ran); its
+   * validUntil was then cut to the day before the new one starts ("ersatt av QM-…").
+   */
+  supersededBy?: string;
+  /** The validUntil it was issued with, kept when it was superseded. */
+  issuedValidUntil?: CalendarDate;
 }
 
 /**
  * The validity of a new certificate: from the decision date, or, for a revision approved while the
  * previous certificate still runs, from the day after it ends (early renewal loses nothing). It ends
- * on the same date three years later (29 February → 28 February).
+ * on the same date three years later (29 February → 28 February). A full application (a restart)
+ * always starts on the decision date: whatever still runs is superseded, never stacked onto.
  */
-export function validityFor(decisionDate: CalendarDate, previousValidUntil?: CalendarDate): { validFrom: CalendarDate; validUntil: CalendarDate } {
-  const validFrom = previousValidUntil && previousValidUntil >= decisionDate ? addDays(previousValidUntil, 1) : decisionDate;
+export function validityFor(
+  decisionDate: CalendarDate,
+  previousValidUntil?: CalendarDate,
+  applicationType: 'full' | 'revision' = 'revision',
+): { validFrom: CalendarDate; validUntil: CalendarDate } {
+  const continues = applicationType === 'revision' && previousValidUntil !== undefined && previousValidUntil >= decisionDate;
+  const validFrom = continues ? addDays(previousValidUntil, 1) : decisionDate;
   return { validFrom, validUntil: addYears(validFrom, certificateValidityYears) };
+}
+
+/**
+ * Which earlier certificates a new one supersedes, and their new last day: every one of the
+ * organisation's that still runs on (or starts after) the new first day ends the day before it.
+ * With the revision rule above this only happens for a restart; it is the one rule that keeps an
+ * organisation to one valid certificate on any date, whatever else went before.
+ */
+export function supersessions(
+  newCertificate: Pick<Certificate, 'certificateId' | 'validFrom'>,
+  earlier: readonly Pick<Certificate, 'certificateId' | 'validUntil' | 'supersededBy'>[],
+): { certificateId: string; validUntil: CalendarDate }[] {
+  const lastDay = addDays(newCertificate.validFrom, -1);
+  return earlier
+    .filter((c) => c.certificateId !== newCertificate.certificateId && !c.supersededBy && c.validUntil > lastDay)
+    .map((c) => ({ certificateId: c.certificateId, validUntil: lastDay }));
 }
 
 /** Valid on a date: from validFrom through validUntil, both inclusive. */

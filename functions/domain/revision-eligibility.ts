@@ -1,10 +1,12 @@
 import { formatCalendarDate } from '../templates/swedish-dates.js';
-import { addMonths, type CalendarDate } from './calendar-date.js';
+import { addDays, addMonths, type CalendarDate } from './calendar-date.js';
 
 /**
  * Who may send a revision ("revidering") instead of a full application: an organisation that holds
- * a certificate, and for `graceMonths` (default 12) after its latest certificate lapsed. Later, or
- * without any certificate, the organisation makes a full application ("QM-ansökan").
+ * a certificate, from `openDaysBefore` days before it ends (the first renewal reminder, 180 by
+ * default) and for `graceMonths` (default 12) after it lapsed. Earlier, the certificate still has
+ * years to run and a certified revision would stack validity; later, or without any certificate,
+ * the organisation makes a full application ("QM-ansökan").
  */
 
 /** The organisation's latest certificate, as the ORG pointer records it. */
@@ -26,10 +28,12 @@ export type RevisionEligibility =
     }
   | {
       open: false;
-      reason: 'no_certificate' | 'window_closed';
+      reason: 'no_certificate' | 'window_closed' | 'too_early';
       /** Swedish, for the applicant; points to the full application. */
       message: string;
       windowEnd?: CalendarDate;
+      /** The first day a revision is accepted, when it is too early. */
+      opensOn?: CalendarDate;
     };
 
 /** The full application form, where a refused revision is pointed. */
@@ -43,10 +47,16 @@ export function revisionWindowEnd(validUntil: CalendarDate, graceMonths: number)
   return addMonths(validUntil, graceMonths);
 }
 
+/** The first day a revision is accepted: `openDaysBefore` days before validUntil. */
+export function revisionWindowStart(validUntil: CalendarDate, openDaysBefore: number): CalendarDate {
+  return addDays(validUntil, -openDaysBefore);
+}
+
 export function revisionEligibility(
   latest: LatestCertificate | undefined,
   today: CalendarDate,
   graceMonths: number,
+  openDaysBefore: number,
 ): RevisionEligibility {
   if (!latest) {
     return {
@@ -57,6 +67,16 @@ export function revisionEligibility(
     };
   }
   const windowEnd = revisionWindowEnd(latest.validUntil, graceMonths);
+  const opensOn = revisionWindowStart(latest.validUntil, openDaysBefore);
+  if (today < opensOn) {
+    return {
+      open: false,
+      reason: 'too_early',
+      windowEnd,
+      opensOn,
+      message: `Det är för tidigt för en revidering. Kvalitetsmärkningen ${latest.certificateId} gäller till och med ${formatCalendarDate(latest.validUntil)}, och en revidering kan lämnas in från och med ${formatCalendarDate(opensOn)}.`,
+    };
+  }
   if (today > windowEnd) {
     return {
       open: false,

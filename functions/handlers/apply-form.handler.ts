@@ -43,6 +43,7 @@ async function prefilledRevision(token: string, locale: Locale): Promise<HttpRes
     latest && { certificateId: latest.latestCertificateId, validUntil: latest.latestValidUntil },
     today,
     config.REVISION_GRACE_MONTHS,
+    Math.max(...config.RENEWAL_REMINDER_DAYS),
   );
   if (!eligibility.open) return htmlResponse(eligibility.reason === 'window_closed' ? 410 : 403, renderRevisionNotOpen(eligibility.message));
 

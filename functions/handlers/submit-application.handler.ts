@@ -9,13 +9,17 @@ import { parseRequestBody } from '../http/request-body.js';
 import { htmlResponse, jsonResponse, redirectResponse, type HttpResult } from '../http/responses.js';
 import { renderApplyForm } from '../templates/apply-form.template.js';
 import { renderRevisionNotOpen } from '../templates/revision-form.template.js';
-import { submitApplication, type SubmitApplicationResult } from '../use-cases/submit-application.use-case.js';
+import { normaliseOrganisationNumber } from '../domain/organisation-number.js';
+import { renderAwaitingConfirmationReceipt, renderSubmissionReceipt } from '../templates/submission-receipt.template.js';
+import { isMember, submitApplication, type SubmitApplicationResult } from '../use-cases/submit-application.use-case.js';
 
 const notMemberMessage =
   'Endast medlemmar i Svenska Stadskärnor kan ansöka om kvalitetsmärkning (QM). Organisationsnumret finns inte i medlemsregistret – kontakta Svenska Stadskärnor om ni vill bli medlemmar.';
 const keyReusedMessage =
   'Samma idempotensnyckel har redan använts för en annan ansökan. Använd en ny nyckel för en ny ansökan.';
 const inProgressMessage = 'Ansökan med den här nyckeln behandlas redan. Försök igen om en liten stund.';
+const applicationOpenMessage =
+  'Organisationen har redan en ansökan under behandling, och bara en ansökan i taget kan behandlas. Vi har skickat länken till den pågående ansökan till dess kontaktperson igen.';
 
 /** POST /applications: the JSON API and the HTML form share validation and the use case. */
 export const handler = httpHandler(async (event) => {
@@ -25,22 +29,26 @@ export const handler = httpHandler(async (event) => {
 
 async function submitJson(event: APIGatewayProxyEventV2, value: unknown): Promise<HttpResult> {
   const validation = validateApplication(value);
-  if (!validation.ok) throw validationProblem(validation.errors);
+  if (!validation.ok) throw validationProblem(await withMembership(validation.errors, value));
   const idempotencyKey = event.headers['idempotency-key']?.trim() || undefined;
   if (idempotencyKey && idempotencyKey.length > 255) {
     throw validationProblem([{ path: 'Idempotency-Key', message: 'Idempotensnyckeln får vara högst 255 tecken.' }]);
   }
   const result = await submit(validation.value as ApplicationSubmission, idempotencyKey);
   switch (result.kind) {
-    case 'accepted':
-      return jsonResponse(201, result.receipt, {
-        location: result.receipt.statusUrl,
-        ...(result.replayed ? { 'idempotent-replayed': 'true' } : {}),
-      });
+    case 'accepted': {
+      const replayed: Record<string, string> = result.replayed ? { 'idempotent-replayed': 'true' } : {};
+      const { receipt } = result;
+      // 202: stored, but nothing happens until the member confirms who applies.
+      if (receipt.status === 'awaiting_confirmation') return jsonResponse(202, receipt, replayed);
+      return jsonResponse(201, receipt, { location: receipt.statusUrl, ...replayed });
+    }
     case 'not_member':
       throw new HttpProblem(403, 'Endast medlemmar kan ansöka', notMemberMessage, { type: problemTypes.notMember });
     case 'revision_not_open':
       throw new HttpProblem(403, 'Revidering är inte möjlig', result.message, { type: problemTypes.revisionNotOpen });
+    case 'application_open':
+      throw new HttpProblem(409, 'En ansökan pågår redan', applicationOpenMessage, { type: problemTypes.applicationInProgress });
     case 'idempotency_key_reused':
       throw new HttpProblem(422, 'Idempotensnyckeln är redan använd', keyReusedMessage, { type: problemTypes.idempotencyKeyReused });
     case 'in_progress':
@@ -61,11 +69,16 @@ async function submitForm(fields: Record<string, string | string[]>): Promise<Ht
     );
 
   const validation = validateApplication(body);
-  if (!validation.ok) return rerender(400, validation.errors);
+  if (!validation.ok) return rerender(400, await withMembership(validation.errors, body));
+  // A bot filled the honeypot: it gets an ordinary-looking receipt; nothing is stored or mailed.
+  if (meta.honeypotFilled) return htmlResponse(200, renderSubmissionReceipt(meta.locale ?? 'sv'));
   const result = await submit(validation.value as ApplicationSubmission, meta.idempotencyKey);
   switch (result.kind) {
     case 'accepted':
+      if (result.receipt.status === 'awaiting_confirmation') return htmlResponse(202, renderAwaitingConfirmationReceipt(result.receipt, meta.locale ?? 'sv'));
       return redirectResponse(`${result.receipt.statusUrl}?mottagen=1`);
+    case 'application_open':
+      return rerender(409, [{ path: 'organisation.organisationNumber', message: applicationOpenMessage }]);
     case 'not_member':
       return rerender(403, [{ path: 'organisation.organisationNumber', message: notMemberMessage }]);
     case 'revision_not_open':
@@ -80,9 +93,28 @@ async function submitForm(fields: Record<string, string | string[]>): Promise<Ht
 function submit(submission: ApplicationSubmission, idempotencyKey: string | undefined): Promise<SubmitApplicationResult> {
   const deps = dependencies();
   return submitApplication(
-    { ...deps, publicBaseUrl: deps.config.PUBLIC_BASE_URL, revisionGraceMonths: deps.config.REVISION_GRACE_MONTHS },
+    {
+      ...deps,
+      publicBaseUrl: deps.config.PUBLIC_BASE_URL,
+      revisionGraceMonths: deps.config.REVISION_GRACE_MONTHS,
+      revisionOpensDaysBefore: Math.max(...deps.config.RENEWAL_REMINDER_DAYS),
+    },
     { submission, idempotencyKey },
   );
+}
+
+/**
+ * The membership error belongs with the field errors: an applicant should not fix every other field
+ * only to learn that the organisation cannot apply at all.
+ */
+async function withMembership(errors: ProblemFieldError[], body: unknown): Promise<ProblemFieldError[]> {
+  const path = 'organisation.organisationNumber';
+  if (errors.some((e) => e.path === path)) return errors;
+  const typed = (body as { organisation?: { organisationNumber?: unknown } } | null)?.organisation?.organisationNumber;
+  const organisationNumber = typeof typed === 'string' ? normaliseOrganisationNumber(typed) : null;
+  if (!organisationNumber) return errors;
+  if (await isMember(dependencies(), organisationNumber)) return errors;
+  return [{ path, message: notMemberMessage }, ...errors];
 }
 
 function validationProblem(errors: ProblemFieldError[]): HttpProblem {

@@ -29,4 +29,5 @@ export const problemTypes = {
   requestInProgress: 'https://qm.stadskarnor.example/problems/request-in-progress',
   notFound: 'https://qm.stadskarnor.example/problems/not-found',
   revisionNotOpen: 'https://qm.stadskarnor.example/problems/revision-not-open',
+  applicationInProgress: 'https://qm.stadskarnor.example/problems/application-in-progress',
 } as const;

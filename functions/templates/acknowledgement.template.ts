@@ -50,3 +50,35 @@ export function acknowledgementEmail(application: ApplicationRecord, statusUrl: 
     action: { href: statusUrl, label: t.action },
   });
 }
+
+const againText: Record<Locale, { subject: (id: string) => string; heading: string; body: (organisation: string, id: string) => string; action: string }> = {
+  sv: {
+    subject: (id) => `Länk till er pågående ansökan (${id}) – kvalitetsmärkning QM`,
+    heading: 'Er ansökan är redan under behandling',
+    body: (organisation, id) =>
+      `Någon försökte just skicka en ny ansökan för ${organisation}. Organisationen har redan en ansökan under behandling (${id}), och bara en ansökan i taget kan behandlas. Här är länken till den pågående ansökan igen. Länken är personlig – spara den och dela den inte.`,
+    action: 'Se status för ansökan',
+  },
+  en: {
+    subject: (id) => `Link to your application in progress (${id}) – Quality Mark QM`,
+    heading: 'Your application is already in progress',
+    body: (organisation, id) =>
+      `Someone just tried to send a new application for ${organisation}. The organisation already has an application in progress (${id}), and only one application at a time can be handled. Here is the link to the application in progress again. The link is personal – keep it and do not share it.`,
+    action: 'See the status of the application',
+  },
+};
+
+/** The open application's status link again, to its own contact, after a refused second submission. */
+export function statusLinkAgainEmail(application: ApplicationRecord, statusUrl: string): EmailMessage {
+  const locale = localeOf(application);
+  const t = againText[locale];
+  return composeEmail({
+    locale,
+    to: [application.contact.email],
+    subject: t.subject(application.id),
+    heading: t.heading,
+    greeting: acknowledgementText[locale].greeting(application.contact.name),
+    paragraphs: [t.body(application.organisation.name, application.id)],
+    action: { href: statusUrl, label: t.action },
+  });
+}

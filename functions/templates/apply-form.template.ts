@@ -1,4 +1,4 @@
-import type { FormFields } from '../domain/application-form.js';
+import { honeypotFieldName, type FormFields } from '../domain/application-form.js';
 import { sectionsFor, type ApplicationType, type Locale, type Question } from '../domain/question-catalogue.js';
 import { html, renderPage, type HtmlSafeString } from './layout.template.js';
 import { localiseError, uiMessages, type UiMessages } from './messages.js';
@@ -282,7 +282,8 @@ export function applyFormBody(options: ApplyFormOptions): HtmlSafeString {
 <p>${text.checklistNote}</p>
 ${errors.length ? errorSummary(errors, labels, ctx) : ''}
 <form method="post" action="${action}" accept-charset="utf-8" novalidate>
-${Object.entries(hidden).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">\n`)}<p>${text.requiredNote}</p>
+${Object.entries(hidden).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">\n`)}<div class="hp" aria-hidden="true"><label for="hp-${honeypotFieldName}">Lämna tomt</label><input type="text" id="hp-${honeypotFieldName}" name="${honeypotFieldName}" value="" tabindex="-1" autocomplete="off"></div>
+<p>${text.requiredNote}</p>
 ${organisationFields(ctx)}
 ${contactFields(ctx)}
 ${sectionsFor(type).map(

@@ -31,6 +31,7 @@ export const layoutStyles = `
 html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 100%; line-height: 1.5; color: var(--text); background: #fff; }
 body { margin: 0; }
 .skip-link { position: absolute; left: -999rem; }
+.hp { position: absolute; left: -999rem; width: 1px; height: 1px; overflow: hidden; }
 .skip-link:focus { left: 1rem; top: 1rem; background: var(--focus); color: var(--text); padding: .5rem 1rem; z-index: 10; }
 .site-header { background: var(--accent); color: #fff; }
 .site-header p { margin: 0 auto; max-width: 44rem; padding: .875rem 1rem; font-weight: 700; }

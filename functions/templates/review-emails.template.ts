@@ -149,7 +149,11 @@ const applicantText: Record<Locale, typeof sv> = {
   },
 };
 
-export function certifiedEmail(application: ApplicationRecord, details: { certificateId: string; validFrom: string; validUntil: string; comment?: string; statusUrl: string }): EmailMessage {
+/** The certificate's facts in the mail: the organisation named as the certificate (the member register) names it. */
+export function certifiedEmail(
+  application: ApplicationRecord,
+  details: { certificateId: string; organisationName: string; validFrom: string; validUntil: string; comment?: string; statusUrl: string },
+): EmailMessage {
   const locale = localeOf(application);
   const t = applicantText[locale];
   const { organisation } = application;
@@ -157,13 +161,13 @@ export function certifiedEmail(application: ApplicationRecord, details: { certif
   return composeEmail({
     locale,
     to: [application.contact.email],
-    subject: t.certified.subject(organisation.name, details.certificateId, application.id),
+    subject: t.certified.subject(details.organisationName, details.certificateId, application.id),
     heading: t.certified.heading,
     greeting: t.greeting(application.contact.name),
-    paragraphs: t.certified.paragraphs(organisation.name),
+    paragraphs: t.certified.paragraphs(details.organisationName),
     facts: [
       [t.certified.facts.certificate, details.certificateId],
-      [t.certified.facts.organisation, `${organisation.name} (${organisation.organisationNumber})`],
+      [t.certified.facts.organisation, `${details.organisationName} (${organisation.organisationNumber})`],
       [t.certified.facts.validFrom, dates.calendarDate(details.validFrom)],
       [t.certified.facts.validUntil, dates.calendarDate(details.validUntil)],
     ],

@@ -1,6 +1,6 @@
 import type { ApplicationRecord } from '../domain/application-record.js';
 import { stockholmDate } from '../domain/calendar-date.js';
-import { validityFor, type Certificate } from '../domain/certificate.js';
+import { supersessions, validityFor, type Certificate } from '../domain/certificate.js';
 import { PermanentError } from '../domain/errors.js';
 import type { RecordedDecision, ReviewDecision } from '../domain/review.js';
 import { hashToken, newSecretToken } from '../domain/secret-token.js';
@@ -41,29 +41,35 @@ export async function certifyApplication(deps: LifecycleDeps, input: { applicati
   const decision = await decisionOf(deps, input.applicationId, input.round, 'approve');
   let application = await requireApplication(deps, input.applicationId);
 
-  // 1. The number and validity are fixed once, on the application, before anything else.
+  // 1. The number, validity and the public name are fixed once, on the application, before anything else.
   if (typeof application.certificateId !== 'string') {
     if (application.status !== 'in_review') throw new PermanentError(`Cannot certify ${input.applicationId}: status is ${application.status}`);
     const decisionDate = stockholmDate(new Date(decision.decidedAt));
-    const previous = await deps.certificates.latestForOrganisation(application.organisation.organisationNumber);
-    const validity = validityFor(decisionDate, previous?.latestValidUntil);
+    const organisationNumber = application.organisation.organisationNumber;
+    const [previous, member] = await Promise.all([deps.certificates.latestForOrganisation(organisationNumber), deps.members.find(organisationNumber)]);
+    const validity = validityFor(decisionDate, previous?.latestValidUntil, application.applicationType);
     const certificateId = await deps.certificates.nextCertificateId(Number(decisionDate.slice(0, 4)));
     const reserved = await deps.applications.reserveCertificate(input.applicationId, {
       certificateId,
       ...validity,
-      ...(previous ? { renews: previous.latestCertificateId } : {}),
+      ...(previous && application.applicationType === 'revision' ? { renews: previous.latestCertificateId } : {}),
+      // The public record names the organisation as the member register does at the decision, not
+      // as typed in the form (the register is the association's; the form is anyone's).
+      certifiedName: member?.name ?? application.organisation.name,
+      certifiedTown: member?.town ?? application.organisation.town,
     });
     if (typeof reserved?.certificateId !== 'string') throw new PermanentError(`Cannot certify ${input.applicationId}: status is ${reserved?.status}`);
     application = reserved;
   }
 
-  // 2. The certificate (and the organisation's pointer to it) exist before the status says so.
+  // 2. The certificate (and the organisation's pointer to it) exist before the status says so;
+  //    whatever of the organisation's still runs past the new first day is superseded.
   const certificate: Certificate = {
     certificateId: application.certificateId as string,
     applicationId: application.id,
     organisationNumber: application.organisation.organisationNumber,
-    organisationName: application.organisation.name,
-    town: application.organisation.town,
+    organisationName: typeof application.certifiedName === 'string' ? application.certifiedName : application.organisation.name,
+    town: typeof application.certifiedTown === 'string' ? application.certifiedTown : application.organisation.town,
     municipality: application.organisation.municipality,
     validFrom: application.validFrom as string,
     validUntil: application.validUntil as string,
@@ -74,6 +80,7 @@ export async function certifyApplication(deps: LifecycleDeps, input: { applicati
     ...(application.locale === 'en' ? { locale: 'en' } : {}),
   };
   await deps.certificates.create(certificate);
+  await supersedeEarlier(deps, certificate);
 
   // 3. The final status, then the applicant's email.
   if (application.status !== 'certified') {
@@ -91,9 +98,19 @@ export async function certifyApplication(deps: LifecycleDeps, input: { applicati
   const certified = application;
   await sendOnce(deps, certified.id, 'decision', async () => {
     const statusUrl = await newStatusLink(deps, certified.id);
-    await deps.mailer.send(certifiedEmail(certified, { certificateId: certificate.certificateId, validFrom: certificate.validFrom, validUntil: certificate.validUntil, comment: decision.comment, statusUrl }));
+    await deps.mailer.send(certifiedEmail(certified, { certificateId: certificate.certificateId, organisationName: certificate.organisationName, validFrom: certificate.validFrom, validUntil: certificate.validUntil, comment: decision.comment, statusUrl }));
   });
   return { certificateId: certificate.certificateId };
+}
+
+/** Ends the organisation's other certificates that would overlap the new one (idempotent). */
+async function supersedeEarlier(deps: LifecycleDeps, certificate: Certificate): Promise<void> {
+  const rows = await deps.applications.forOrganisation(certificate.organisationNumber);
+  const ids = rows.map((r) => r.certificateId).filter((id): id is string => typeof id === 'string' && id !== certificate.certificateId);
+  const earlier = (await Promise.all(ids.map((id) => deps.certificates.get(id)))).filter((c) => c !== undefined);
+  for (const cut of supersessions(certificate, earlier)) {
+    await deps.certificates.supersede(cut.certificateId, certificate.certificateId, cut.validUntil);
+  }
 }
 
 /** Rejects, with the reviewer's reason sent to the applicant. */

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { MemberRepository } from '../adapters/member.repository.js';
-import type { Member } from '../domain/member.js';
+import { splitRegisteredAddresses, type Member } from '../domain/member.js';
 import { organisationNumberSchema } from '../domain/organisation-number.js';
 
 export const memberCsvHeader = ['organisationsnummer', 'name', 'town', 'email'] as const;
@@ -10,7 +10,11 @@ const memberRowSchema = z.object({
   organisationsnummer: organisationNumberSchema,
   name: z.string().trim().min(1, 'Namn saknas.'),
   town: z.string().trim().min(1, 'Ort saknas.'),
-  email: z.string().trim().pipe(z.email('Ogiltig e-postadress.')),
+  // One address, or several separated by ';' (all of them are the member's registered addresses).
+  email: z
+    .string()
+    .transform(splitRegisteredAddresses)
+    .pipe(z.array(z.email('Ogiltig e-postadress.')).min(1, 'E-postadress saknas.').max(10, 'Högst 10 e-postadresser.')),
 });
 
 export interface MemberImportReport {
@@ -58,7 +62,7 @@ export async function importMembers(
       continue;
     }
     const { organisationsnummer, name, town, email } = parsed.data;
-    valid.set(organisationsnummer, { organisationNumber: organisationsnummer, name, town, email });
+    valid.set(organisationsnummer, { organisationNumber: organisationsnummer, name, town, emails: email });
   }
 
   await deps.members.upsertMany([...valid.values()], deps.now());

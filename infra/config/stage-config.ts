@@ -23,6 +23,13 @@ export const stageConfigSchema = z.object({
   renewalReminderDays: z.array(z.number().int().positive()).default([180, 90, 30]),
   /** Months after lapse during which a revision is still accepted. */
   revisionGraceMonths: z.number().int().min(0).default(12),
+  /** Days the member has to confirm an application sent from an address it has not registered. */
+  memberConfirmationDays: z.number().int().positive().default(14),
+  /** HTTP API stage throttling: steady requests per second and burst, for every route. */
+  apiThrottleRateLimit: z.number().positive().default(25),
+  apiThrottleBurstLimit: z.number().int().positive().default(50),
+  /** Reserved concurrency of the submission function: a flood of submissions cannot starve the rest. */
+  submissionReservedConcurrency: z.number().int().positive().default(10),
 });
 
 export type StageConfig = z.infer<typeof stageConfigSchema>;

@@ -7,7 +7,7 @@ import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
  * starting it again resumes such an application where it was: waiting for the reviewer.
  * Applications waiting for a completion are not resumed (their next step would open a new round).
  */
-const resumable = ['submitted', 'acknowledged', 'in_review'];
+const resumable = ['awaiting_confirmation', 'submitted', 'acknowledged', 'in_review'];
 
 export async function resumeWaitingWorkflows(
   db: DynamoDBDocumentClient,
@@ -20,9 +20,9 @@ export async function resumeWaitingWorkflows(
     const page = await db.send(
       new ScanCommand({
         TableName: tableName,
-        FilterExpression: 'entity = :application AND #status IN (:s0, :s1, :s2)',
+        FilterExpression: `entity = :application AND #status IN (${resumable.map((_, i) => `:s${i}`).join(', ')})`,
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':application': 'Application', ':s0': resumable[0], ':s1': resumable[1], ':s2': resumable[2] },
+        ExpressionAttributeValues: { ':application': 'Application', ...Object.fromEntries(resumable.map((s, i) => [`:s${i}`, s])) },
         ProjectionExpression: 'id',
         ExclusiveStartKey: startKey,
       }),

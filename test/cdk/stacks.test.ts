@@ -77,7 +77,11 @@ describe('stateless stack', () => {
   it('grants least privilege: only the submit function may start executions, only mailers may send', () => {
     const submit = allowedActions(functionIdFor(synth.stateless, httpFunctions.SubmitApplication.entry));
     expect(submit).toContain('states:StartExecution');
-    expect(submit).not.toContain('ses:SendEmail');
+    // It mails an open application's status link to that application's own contact again.
+    expect(submit).toContain('ses:SendEmail');
+
+    const reviewPage = allowedActions(functionIdFor(synth.stateless, httpFunctions.ReviewPage.entry));
+    expect(reviewPage.some((a) => a.startsWith('ses:') || a.startsWith('states:'))).toBe(false);
 
     const acknowledge = allowedActions(functionIdFor(synth.stateless, workflowFunctions.AcknowledgeApplication.entry));
     expect(acknowledge).toContain('ses:SendEmail');

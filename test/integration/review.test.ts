@@ -86,7 +86,7 @@ describe('reject', () => {
 describe('completion (komplettering)', () => {
   it('round trip: the applicant completes a prefilled form, reviewers get new links, then certify', async () => {
     // Prepare
-    const { id } = await submitExample(system, { name: 'Kompletteringsstad City' });
+    const { id, organisationNumber } = await submitExample(system, { name: 'Kompletteringsstad City' });
     const firstLink = await reviewerLinkFor(system, id, reviewers[0]!);
     // Act 1: ask for completion
     expect((await decide(system, firstLink, 'request_completion', 'Bifoga verksamhetsplanen.')).status).toBe(200);
@@ -102,7 +102,7 @@ describe('completion (komplettering)', () => {
     // Act 2: resubmit (validated like a new submission)
     const invalid = await system.fetchApp(pathOf(completeLink), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...exampleFull, contact: { ...exampleFull.contact, email: 'fel' } }) });
     expect(invalid.status).toBe(400);
-    const completed = { ...exampleFull, organisation: { ...exampleFull.organisation, name: 'Kompletteringsstad City', website: 'https://kompletteringsstad.example/verksamhetsplan' } };
+    const completed = { ...exampleFull, organisation: { ...exampleFull.organisation, organisationNumber, name: 'Kompletteringsstad City', website: 'https://kompletteringsstad.example/verksamhetsplan' } };
     const resubmitted = await system.fetchApp(pathOf(completeLink), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(completed) });
     expect(resubmitted.status).toBe(200);
     const again = await system.fetchApp(pathOf(completeLink), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(completed) });

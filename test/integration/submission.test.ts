@@ -2,7 +2,7 @@ import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
-import { decide, exampleFull, isTo, linkIn, pathOf, reviewerLinkFor, submitExample } from '../helpers/application-flow.js';
+import { decide, exampleFor, exampleFull, isTo, linkIn, pathOf, registerFreshMember, reviewerLinkFor, submitExample } from '../helpers/application-flow.js';
 
 // The foundation, end to end on the local system: real HTTP, dynalite, the synthesised state
 // machine and captured mail.
@@ -40,13 +40,18 @@ async function settled(): Promise<void> {
   }
 }
 
+/** The example application for a member of the test's own (one open application per organisation). */
+const freshExample = async () => exampleFor((await registerFreshMember(system)).organisationNumber);
+
 const postJson = (body: unknown, headers: Record<string, string> = {}) =>
   system.fetchApp('/applications', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
 describe('submitting an application', () => {
   it('stores a valid JSON application, starts its execution and mails the acknowledgement', async () => {
+    // Prepare
+    const body = await freshExample();
     // Act
-    const response = await postJson(exampleFull);
+    const response = await postJson(body);
     // Assess: the answer
     expect(response.status).toBe(201);
     const receipt = (await response.json()) as { id: string; status: string; statusUrl: string };
@@ -55,7 +60,7 @@ describe('submitting an application', () => {
     expect(receipt.statusUrl.startsWith(system.baseUrl)).toBe(true);
     // stored
     const stored = await system.documentClient.send(new GetCommand({ TableName: system.env.TABLE_NAME, Key: { pk: `APP#${receipt.id}`, sk: 'APP' } }));
-    expect(stored.Item).toMatchObject({ id: receipt.id, organisation: { organisationNumber: exampleFull.organisation.organisationNumber } });
+    expect(stored.Item).toMatchObject({ id: receipt.id, organisation: { organisationNumber: body.organisation.organisationNumber } });
     // one execution, named after the application
     const execution = await system.waitForExecution(receipt.id, () => true);
     expect(execution).toBeTruthy();
@@ -79,8 +84,7 @@ describe('submitting an application', () => {
     const key = /name="idempotencyKey" value="([^"]+)"/.exec(formPage)?.[1];
     expect(key).toBeTruthy();
     const form = new URLSearchParams({ type: 'full', idempotencyKey: key! });
-    form.set('organisation.organisationNumber', exampleFull.organisation.organisationNumber);
-    for (const [k, v] of Object.entries(exampleFull.organisation)) form.set(`organisation.${k}`, String(v));
+    for (const [k, v] of Object.entries((await freshExample()).organisation)) form.set(`organisation.${k}`, String(v));
     for (const [k, v] of Object.entries(exampleFull.contact)) form.set(`contact.${k}`, String(v));
     for (const [k, v] of Object.entries(exampleFull.answers)) {
       if (Array.isArray(v)) v.forEach((x) => form.append(`answers.${k}`, String(x)));
@@ -168,19 +172,24 @@ describe('bad input is refused with 4xx, storing nothing and sending no mail', (
 
 describe('idempotency', () => {
   it('returns the first response for a retry with the same key and creates nothing new', async () => {
-    const first = await postJson(exampleFull, { 'idempotency-key': 'retry-test-1' });
+    const body = await freshExample();
+    const first = await postJson(body, { 'idempotency-key': 'retry-test-1' });
     await settled();
     const itemsAfterFirst = await itemCount();
-    const second = await postJson(exampleFull, { 'idempotency-key': 'retry-test-1' });
+    const second = await postJson(body, { 'idempotency-key': 'retry-test-1' });
     expect(first.status).toBe(201);
     expect(second.status).toBe(201);
-    expect(await second.text()).toBe(await first.text());
-    expect(await itemCount()).toBe(itemsAfterFirst);
+    const [a, b] = [await first.json(), await second.json()];
+    expect(b.id).toBe(a.id);
+    expect(b.submittedAt).toBe(a.submittedAt);
+    // Only a fresh status link (the stored receipt keeps no token) was added.
+    expect(await itemCount()).toBe(itemsAfterFirst + 1);
   });
 
   it('refuses the same key with a different body', async () => {
-    await postJson(exampleFull, { 'idempotency-key': 'retry-test-2' });
-    const other = await postJson({ ...exampleFull, organisation: { ...exampleFull.organisation, name: 'Annat namn' } }, { 'idempotency-key': 'retry-test-2' });
+    const body = await freshExample();
+    await postJson(body, { 'idempotency-key': 'retry-test-2' });
+    const other = await postJson({ ...body, organisation: { ...body.organisation, name: 'Annat namn' } }, { 'idempotency-key': 'retry-test-2' });
     expect(other.status).toBe(422);
   });
 });
@@ -188,7 +197,7 @@ describe('idempotency', () => {
 describe('restart', () => {
   it('keeps the data: a status link still works after the system restarts', async () => {
     // Prepare
-    const receipt = (await (await postJson(exampleFull)).json()) as { statusUrl: string };
+    const receipt = (await (await postJson(await freshExample())).json()) as { statusUrl: string };
     // Act
     const { dataDir } = system;
     await system.stop();

@@ -1,3 +1,4 @@
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { mockClient } from 'aws-sdk-client-mock';
 import { readFileSync } from 'node:fs';
@@ -78,8 +79,8 @@ const fieldValue = (page: string, name: string) => {
 beforeAll(async () => {
   await new MemberRepository(table.db, table.tableName).upsertMany(
     [
-      { organisationNumber: '802999-1000', name: 'Exempelstad City', town: 'Exempelstad', email: 'info@exempelstad.example' },
-      { organisationNumber: '769999-2009', name: 'Provby Centrumförening', town: 'Provby', email: 'kontakt@provby-centrum.example' },
+      { organisationNumber: '802999-1000', name: 'Exempelstad City', town: 'Exempelstad', emails: ['info@exempelstad.example', 'kim.exempelsson@exempelstad.example'] },
+      { organisationNumber: '769999-2009', name: 'Provby Centrumförening', town: 'Provby', emails: ['kontakt@provby-centrum.example'] },
     ],
     new Date(),
   );
@@ -92,9 +93,11 @@ beforeAll(async () => {
   reminderLink = /https:\/\/qm\.example(\/apply\?type=revision&token=[A-Za-z0-9_-]{43})/.exec(mailer.messages[0]?.text ?? '')?.[1] ?? '';
 });
 
-beforeEach(() => {
+beforeEach(async () => {
   sfn.reset();
   sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn:exec' });
+  // Each test starts with no application open for the organisation (one at a time is the rule).
+  await table.db.send(new DeleteCommand({ TableName: table.tableName, Key: { pk: `ORG#${full.organisation.organisationNumber}`, sk: 'OPEN' } }));
 });
 
 afterEach(() => {

@@ -222,7 +222,15 @@ describe('extractFormMeta', () => {
     const meta = extractFormMeta({ ...fullFormFields(), type: 'revision', locale: 'en' });
 
     // Assess
-    expect(meta).toEqual({ idempotencyKey: '0b7f3c9e-5a41-4c1e-9d2a-3f6e8b1c2d4a', type: 'revision', locale: 'en' });
+    expect(meta).toEqual({ idempotencyKey: '0b7f3c9e-5a41-4c1e-9d2a-3f6e8b1c2d4a', type: 'revision', locale: 'en', honeypotFilled: false });
+  });
+
+  it('notices a filled honeypot', () => {
+    // Prepare / Act
+    const meta = extractFormMeta({ ...fullFormFields(), homepage: 'http://spam.example' });
+
+    // Assess
+    expect(meta.honeypotFilled).toBe(true);
   });
 
   it('defaults the type to full and leaves out a missing or malformed key', () => {
@@ -232,9 +240,9 @@ describe('extractFormMeta', () => {
     const empty = extractFormMeta({ idempotencyKey: '   ' });
 
     // Assess
-    expect(missing).toEqual({ type: 'full' });
-    expect(malformed).toEqual({ type: 'full' });
-    expect(empty).toEqual({ type: 'full' });
+    expect(missing).toEqual({ type: 'full', honeypotFilled: false });
+    expect(malformed).toEqual({ type: 'full', honeypotFilled: false });
+    expect(empty).toEqual({ type: 'full', honeypotFilled: false });
   });
 });
 

@@ -40,7 +40,7 @@ function tags(page: string, namePattern: string): Tag[] {
 }
 
 /** Every form control a user fills in (not hidden inputs), in document order. */
-const controls = (page: string) => tags(page, 'input|select|textarea').filter((t) => t.attrs.type !== 'hidden');
+const controls = (page: string) => tags(page, 'input|select|textarea').filter((t) => t.attrs.type !== 'hidden' && t.attrs.name !== 'homepage');
 
 const ids = (page: string) => new Set([...page.matchAll(/\bid="([^"]*)"/g)].map((m) => decode(m[1] ?? '')));
 

@@ -52,7 +52,7 @@ function application(locale: Locale, overrides: Partial<ApplicationRecord> = {})
 function applicantMails(app: ApplicationRecord): Record<'acknowledgement' | 'certified' | 'rejected' | 'completion' | 'expired', EmailMessage> {
   return {
     acknowledgement: acknowledgementEmail(app, statusUrl),
-    certified: certifiedEmail(app, { ...certificateDetails, comment: 'Bra jobbat.' }),
+    certified: certifiedEmail(app, { ...certificateDetails, organisationName: app.organisation.name, comment: 'Bra jobbat.' }),
     rejected: rejectedEmail(app, 'Underlaget räcker inte.', statusUrl),
     completion: completionRequestedEmail(app, 'Beskriv budgeten.', 'https://qm.example/complete/xyz', '2026-12-09T22:59:59Z'),
     expired: expiredEmail(app, 'https://qm.example/apply?lang=en'),
@@ -258,7 +258,9 @@ function lifecycle(app: ApplicationRecord, decision: RecordedDecision) {
       completeNotification: async () => undefined,
       releaseNotification: async () => undefined,
       putStatusLink: async () => undefined,
+      forOrganisation: async () => [],
     },
+    members: { find: async () => undefined },
     reviews: {
       getRound: async () => ({ decision }),
       closeCompletion: async () => true,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApplicationRepository } from '../../functions/adapters/application.repository.js';
 import { CertificateRepository } from '../../functions/adapters/certificate.repository.js';
+import { MemberRepository } from '../../functions/adapters/member.repository.js';
 import { ReviewRepository } from '../../functions/adapters/review.repository.js';
 import type { WorkflowCallbacks } from '../../functions/adapters/workflow-callbacks.js';
 import type { ApplicationRecord } from '../../functions/domain/application-record.js';
@@ -42,6 +43,7 @@ beforeEach(() => {
     applications: new ApplicationRepository(table.db, table.tableName),
     reviews: new ReviewRepository(table.db, table.tableName),
     certificates: new CertificateRepository(table.db, table.tableName, [180, 90, 30]),
+    members: new MemberRepository(table.db, table.tableName),
     mailer: new RecordingMailer(),
     callbacks: new RecordingCallbacks(woken),
     woken,

@@ -6,7 +6,7 @@ const latest = { certificateId: 'QM-2026-0001', validUntil: '2029-11-25' };
 describe('revision eligibility', () => {
   it('is open while the certificate is valid', () => {
     // Act
-    const result = revisionEligibility(latest, '2029-05-29', 12);
+    const result = revisionEligibility(latest, '2029-05-29', 12, 180);
 
     // Assess
     expect(result).toEqual({ open: true, certificateId: 'QM-2026-0001', validUntil: '2029-11-25', standing: 'valid', windowEnd: '2030-11-25' });
@@ -14,8 +14,8 @@ describe('revision eligibility', () => {
 
   it('stays open for the grace months after the certificate lapsed, through the last day', () => {
     // Act
-    const dayAfter = revisionEligibility(latest, '2029-11-26', 12);
-    const lastDay = revisionEligibility(latest, '2030-11-25', 12);
+    const dayAfter = revisionEligibility(latest, '2029-11-26', 12, 180);
+    const lastDay = revisionEligibility(latest, '2030-11-25', 12, 180);
 
     // Assess
     expect(dayAfter).toMatchObject({ open: true, standing: 'lapsed' });
@@ -24,7 +24,7 @@ describe('revision eligibility', () => {
 
   it('refuses after the window, in Swedish, pointing to the full application', () => {
     // Act
-    const result = revisionEligibility(latest, '2030-11-26', 12);
+    const result = revisionEligibility(latest, '2030-11-26', 12, 180);
 
     // Assess
     expect(result.open).toBe(false);
@@ -38,17 +38,28 @@ describe('revision eligibility', () => {
 
   it('refuses an organisation that never held a certificate', () => {
     // Act
-    const result = revisionEligibility(undefined, '2029-05-29', 12);
+    const result = revisionEligibility(undefined, '2029-05-29', 12, 180);
 
     // Assess
     expect(result).toMatchObject({ open: false, reason: 'no_certificate' });
     expect(!result.open && result.message).toContain('/apply');
   });
 
+  it('opens 180 days before validUntil, and refuses earlier naming the day it opens', () => {
+    // Act
+    const dayBefore = revisionEligibility(latest, '2029-05-28', 12, 180);
+    const firstDay = revisionEligibility(latest, '2029-05-29', 12, 180);
+
+    // Assess
+    expect(dayBefore).toMatchObject({ open: false, reason: 'too_early', opensOn: '2029-05-29' });
+    expect(!dayBefore.open && dayBefore.message).toContain('från och med 29 maj 2029');
+    expect(firstDay.open).toBe(true);
+  });
+
   it('with no grace period is open only while the certificate is valid', () => {
     // Act / Assess
-    expect(revisionEligibility(latest, '2029-11-25', 0).open).toBe(true);
-    expect(revisionEligibility(latest, '2029-11-26', 0).open).toBe(false);
+    expect(revisionEligibility(latest, '2029-11-25', 0, 180).open).toBe(true);
+    expect(revisionEligibility(latest, '2029-11-26', 0, 180).open).toBe(false);
   });
 
   it('ends the window on the same date months later, clamped to the month (29 February)', () => {

@@ -25,7 +25,7 @@ const invoke = async (event: APIGatewayProxyEventV2) => (await handler(event, la
 beforeEach(() => {
   dynamo.reset();
   sfn.reset();
-  const member = { pk: 'MEMBER', sk: example.organisation.organisationNumber, organisationNumber: example.organisation.organisationNumber, name: 'Exempelstad City', town: 'Exempelstad', email: 'info@exempelstad.example' };
+  const member = { pk: 'MEMBER', sk: example.organisation.organisationNumber, organisationNumber: example.organisation.organisationNumber, name: 'Exempelstad City', town: 'Exempelstad', emails: ['info@exempelstad.example', 'kim.exempelsson@exempelstad.example'] };
   dynamo.on(GetCommand, { Key: { pk: 'MEMBER', sk: example.organisation.organisationNumber } }).resolves({ Item: member });
   dynamo.on(PutCommand).resolves({});
   dynamo.on(UpdateCommand).resolves({});
@@ -83,18 +83,25 @@ describe('POST /applications (handler edge cases)', () => {
     const first = await invoke(post(JSON.stringify(example), { 'content-type': 'application/json', 'idempotency-key': 'k-1' }));
     const reservation = dynamo.commandCalls(PutCommand).find((c) => String(c.args[0].input.Item?.pk).startsWith('IDEMPOTENCY#'))!;
     const stored = reservation.args[0].input.Item!;
+    const completion = dynamo.commandCalls(UpdateCommand).find((c) => String(c.args[0].input.Key?.pk).startsWith('IDEMPOTENCY#'))!;
+    const storedResponse = completion.args[0].input.ExpressionAttributeValues![':response'] as { body: string };
     dynamo.reset();
-    dynamo.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: 'exists', $metadata: {} }));
-    dynamo.on(GetCommand, { Key: { pk: 'MEMBER', sk: example.organisation.organisationNumber } }).resolves({ Item: { organisationNumber: example.organisation.organisationNumber } });
+    dynamo.on(PutCommand).resolves({});
+    dynamo.on(PutCommand, { Item: { pk: stored.pk } }).rejects(new ConditionalCheckFailedException({ message: 'exists', $metadata: {} }));
+    dynamo.on(GetCommand, { Key: { pk: 'MEMBER', sk: example.organisation.organisationNumber } }).resolves({ Item: { organisationNumber: example.organisation.organisationNumber, emails: ['kim.exempelsson@exempelstad.example'] } });
     dynamo.on(GetCommand, { Key: { pk: stored.pk, sk: 'KEY' } }).resolves({
-      Item: { ...stored, state: 'completed', response: { statusCode: 201, headers: {}, body: first.body } },
+      Item: { ...stored, state: 'completed', response: storedResponse },
     });
     sfn.reset();
     // Act
     const second = await invoke(post(JSON.stringify(example), { 'content-type': 'application/json', 'idempotency-key': 'k-1' }));
     // Assess
     expect(second.statusCode).toBe(201);
-    expect(second.body).toBe(first.body);
+    const [firstBody, secondBody] = [JSON.parse(first.body), JSON.parse(second.body)];
+    expect({ ...secondBody, statusUrl: undefined }).toEqual({ ...firstBody, statusUrl: undefined });
+    // The stored receipt keeps no link token: the replay carries a fresh link to the same page.
+    expect(storedResponse.body).not.toContain('/status/');
+    expect(secondBody.statusUrl).toMatch(/\/status\/[A-Za-z0-9_-]{43}$/);
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(0);
   });
