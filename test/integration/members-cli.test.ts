@@ -62,7 +62,11 @@ describe('member register import', () => {
     const response = await system.fetchApp('/applications', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...body, organisation: { ...body.organisation, organisationNumber: '802479-4441', name: 'Norrbyns Centrumförening' } }),
+      body: JSON.stringify({
+        ...body,
+        organisation: { ...body.organisation, organisationNumber: '802479-4441', name: 'Norrbyns Centrumförening' },
+        contact: { ...body.contact, email: 'info@norrbyn.example' },
+      }),
     });
     expect(response.status).toBe(201);
   });

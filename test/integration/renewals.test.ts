@@ -15,10 +15,10 @@ let system: TestSystem;
 const today = stockholmDate(new Date());
 const reviewer = 'granskare@stadskarnor.example';
 
-/** Exempelstad City (a demo member): renews early through the reminder's link. */
-const renewing = certificateFor('QM-2020-0001', 'A-20200101-RENEW1', '802999-1000', 'Exempelstad City', 'Exempelstad', 'kim.exempelsson@exempelstad.example', addYears(today, 2));
+/** Exempelstad City (a demo member): renews early through the reminder's link (the revision window is open: under 180 days left). */
+const renewing = certificateFor('QM-2020-0001', 'A-20200101-RENEW1', '802999-1000', 'Exempelstad City', 'Exempelstad', 'kim.exempelsson@exempelstad.example', addDays(today, 170));
 /** Provby (a demo member): lets its certificate lapse. */
-const lapsing = certificateFor('QM-2020-0002', 'A-20200101-PRVBY2', '769999-2009', 'Provby Centrumförening', 'Provby', 'ulla.provsson@provby.example', addYears(today, 1));
+const lapsing = certificateFor('QM-2020-0002', 'A-20200101-PRVBY2', '769999-2009', 'Provby Centrumförening', 'Provby', 'ulla.provsson@provby.example', addDays(today, -30));
 
 function certificateFor(
   certificateId: string,
