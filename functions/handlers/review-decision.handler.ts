@@ -4,7 +4,7 @@ import { parseRequestBody } from '../http/request-body.js';
 import { htmlResponse } from '../http/responses.js';
 import { httpHandler } from '../lambda/http-handler.js';
 import { renderDecisionMade, renderReviewLinkEnded, renderReviewLinkUnknown, renderReviewPage } from '../templates/review-page.template.js';
-import { decideByReviewerLink, viewReviewerLink } from '../use-cases/reviewer-link.use-case.js';
+import { decideByReviewerLink, organisationRecord, viewReviewerLink } from '../use-cases/reviewer-link.use-case.js';
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
@@ -24,7 +24,7 @@ export const handler = httpHandler(async (event) => {
     if (view.kind === 'decided') return htmlResponse(409, renderDecisionMade(view.application, view.decision, { justNow: false }));
     const errors = parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? 'decision'), message: i.message }));
     const values = { decision: String(fields?.decision ?? ''), comment: String(fields?.comment ?? '') };
-    return htmlResponse(400, renderReviewPage({ application: view.application, reviewer: view.reviewer, action: `/review/${token}`, errors, values }));
+    return htmlResponse(400, renderReviewPage({ application: view.application, reviewer: view.reviewer, action: `/review/${token}`, errors, values, record: await organisationRecord(deps, view.application) }));
   }
 
   const result = await decideByReviewerLink(deps, token, parsed.data);

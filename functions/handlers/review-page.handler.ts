@@ -2,7 +2,7 @@ import { dependencies } from '../adapters/dependencies.js';
 import { htmlResponse } from '../http/responses.js';
 import { httpHandler } from '../lambda/http-handler.js';
 import { renderDecisionMade, renderReviewLinkEnded, renderReviewLinkUnknown, renderReviewPage } from '../templates/review-page.template.js';
-import { viewReviewerLink } from '../use-cases/reviewer-link.use-case.js';
+import { organisationRecord, viewReviewerLink } from '../use-cases/reviewer-link.use-case.js';
 
 /**
  * GET and HEAD /review/{token}: the application and the decision form. Changes nothing, because
@@ -10,7 +10,8 @@ import { viewReviewerLink } from '../use-cases/reviewer-link.use-case.js';
  */
 export const handler = httpHandler(async (event) => {
   const token = event.pathParameters?.token ?? '';
-  const view = await viewReviewerLink(dependencies(), token);
+  const deps = dependencies();
+  const view = await viewReviewerLink(deps, token);
   const respond = (status: number, page: string) =>
     event.requestContext.http.method === 'HEAD' ? { ...htmlResponse(status, ''), body: '' } : htmlResponse(status, page);
   switch (view.kind) {
@@ -21,6 +22,6 @@ export const handler = httpHandler(async (event) => {
     case 'decided':
       return respond(200, renderDecisionMade(view.application, view.decision, { justNow: false }));
     case 'open':
-      return respond(200, renderReviewPage({ application: view.application, reviewer: view.reviewer, action: `/review/${token}` }));
+      return respond(200, renderReviewPage({ application: view.application, reviewer: view.reviewer, action: `/review/${token}`, record: await organisationRecord(deps, view.application) }));
   }
 });

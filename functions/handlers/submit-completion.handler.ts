@@ -30,5 +30,9 @@ export const handler = httpHandler(async (event) => {
     const errors = [{ path: 'organisation.organisationNumber', message: 'Organisationsnumret och ansökans version kan inte ändras i en komplettering.' }];
     return htmlResponse(400, renderCompletionForm({ application: result.application, request: result.request, action, values: fields, errors }));
   }
+  if (result.kind === 'contact_changed') {
+    const errors = [{ path: 'contact.email', message: 'Kontaktpersonens e-postadress kan inte ändras i en komplettering. Kontakta Svenska Stadskärnor om den behöver bytas.' }];
+    return htmlResponse(400, renderCompletionForm({ application: result.application, request: result.request, action, values: fields, errors }));
+  }
   return completionLinkAnswer(result, 409);
 });

@@ -20,7 +20,14 @@ const swedishOrder = new Intl.Collator('sv', { sensitivity: 'base' });
 
 /** The public fields only, sorted by town (Swedish order: … Ö last), then by organisation. */
 export function registerEntries(certificates: readonly Certificate[]): RegisterEntry[] {
-  return certificates
+  // One line per organisation, whatever the data says: validity never overlaps by the rules of
+  // certificate.ts, and should it ever, the latest decision is the one that counts.
+  const latest = new Map<string, Certificate>();
+  for (const c of certificates) {
+    const seen = latest.get(c.organisationNumber);
+    if (!seen || seen.issuedAt < c.issuedAt) latest.set(c.organisationNumber, c);
+  }
+  return [...latest.values()]
     .map(({ certificateId, organisationName, organisationNumber, town, validFrom, validUntil }) => ({
       certificateId,
       organisationName,

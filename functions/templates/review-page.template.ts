@@ -1,4 +1,7 @@
 import type { ApplicationRecord } from '../domain/application-record.js';
+import { statusLabels } from '../domain/application-status.js';
+import type { OrganisationRecord } from '../use-cases/reviewer-link.use-case.js';
+import { formatCalendarDate } from './swedish-dates.js';
 import { decisionLabels, decisionPastTense, maxCommentLength, reviewDecisions, type RecordedDecision } from '../domain/review.js';
 import { applicationSummary } from './application-summary.template.js';
 import { html, renderPage } from './layout.template.js';
@@ -11,11 +14,43 @@ function heading(application: ApplicationRecord) {
 <p>${versionNames[application.applicationType]} · ${application.id} · inskickad ${formatSwedishDate(application.submittedAt)} · ${application.organisation.town}</p>`;
 }
 
-/** The reviewer's page: the whole application and the decision form. */
+/**
+ * Who the organisation is according to the member register (shown when the form says otherwise:
+ * the certificate will carry the register's name), and its record: certificates and earlier
+ * applications.
+ */
+function organisationRecordSection(application: ApplicationRecord, record: OrganisationRecord | undefined) {
+  if (!record) return '';
+  const typed = application.organisation;
+  const differs = record.registered && (record.registered.name !== typed.name || record.registered.town !== typed.town);
+  return html`<section aria-labelledby="organisation-record">
+<h2 id="organisation-record">Organisationens historik</h2>
+${record.registered
+    ? differs
+      ? html`<div class="notice"><p><strong>Namnet skiljer sig från medlemsregistret.</strong> I ansökan: ${typed.name}, ${typed.town}. I medlemsregistret: ${record.registered.name}, ${record.registered.town}. Certifikatet och registret använder medlemsregistrets namn.</p></div>`
+      : html`<p>Namn och ort stämmer med medlemsregistret: ${record.registered.name}, ${record.registered.town}.</p>`
+    : html`<p>Organisationen finns inte längre i medlemsregistret.</p>`}
+<h3>Kvalitetsmärkningar</h3>
+${record.certificates.length
+    ? html`<ul>${record.certificates.map(
+        (c) => html`<li><a href="/certificates/${c.certificateId}">${c.certificateId}</a>: giltig ${formatCalendarDate(c.validFrom)} till och med ${formatCalendarDate(c.validUntil)}${c.supersededBy ? html` (ersatt av ${c.supersededBy})` : ''}</li>`,
+      )}</ul>`
+    : html`<p>Inga tidigare kvalitetsmärkningar.</p>`}
+<h3>Tidigare ansökningar</h3>
+${record.applications.length
+    ? html`<ul>${record.applications.map(
+        (a) => html`<li>${a.id} · ${versionNames[a.applicationType]} · inskickad ${formatSwedishDate(a.submittedAt)} · ${statusLabels[a.status].sv}${a.certificateId ? html` (${a.certificateId})` : ''}</li>`,
+      )}</ul>`
+    : html`<p>Inga tidigare ansökningar.</p>`}
+</section>`;
+}
+
+/** The reviewer's page: the whole application, the organisation's record and the decision form. */
 export function renderReviewPage(options: {
   application: ApplicationRecord;
   reviewer: string;
   action: string;
+  record?: OrganisationRecord;
   errors?: { path: string; message: string }[];
   values?: { decision?: string; comment?: string };
 }): string {
@@ -26,6 +61,7 @@ export function renderReviewPage(options: {
 ${errors.length ? html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title"><h2 id="error-summary-title">Beslutet kunde inte sparas</h2><ul>${errors.map((e) => html`<li><a href="#${e.path === 'comment' ? 'field-comment' : 'field-decision'}">${e.message}</a></li>`)}</ul></div>` : ''}
 ${heading(application)}
 <p>Du granskar som <strong>${options.reviewer}</strong>. Läs ansökan och fatta beslut längst ned. Inget ändras förrän du skickar beslutet.</p>
+${organisationRecordSection(application, options.record)}
 ${applicationSummary(application)}
 <form method="post" action="${options.action}" class="decision-box" novalidate>
   <h2>Beslut</h2>

@@ -37,6 +37,8 @@ export async function viewCompletion(deps: CompletionDeps & { now: () => Date },
 export type SubmitCompletionResult =
   | Exclude<CompletionView, { kind: 'open' }>
   | { kind: 'organisation_changed'; application: ApplicationRecord; request: CompletionRequest }
+  /** The contact address is the one the member registered or confirmed: a completion cannot swap it. */
+  | { kind: 'contact_changed'; application: ApplicationRecord; request: CompletionRequest }
   | { kind: 'accepted'; application: ApplicationRecord };
 
 /**
@@ -58,6 +60,9 @@ export async function submitCompletion(
   const { application, request } = view;
   if (submission.organisation.organisationNumber !== application.organisation.organisationNumber || submission.type !== application.applicationType) {
     return { kind: 'organisation_changed', application, request };
+  }
+  if (submission.contact.email.trim().toLowerCase() !== application.contact.email.trim().toLowerCase()) {
+    return { kind: 'contact_changed', application, request };
   }
   const at = deps.now().toISOString();
   const previous = { organisation: application.organisation, contact: application.contact, answers: application.answers };

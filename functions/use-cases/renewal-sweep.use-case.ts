@@ -149,8 +149,9 @@ export async function runRenewalSweep(deps: RenewalSweepDeps, { today }: { today
   return report;
 }
 
-/** The organisation already holds a later certificate (an early revision was approved). */
+/** The organisation already holds a later certificate (an early revision was approved, or a restart superseded this one). */
 async function isRenewed(deps: RenewalSweepDeps, certificate: StoredCertificate): Promise<boolean> {
+  if (certificate.supersededBy) return true;
   const latest = await deps.certificates.latestForOrganisation(certificate.organisationNumber);
   return !!latest && latest.latestCertificateId !== certificate.certificateId && latest.latestValidUntil > certificate.validUntil;
 }

@@ -1,9 +1,11 @@
-import type { ApplicationRepository } from '../adapters/application.repository.js';
+import type { ApplicationRepository, ApplicationSummaryRow } from '../adapters/application.repository.js';
+import type { CertificateRepository } from '../adapters/certificate.repository.js';
+import type { MemberRepository } from '../adapters/member.repository.js';
 import type { ReviewLink, ReviewRepository } from '../adapters/review.repository.js';
 import type { WorkflowCallbacks } from '../adapters/workflow-callbacks.js';
 import type { ApplicationRecord } from '../domain/application-record.js';
 import type { DecisionForm, RecordedDecision, ReviewRound } from '../domain/review.js';
-import { hashToken, isWellFormedToken, tokenMatchesHash } from '../domain/secret-token.js';
+import { hashToken, isWellFormedToken } from '../domain/secret-token.js';
 
 /**
  * What a reviewer's link leads to. The link is the reviewer's only credential: its token is looked
@@ -23,7 +25,8 @@ export interface ReviewerLinkDeps {
 async function resolveLink(deps: ReviewerLinkDeps, token: string): Promise<ReviewLink | undefined> {
   if (!isWellFormedToken(token)) return undefined;
   const link = await deps.reviews.findReviewLink(hashToken(token));
-  return link && tokenMatchesHash(token, link.tokenHash) ? link : undefined;
+  // Found by the hash of the token itself: nothing more to compare.
+  return link;
 }
 
 /** Reads only: mail scanners open links before people do. */
@@ -75,4 +78,30 @@ export async function decideByReviewerLink(
   // If the workflow is between waits (sending a reminder), its next wait picks the decision up.
   if (round?.taskToken) await deps.callbacks.succeed(round.taskToken, { ...decision, round: view.round.round });
   return { kind: 'decided', application: view.application, decision };
+}
+
+/** What the reviewer sees of an organisation beyond the application: its name in the member register and its record. */
+export interface OrganisationRecord {
+  /** The member register's name and town now (the public record will use these). */
+  registered?: { name: string; town: string };
+  certificates: { certificateId: string; validFrom: string; validUntil: string; supersededBy?: string }[];
+  /** The organisation's other applications, newest first. */
+  applications: ApplicationSummaryRow[];
+}
+
+export async function organisationRecord(
+  deps: { applications: ApplicationRepository; members: Pick<MemberRepository, 'find'>; certificates: Pick<CertificateRepository, 'get'> },
+  application: ApplicationRecord,
+): Promise<OrganisationRecord> {
+  const organisationNumber = application.organisation.organisationNumber;
+  const [member, rows] = await Promise.all([deps.members.find(organisationNumber), deps.applications.forOrganisation(organisationNumber)]);
+  const certificateIds = rows.map((r) => r.certificateId).filter((id): id is string => typeof id === 'string');
+  const certificates = (await Promise.all(certificateIds.map((id) => deps.certificates.get(id))))
+    .filter((c) => c !== undefined)
+    .map(({ certificateId, validFrom, validUntil, supersededBy }) => ({ certificateId, validFrom, validUntil, ...(supersededBy ? { supersededBy } : {}) }));
+  return {
+    ...(member ? { registered: { name: member.name, town: member.town } } : {}),
+    certificates,
+    applications: rows.filter((r) => r.id !== application.id),
+  };
 }

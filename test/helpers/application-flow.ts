@@ -27,7 +27,7 @@ export interface FlowSystem {
   waitForMail(predicate: (mail: CapturedMail) => boolean, timeoutMs?: number): Promise<CapturedMail>;
 }
 
-export function linkIn(mail: CapturedMail, kind: 'review' | 'status' | 'complete' | 'apply'): string {
+export function linkIn(mail: CapturedMail, kind: 'review' | 'status' | 'complete' | 'apply' | 'confirm'): string {
   const text = `${mail.body.text ?? ''}\n${mail.body.html ?? ''}`;
   const pattern = kind === 'apply' ? /https?:\/\/[^\s"<>]+\/apply\?[^\s"<>]+/ : new RegExp(`https?://[^\\s"<>]+/${kind}/[A-Za-z0-9_-]{43}`);
   const match = pattern.exec(text);

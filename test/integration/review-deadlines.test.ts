@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LifecycleState } from '../../workflows/application-lifecycle.workflow.js';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
-import { decide, exampleFull, isTo, linkIn, pathOf, reviewerLinkFor, submitExample } from '../helpers/application-flow.js';
+import { decide, exampleFor, exampleFull, isTo, linkIn, pathOf, registerFreshMember, reviewerLinkFor, submitExample } from '../helpers/application-flow.js';
 
 // Long waits made short: the local runner overrides the callback timeouts by state name; the
 // definition keeps its real 7 and 60 days.
@@ -14,7 +14,10 @@ let system: TestSystem;
 beforeAll(async () => {
   system = await startTestSystem({
     env: { REVIEWER_EMAILS: reviewer, PROGRAMME_CONTACT_EMAIL: programmeContact, OPERATOR_EMAIL: operator },
-    timeOverrides: { taskTimeoutSeconds: { [LifecycleState.AwaitReviewDecision]: 1.5, [LifecycleState.AwaitCompletion]: 1.5 }, retryIntervalSeconds: 0.05 },
+    timeOverrides: {
+      taskTimeoutSeconds: { [LifecycleState.AwaitReviewDecision]: 1.5, [LifecycleState.AwaitCompletion]: 1.5, [LifecycleState.AwaitMemberConfirmation]: 1.5 },
+      retryIntervalSeconds: 0.05,
+    },
   });
 });
 afterAll(async () => {
@@ -86,5 +89,28 @@ describe('a step that keeps failing', () => {
     const alert = await system.waitForMail((m) => isTo(operator)(m) && m.subject.includes(id));
     expect(alert.subject).toMatch(/QM larm/);
     expect((await system.mails()).some((m) => isTo(exampleFull.contact.email)(m) && m.subject.includes(id))).toBe(false);
+  });
+});
+
+describe('the member confirmation deadline', () => {
+  it('closes an application the member did not confirm in time as expired; the link then gets 410', async () => {
+    // Prepare: an application from an address the member has not registered
+    const member = await registerFreshMember(system, { emails: ['kansliet@tystmedlem.example'] });
+    const body = { ...exampleFor(member.organisationNumber), contact: { ...exampleFull.contact, email: 'okand@tystmedlem.example' } };
+    const response = await system.fetchApp('/applications', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const { id } = (await response.json()) as { id: string };
+    const link = linkIn(await system.waitForMail((m) => isTo('kansliet@tystmedlem.example')(m) && m.subject.includes(id)), 'confirm');
+
+    // Act: nobody answers
+    const execution = await system.waitForExecution(id, (e) => e.status !== 'RUNNING', 30_000);
+
+    // Assess
+    expect(response.status).toBe(202);
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(await status(id)).toBe('expired');
+    expect((await system.fetchApp(pathOf(link))).status).toBe(410);
+    const late = await system.fetchApp(pathOf(link), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'decision=confirm' });
+    expect(late.status).toBe(410);
+    expect((await system.mails()).some((m) => isTo('okand@tystmedlem.example')(m))).toBe(false);
   });
 });

@@ -179,7 +179,7 @@ describe('idempotency', () => {
     const second = await postJson(body, { 'idempotency-key': 'retry-test-1' });
     expect(first.status).toBe(201);
     expect(second.status).toBe(201);
-    const [a, b] = [await first.json(), await second.json()];
+    const [a, b] = [(await first.json()) as { id: string; submittedAt: string }, (await second.json()) as { id: string; submittedAt: string }];
     expect(b.id).toBe(a.id);
     expect(b.submittedAt).toBe(a.submittedAt);
     // Only a fresh status link (the stored receipt keeps no token) was added.
