@@ -75,7 +75,7 @@ async function submitForm(fields: Record<string, string | string[]>): Promise<Ht
   const result = await submit(validation.value as ApplicationSubmission, meta.idempotencyKey);
   switch (result.kind) {
     case 'accepted':
-      if (result.receipt.status === 'awaiting_confirmation') return htmlResponse(202, renderAwaitingConfirmationReceipt(result.receipt, meta.locale ?? 'sv'));
+      if (result.receipt.status === 'awaiting_confirmation') return htmlResponse(202, renderAwaitingConfirmationReceipt(result.receipt, meta.locale ?? 'sv', dependencies().config.MEMBER_CONFIRMATION_DAYS));
       return redirectResponse(`${result.receipt.statusUrl}?mottagen=1`);
     case 'application_open':
       return rerender(409, [{ path: 'organisation.organisationNumber', message: applicationOpenMessage }]);

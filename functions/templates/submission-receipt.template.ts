@@ -8,8 +8,9 @@ const text = {
     received: 'Vi har tagit emot ansökan. Ni får en bekräftelse via e-post med en länk där ni kan följa ansökan.',
     awaitingTitle: 'Ansökan väntar på bekräftelse från medlemmen',
     awaiting: (organisation: string, id: string) =>
-      `Vi har tagit emot ansökan ${id} för ${organisation}. E-postadressen ni angav finns inte bland organisationens registrerade kontaktadresser i Svenska Stadskärnors medlemsregister.`,
-    next: 'Därför har vi skickat en begäran om bekräftelse till organisationens registrerade kontaktadress. När medlemmen har bekräftat att ni får söka för organisationen får ni en mottagningsbekräftelse via e-post, och granskningen börjar. Om medlemmen inte bekräftar inom 14 dagar avslutas ansökan.',
+      `Vi har tagit emot ansökan för ${organisation} (${id}). E-postadressen ni angav finns inte bland organisationens registrerade kontaktadresser i Svenska Stadskärnors medlemsregister.`,
+    next: (days: number) =>
+      `Därför har vi skickat en begäran om bekräftelse till organisationens registrerade kontaktadress. När medlemmen har bekräftat att ni får söka för organisationen får ni en mottagningsbekräftelse via e-post, och granskningen börjar. Om medlemmen inte har bekräftat inom ${days} dagar avslutas ansökan.`,
     noMail: 'Vi skickar ingenting till den adress ni angav förrän medlemmen har bekräftat den.',
   },
   en: {
@@ -17,8 +18,9 @@ const text = {
     received: 'We have received the application. You will get a confirmation by email with a link where you can follow it.',
     awaitingTitle: 'The application awaits confirmation from the member',
     awaiting: (organisation: string, id: string) =>
-      `We have received application ${id} for ${organisation}. The email address you gave is not one of the organisation's registered contact addresses in the member register of Svenska Stadskärnor.`,
-    next: 'We have therefore asked the organisation’s registered contact address to confirm. Once the member has confirmed that you may apply for the organisation, you will get a receipt by email and the review starts. If the member does not confirm within 14 days, the application is closed.',
+      `We have received the application for ${organisation} (${id}). The email address you gave is not one of the organisation's registered contact addresses in the member register of Svenska Stadskärnor.`,
+    next: (days: number) =>
+      `We have therefore asked the organisation’s registered contact address to confirm. Once the member has confirmed that you may apply for the organisation, you will get a receipt by email and the review starts. If the member has not confirmed within ${days} days, the application is closed.`,
     noMail: 'We send nothing to the address you gave until the member has confirmed it.',
   },
 } as const;
@@ -30,14 +32,14 @@ export function renderSubmissionReceipt(locale: Locale): string {
 }
 
 /** What an applicant from an unregistered address sees: what happens next, and that it waits for the member. */
-export function renderAwaitingConfirmationReceipt(receipt: { id: string; organisationName: string }, locale: Locale): string {
+export function renderAwaitingConfirmationReceipt(receipt: { id: string; organisationName: string }, locale: Locale, confirmationDays: number): string {
   const t = text[locale];
   return renderPage({
     title: t.awaitingTitle,
     lang: locale,
     body: html`<h1>${t.awaitingTitle}</h1>
 <p>${t.awaiting(receipt.organisationName, receipt.id)}</p>
-<p>${t.next}</p>
+<p>${t.next(confirmationDays)}</p>
 <p>${t.noMail}</p>`,
   });
 }

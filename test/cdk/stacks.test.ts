@@ -94,6 +94,25 @@ describe('stateless stack', () => {
     expect(applyForm.some((a) => /dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)/.test(a))).toBe(false);
   });
 
+  it('throttles the HTTP API stage and reserves (caps) the submission function’s concurrency, from the stage config', () => {
+    const config = synth.qm.config;
+    synth.stateless.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: { ThrottlingRateLimit: config.apiThrottleRateLimit, ThrottlingBurstLimit: config.apiThrottleBurstLimit },
+    });
+    const submit = synth.stateless.findResources('AWS::Lambda::Function')[functionIdFor(synth.stateless, httpFunctions.SubmitApplication.entry)] as {
+      Properties: { ReservedConcurrentExecutions?: number };
+    };
+    expect(submit.Properties.ReservedConcurrentExecutions).toBe(config.submissionReservedConcurrency);
+  });
+
+  it('waits for the member’s confirmation as a callback with the stage’s deadline, before acknowledging', () => {
+    const definition = JSON.stringify(synth.stateless.findResources('AWS::StepFunctions::StateMachine'));
+    expect(definition).toContain('AwaitMemberConfirmation');
+    expect(definition).toContain(`\\"TimeoutSeconds\\":${synth.qm.config.memberConfirmationDays * 86400}`);
+    expect(definition).toContain('waitForTaskToken');
+  });
+
   it('tells every function where the table is and what its public address is', () => {
     const functions = Object.values(synth.stateless.findResources('AWS::Lambda::Function')) as {
       Properties: { Environment?: { Variables: Record<string, unknown> } };

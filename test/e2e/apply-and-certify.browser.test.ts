@@ -37,8 +37,10 @@ function field(scope: Page | ReturnType<Page['getByRole']>, label: string) {
   return scope.getByLabel(new RegExp(`^${escaped}(\\s*\\((${text.required}|${text.optional})\\))?$`));
 }
 
-async function fillApplication(page: Page) {
-  const { organisation: org, contact } = exampleFull as unknown as { organisation: Record<string, string>; contact: Record<string, string> };
+async function fillApplication(page: Page, overrides: { organisation?: Record<string, string>; contact?: Record<string, string> } = {}) {
+  const example = exampleFull as unknown as { organisation: Record<string, string>; contact: Record<string, string> };
+  const org = { ...example.organisation, ...overrides.organisation };
+  const contact = { ...example.contact, ...overrides.contact };
   for (const [key, value] of Object.entries(org)) await field(page, text.organisation[key as keyof typeof text.organisation].label).fill(value);
   for (const [key, value] of Object.entries(contact)) await field(page, text.contact[key as keyof typeof text.contact].label).fill(value);
   for (const question of questionsFor('full')) {
@@ -96,5 +98,39 @@ describe.skipIf(!haveBrowser)('in a browser', () => {
     await expect(certificate.isVisible()).resolves.toBe(true);
     await expect(page.getByText(/giltigt från .* till och med/).isVisible()).resolves.toBe(true);
     await page.screenshot({ path: 'test-results/status-certified.png', fullPage: true });
+  });
+
+  it('applies with an address the member has not registered; the member confirms from the mailbox, then review starts', async () => {
+    const page = await browser.newPage();
+    const applicant = 'ny.centrumchef@provby.example';
+
+    // 1. Someone applies for Provby (a demo member) from an address Provby has not registered.
+    await page.goto(`${system.baseUrl}/apply`);
+    await fillApplication(page, {
+      organisation: { organisationNumber: '769999-2009', name: 'Provby Centrumförening', town: 'Provby', municipality: 'Provby kommun', website: 'https://provby.example' },
+      contact: { email: applicant },
+    });
+    await page.getByRole('button', { name: text.submit }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('väntar på bekräftelse från medlemmen');
+    await page.screenshot({ path: 'test-results/awaiting-confirmation.png', fullPage: true });
+
+    // 2. The member's registered address has the request in the local mailbox.
+    await system.waitForMail((m) => m.destination.to.includes('kontakt@provby-centrum.example') && m.subject.startsWith('Bekräfta ansökan'));
+    await page.goto(system.urls.mail);
+    const card = page.locator('.email', { hasText: 'Bekräfta ansökan' }).first();
+    await card.getByRole('button', { name: 'Toggle HTML view' }).click();
+    const confirmHref = await card.frameLocator('iframe').getByRole('link', { name: 'Bekräfta eller avböj ansökan' }).getAttribute('href');
+    expect(confirmHref).toMatch(/\/confirm\/[A-Za-z0-9_-]{43}$/);
+
+    // 3. … follows the link, sees who applied, and confirms.
+    await page.goto(confirmHref!);
+    await expect(page.getByText(applicant).first().isVisible()).resolves.toBe(true);
+    await page.getByLabel(/^Bekräfta/).check();
+    await page.getByRole('button', { name: 'Skicka svar' }).click();
+    await expect(page.getByRole('heading', { name: 'Tack – ansökan är bekräftad' }).isVisible()).resolves.toBe(true);
+
+    // 4. The confirmed contact gets the receipt, and the reviewer the application.
+    await system.waitForMail((m) => m.destination.to.includes(applicant) && m.subject.startsWith('Vi har tagit emot'));
+    await system.waitForMail((m) => m.subject.startsWith('Ny ansökan att granska') && m.subject.includes('Provby'));
   });
 });

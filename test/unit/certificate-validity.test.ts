@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stockholmDate } from '../../functions/domain/calendar-date.js';
-import { isValidOn, validityFor } from '../../functions/domain/certificate.js';
+import { isValidOn, supersessions, validityFor } from '../../functions/domain/certificate.js';
 import { certificateStanding } from '../../functions/templates/certificate-verification.template.js';
 
 describe('certificate validity on boundary dates', () => {
@@ -88,5 +88,54 @@ describe('today in Sweden', () => {
     expect(stockholmDate(new Date('2029-11-25T23:00:00Z'))).toBe('2029-11-26');
     expect(stockholmDate(new Date('2029-06-30T21:59:59Z'))).toBe('2029-06-30');
     expect(stockholmDate(new Date('2029-06-30T22:00:00Z'))).toBe('2029-07-01');
+  });
+});
+
+describe('validity never stacks', () => {
+  it('a restart (full application) starts on the decision day even while a certificate runs', () => {
+    // Act
+    const restart = validityFor('2027-06-01', '2029-11-25', 'full');
+
+    // Assess
+    expect(restart).toEqual({ validFrom: '2027-06-01', validUntil: '2030-06-01' });
+  });
+
+  it('a restart supersedes every certificate still running on or after its first day, ending them the day before', () => {
+    // Prepare
+    const running = { certificateId: 'QM-2026-0001', validUntil: '2029-11-25' };
+    const queuedRevision = { certificateId: 'QM-2029-0007', validUntil: '2032-11-25' };
+    const lapsed = { certificateId: 'QM-2020-0003', validUntil: '2023-11-25' };
+    const alreadyReplaced = { certificateId: 'QM-2025-0002', validUntil: '2027-05-31', supersededBy: 'QM-2026-0001' };
+
+    // Act
+    const cuts = supersessions({ certificateId: 'QM-2027-0010', validFrom: '2027-06-01' }, [running, queuedRevision, lapsed, alreadyReplaced]);
+
+    // Assess
+    expect(cuts).toEqual([
+      { certificateId: 'QM-2026-0001', validUntil: '2027-05-31' },
+      { certificateId: 'QM-2029-0007', validUntil: '2027-05-31' },
+    ]);
+  });
+
+  it('a revision that starts the day after its predecessor supersedes nothing', () => {
+    // Prepare
+    const previous = { certificateId: 'QM-2026-0001', validUntil: '2029-11-25' };
+    const renewal = validityFor('2029-09-01', previous.validUntil, 'revision');
+
+    // Act
+    const cuts = supersessions({ certificateId: 'QM-2029-0004', validFrom: renewal.validFrom }, [previous]);
+
+    // Assess
+    expect(renewal.validFrom).toBe('2029-11-26');
+    expect(cuts).toEqual([]);
+  });
+
+  it('a superseded certificate reads as superseded once its shortened validity is over', () => {
+    // Prepare
+    const certificate = { validFrom: '2026-11-25', validUntil: '2027-05-31', supersededBy: 'QM-2027-0010' };
+
+    // Act / Assess
+    expect(certificateStanding(certificate, '2027-05-31')).toBe('valid');
+    expect(certificateStanding(certificate, '2027-06-01')).toBe('superseded');
   });
 });
