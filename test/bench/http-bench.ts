@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { exampleFor, registerFreshMember } from '../helpers/members.js';
 import type { TestSystem } from '../helpers/local-system.js';
 import type { MailWatcher } from './mailbox.js';
 import { round, runPool, summarize, type LatencySummary } from './stats.js';
@@ -44,8 +45,16 @@ export interface ReviewResult {
   errors: { applicationId: string; problem: string }[];
 }
 
-async function submit(system: TestSystem, name: string): Promise<{ status: number; id?: string }> {
-  const body = { ...exampleFull, organisation: { ...exampleFull.organisation, name } };
+/**
+ * Members for the runs, registered before any timing starts: an organisation has one open
+ * application at a time, so each measured submission is for an organisation of its own.
+ */
+export async function registerMembers(system: TestSystem, names: string[]): Promise<string[]> {
+  return Promise.all(names.map(async (name) => (await registerFreshMember(system, { name })).organisationNumber));
+}
+
+async function submit(system: TestSystem, name: string, organisationNumber: string): Promise<{ status: number; id?: string }> {
+  const body = exampleFor(organisationNumber, name);
   const response = await system.fetchApp('/applications', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -59,8 +68,10 @@ async function submit(system: TestSystem, name: string): Promise<{ status: numbe
 /** A few submissions first, so that module initialisation, JIT and first connections are not measured. */
 export async function warmUp(system: TestSystem, mail: MailWatcher, count: number, timeoutMs: number): Promise<void> {
   const ids: string[] = [];
+  const names = Array.from({ length: count }, (_, i) => `Uppvärmningsstad ${i + 1} City`);
+  const organisations = await registerMembers(system, names);
   for (let i = 0; i < count; i++) {
-    const { status, id } = await submit(system, `Uppvärmningsstad ${i + 1} City`);
+    const { status, id } = await submit(system, names[i]!, organisations[i]!);
     if (status !== 201 || !id) throw new Error(`Warm-up submission answered ${status}`);
     ids.push(id);
   }
@@ -80,6 +91,8 @@ export async function benchSubmissions(
   const completions: number[] = [];
   const errors: SubmissionResult['errors'] = [];
   const ids: string[] = [];
+  const names = Array.from({ length: submissions }, (_, i) => `Mätstad ${i + 1} City`);
+  const organisations = await registerMembers(system, names);
 
   const t0 = performance.now();
   let httpDone = false;
@@ -95,7 +108,7 @@ export async function benchSubmissions(
   await runPool(submissions, concurrency, async (index) => {
     const start = performance.now();
     try {
-      const { status, id } = await submit(system, `Mätstad ${index + 1} City`);
+      const { status, id } = await submit(system, names[index]!, organisations[index]!);
       latencies.push(performance.now() - start);
       completions.push(performance.now() - t0);
       if (status !== 201 || !id) errors.push({ index, status });

@@ -1,10 +1,8 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import { MemberRepository } from '../../functions/adapters/member.repository.js';
-import type { Member } from '../../functions/domain/member.js';
-import { luhnCheckDigit } from '../../functions/domain/organisation-number.js';
+import { exampleFor, registerFreshMember, type MemberRegistry } from './members.js';
+
+export { exampleFor, freshOrganisationNumber, registerFreshMember, type MemberRegistry } from './members.js';
 
 /** Helpers that act as the applicant and the reviewer would: over HTTP and through the mailbox. */
 export const exampleFull = JSON.parse(readFileSync('examples/application-full.json', 'utf8')) as {
@@ -42,39 +40,6 @@ export function pathOf(link: string): string {
 }
 
 export const isTo = (address: string) => (mail: CapturedMail) => mail.destination.to.includes(address);
-
-/** Direct access to the local system's table, for putting fixtures (members) in place. */
-export interface MemberRegistry {
-  documentClient: DynamoDBDocumentClient;
-  tableName: string;
-}
-
-/** A valid organisation number no other test uses (80xxxx-xxxx with its Luhn check digit). */
-export function freshOrganisationNumber(): string {
-  const nine = `80${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
-  return `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}`;
-}
-
-/**
- * Registers a new member, so that a test has an organisation of its own (one open application per
- * organisation is the rule). By default the example application's contact is a registered address.
- */
-export async function registerFreshMember(system: MemberRegistry, overrides: Partial<Member> = {}): Promise<Member> {
-  const member: Member = {
-    organisationNumber: freshOrganisationNumber(),
-    name: 'Exempelstad City',
-    town: 'Exempelstad',
-    emails: [exampleFull.contact.email],
-    ...overrides,
-  };
-  await new MemberRepository(system.documentClient, system.tableName).upsertMany([member], new Date());
-  return member;
-}
-
-/** The example application for an organisation (by default the demo member of the README). */
-export function exampleFor(organisationNumber: string, name = exampleFull.organisation.name) {
-  return { ...exampleFull, organisation: { ...exampleFull.organisation, organisationNumber, name } };
-}
 
 /**
  * Submits the example application as JSON, for a fresh member of its own (registered under the
