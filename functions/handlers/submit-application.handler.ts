@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
 import { dependencies } from '../adapters/dependencies.js';
 import { applicationBodyFromForm, extractFormMeta } from '../domain/application-form.js';
 import { validateApplication } from '../domain/application.schema.js';
@@ -65,7 +66,9 @@ async function submitForm(fields: Record<string, string | string[]>): Promise<Ht
   const rerender = (status: number, errors: ProblemFieldError[]) =>
     htmlResponse(
       status,
-      renderApplyForm({ type: meta.type, locale: meta.locale ?? 'sv', values: fields, errors, idempotencyKey: meta.idempotencyKey ?? '' }),
+      // The same key again, so that sending the corrected form (or retrying after "in progress")
+      // gets the first receipt instead of making a second application.
+      renderApplyForm({ type: meta.type, locale: meta.locale ?? 'sv', values: fields, errors, idempotencyKey: meta.idempotencyKey ?? randomUUID() }),
     );
 
   const validation = validateApplication(body);

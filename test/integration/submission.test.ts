@@ -160,10 +160,14 @@ describe('bad input is refused with 4xx, storing nothing and sending no mail', (
   });
 
   it('shows the form again with the input kept and the errors listed', async () => {
-    const form = new URLSearchParams({ type: 'full', 'organisation.name': 'Hamnstad <City>', 'contact.email': 'fel' });
+    const form = new URLSearchParams({ type: 'full', idempotencyKey: 'form-key-kept-1', 'organisation.name': 'Hamnstad <City>', 'contact.email': 'fel', 'organisation.organisationNumber': '556677-8899' });
     const response = await system.fetchApp('/applications', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
     expect(response.status).toBe(400);
     const html = await response.text();
+    // The same key, so that sending the corrected form twice still makes one application.
+    expect(html).toContain('name="idempotencyKey" value="form-key-kept-1"');
+    // Not a member: said together with the other field errors, not after they are fixed.
+    expect(html).toContain('Endast medlemmar i Svenska Stadskärnor');
     expect(html).toMatch(/role="alert"/);
     expect(html).toContain('Hamnstad &lt;City&gt;');
     expect(html).not.toContain('Hamnstad <City>');
