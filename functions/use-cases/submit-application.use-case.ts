@@ -158,11 +158,11 @@ export async function submitApplication(
     ...(previousCertificateId ? { previousCertificateId } : {}),
   };
   await deps.applications.create(record);
-  await deps.workflow.start(applicationId);
-
   const stored: StoredReceipt = { id: applicationId, status, type: submission.type, submittedAt, organisationName: member.name };
+  // Independent of each other: the workflow's start and the applicant's status link.
+  const [receipt] = await Promise.all([presentReceipt(deps, stored), deps.workflow.start(applicationId)]);
   if (keyHash) await deps.idempotency.complete(keyHash, { statusCode: trusted ? 201 : 202, headers: {}, body: JSON.stringify(stored) });
-  return { kind: 'accepted', receipt: await presentReceipt(deps, stored), replayed: false };
+  return { kind: 'accepted', receipt, replayed: false };
 }
 
 /** The receipt with a fresh private status link; the stored copy never holds a token. */
