@@ -68,9 +68,9 @@ describe('public register page', () => {
   it('sorts by town in Swedish order and writes "giltig till" in Swedish', () => {
     // Prepare
     const entries = registerEntries([
-      exampleCertificate({ certificateId: 'QM-2026-0003', town: 'Örby', organisationName: 'Örby Centrum' }),
-      exampleCertificate({ certificateId: 'QM-2026-0002', town: 'Åstad', organisationName: 'Åstad Handel' }),
-      exampleCertificate({ certificateId: 'QM-2026-0001', town: 'Ankeby', organisationName: 'Ankeby City' }),
+      exampleCertificate({ certificateId: 'QM-2026-0003', town: 'Örby', organisationName: 'Örby Centrum', organisationNumber: '802479-4441' }),
+      exampleCertificate({ certificateId: 'QM-2026-0002', town: 'Åstad', organisationName: 'Åstad Handel', organisationNumber: '802479-5851' }),
+      exampleCertificate({ certificateId: 'QM-2026-0001', town: 'Ankeby', organisationName: 'Ankeby City', organisationNumber: '769999-2009' }),
     ]);
 
     // Act
@@ -84,6 +84,18 @@ describe('public register page', () => {
     expect(page).toContain('i dag, 15 januari 2027');
     expect(page).toContain('<input type="date" id="date" name="date" value="2027-01-15"');
     expect(page.indexOf('Ankeby')).toBeLessThan(page.indexOf('Örby'));
+  });
+
+  it('lists an organisation once, by its latest decision, should the data ever hold two', () => {
+    // Prepare
+    const older = exampleCertificate({ certificateId: 'QM-2026-0001', issuedAt: '2026-11-25T10:00:00.000Z' });
+    const newer = exampleCertificate({ certificateId: 'QM-2027-0004', issuedAt: '2027-03-01T10:00:00.000Z' });
+
+    // Act
+    const entries = registerEntries([newer, older]);
+
+    // Assess
+    expect(entries.map((e) => e.certificateId)).toEqual(['QM-2027-0004']);
   });
 
   it('shows no personal data and escapes what it shows', () => {
