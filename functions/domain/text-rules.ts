@@ -2,9 +2,9 @@
  * What counts as one line of text people may type (names, titles, town, role, …), and the one
  * sanitiser for text that ends up in a mail header.
  *
- * Unicode control characters (category Cc: NUL, BEL, CR, LF, ESC, …) and format characters (Cf:
- * bidi overrides and isolates, zero-width space, BOM, soft hyphen, …) are refused in single-line
- * fields: they hide or reorder what a reviewer reads and break mail headers. Two Cf characters are
+ * Unicode control characters (category Cc: NUL, BEL, CR, LF, ESC, …), format characters (Cf:
+ * bidi overrides and isolates, zero-width space, BOM, soft hyphen, …) and the line and paragraph
+ * separators (Zl, Zp: line breaks by another name) are refused in single-line fields: they hide or reorder what a reviewer reads and break mail headers. Two Cf characters are
  * allowed, because languages need them: ZERO WIDTH NON-JOINER (U+200C, required in Persian and
  * several Indic scripts) and ZERO WIDTH JOINER (U+200D, Indic conjuncts and emoji sequences such as
  * family or flag emoji). Neither can reorder text or end a header line.
@@ -15,7 +15,7 @@
  * and published as the `pattern` of the JSON Schema (whose regular expressions are ECMA-262 with
  * the `u` flag, so `\p{…}` means the same there).
  */
-export const singleLinePattern = /^(?:[^\p{Cc}\p{Cf}]|\u200c|\u200d)*$/u;
+export const singleLinePattern = /^(?:[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]|\u200c|\u200d)*$/u;
 
 /** At least one character that is not white space (required fields: blanks do not count). */
 export const notBlankPattern = /\S/u;
