@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { formatFormNumber } from './application-form.js';
 import { firstErrors } from './error-list.js';
 import { organisationNumberMessage, organisationNumberSchema } from './organisation-number.js';
-import { multiLinePattern, notBlankPattern, singleLinePattern } from './text-rules.js';
+import { multiLinePattern, requiredMultiLinePattern, requiredSingleLinePattern, singleLinePattern } from './text-rules.js';
 import {
   applicationTypes,
   locales,
@@ -69,18 +69,21 @@ export type Answers = Record<string, AnswerValue>;
 
 type TextKind = 'singleLine' | 'multiLine';
 const textPatterns = {
-  singleLine: { pattern: singleLinePattern, error: messages.singleLine },
-  multiLine: { pattern: multiLinePattern, error: messages.multiLine },
+  singleLine: { optional: singleLinePattern, required: requiredSingleLinePattern, error: messages.singleLine },
+  multiLine: { optional: multiLinePattern, required: requiredMultiLinePattern, error: messages.multiLine },
 } as const;
 
-/** A required string: trimmed, not blank, at most `max` characters, no control characters. */
+/**
+ * A required string: trimmed, not blank, at most `max` characters, no control characters. The
+ * blank check comes first with its own message ("Ange …"); the published pattern states it too.
+ */
 function requiredText(missing: string, max: number, kind: TextKind = 'singleLine') {
   return z
     .string({ error: missing })
     .trim()
-    .regex(notBlankPattern, { error: missing, abort: true })
+    .refine((value) => value !== '', { error: missing, abort: true })
     .max(max, { error: messages.tooLong(max), abort: true })
-    .regex(textPatterns[kind].pattern, { error: textPatterns[kind].error });
+    .regex(textPatterns[kind].required, { error: textPatterns[kind].error });
 }
 
 /** An optional string: trimmed; empty counts as not given (output undefined). */
@@ -89,7 +92,7 @@ function optionalText(max: number, kind: TextKind = 'singleLine') {
     .string({ error: messages.text })
     .trim()
     .max(max, { error: messages.tooLong(max), abort: true })
-    .regex(textPatterns[kind].pattern, { error: textPatterns[kind].error })
+    .regex(textPatterns[kind].optional, { error: textPatterns[kind].error })
     .transform((value) => (value === '' ? undefined : value))
     .optional();
 }
@@ -115,7 +118,7 @@ function skipWhenEmpty<P extends object>(params: P): P {
 
 function urlText(max: number, required: boolean) {
   let text = z.string({ error: required ? messages.answerRequired : messages.url }).trim();
-  if (required) text = text.regex(notBlankPattern, { error: messages.answerRequired, abort: true });
+  if (required) text = text.refine((value) => value !== '', { error: messages.answerRequired, abort: true });
   const checked = text
     .max(max, { error: messages.tooLong(max), abort: true })
     .regex(webUrlPattern, { error: messages.url, abort: true })
@@ -137,7 +140,7 @@ function emailText(missing: string) {
   return z
     .string({ error: missing })
     .trim()
-    .regex(notBlankPattern, { error: missing, abort: true })
+    .refine((value) => value !== '', { error: missing, abort: true })
     .max(emailMaxLength, { error: messages.emailTooLong, abort: true })
     // The specific limits first, so that a too long address is told why (the pattern states them too).
     .refine((value) => (value.split('@')[0] ?? '').length <= 64, { error: messages.emailLocalPartTooLong, abort: true })

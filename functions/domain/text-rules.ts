@@ -17,11 +17,22 @@
  */
 export const singleLinePattern = /^(?:[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]|\u200c|\u200d)*$/u;
 
-/** At least one character that is not white space (required fields: blanks do not count). */
-export const notBlankPattern = /\S/u;
+/**
+ * A required single-line text: as above, with at least one character that is not white space.
+ * One pattern (not two), so that clients generating values from the schema meet both rules; it
+ * is unambiguous (leading white space, then the first visible character), so it runs in linear time.
+ */
+export const requiredSingleLinePattern = /^\s*[^\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}](?:[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]|\u200c|\u200d)*$/u;
 
-/** Multi-line text: like single-line text, but line breaks and tabs are allowed. */
-export const multiLinePattern = /^(?:[^\p{Cc}\p{Cf}]|[\t\n\r\u200c\u200d])*$/u;
+/**
+ * Multi-line text (long answers, comments): control characters other than line breaks and tabs are
+ * refused; format characters are allowed, since text pasted from word processors carries soft
+ * hyphens and direction marks, and it never reaches a header.
+ */
+export const multiLinePattern = /^(?:[^\p{Cc}]|[\t\n\r])*$/u;
+
+/** A required multi-line text: as above, with at least one character that is not white space. */
+export const requiredMultiLinePattern = /^\s*[^\s\p{Cc}](?:[^\p{Cc}]|[\t\n\r])*$/u;
 
 const unsafeInHeader = /(?:(?![\u200c\u200d])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}])+/gu;
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { emailPattern, messages, phonePattern, validateApplication, webUrlPattern } from '../../functions/domain/application.schema.js';
 import { maxListedErrors } from '../../functions/domain/error-list.js';
-import { singleLinePattern, singleLineText } from '../../functions/domain/text-rules.js';
+import { requiredSingleLinePattern, singleLineText } from '../../functions/domain/text-rules.js';
 import { composeEmail } from '../../functions/templates/compose-email.js';
 
 // The input rules of issue #7 that live in the schema: single-line text, deliverable addresses,
@@ -120,7 +120,7 @@ describe('the published patterns accept only what validation accepts', () => {
   it.each([
     ['web addresses', webUrlPattern, 'organisation', 'website', 500],
     ['phone numbers', phonePattern, 'contact', 'phone', 30],
-    ['single-line text', singleLinePattern, 'organisation', 'town', 100],
+    ['required single-line text', requiredSingleLinePattern, 'organisation', 'town', 100],
   ] as const)('%s matching the pattern (within maxLength) are accepted', (_case, pattern, part, field, maxLength) => {
     // Prepare
     const values = fc.stringMatching(pattern).filter((v) => v.length <= maxLength && v.trim() !== '' && v.trim() === v);
