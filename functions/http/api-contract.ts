@@ -29,12 +29,15 @@ export const submissionReceiptSchema = z
     statusUrl: z.url().meta({ description: 'Privat länk till ansökans statussida. Samma adress står i Location.' }),
   })
   .meta({ id: 'SubmissionReceipt', description: 'Kvitto på en mottagen ansökan. Ett nytt försök med samma Idempotency-Key ger samma kvitto.' });
-same<z.output<typeof submissionReceiptSchema>, SubmissionReceipt>(true);
+same<z.output<typeof submissionReceiptSchema>, Extract<SubmissionReceipt, { status: 'submitted' }>>(true);
 
 export const awaitingConfirmationSchema = z
-  .looseObject({
+  .object({
     id: applicationId,
     status: z.literal('awaiting_confirmation'),
+    type: z.enum(['full', 'revision']),
+    submittedAt: z.iso.datetime().meta({ description: 'När ansökan togs emot (UTC).' }),
+    organisationName: z.string(),
   })
   .meta({
     id: 'AwaitingConfirmation',
@@ -43,6 +46,7 @@ export const awaitingConfirmationSchema = z
       'registrerade adresser ("Väntar på bekräftelse från medlemmen"). Medlemmens registrerade adress får ett mejl med en ' +
       'länk; ingenting skickas till den angivna adressen förrän medlemmen har bekräftat.',
   });
+same<z.output<typeof awaitingConfirmationSchema>, Extract<SubmissionReceipt, { status: 'awaiting_confirmation' }>>(true);
 
 export const problemSchema = z
   .object({
@@ -90,7 +94,7 @@ export const criteriaSchema = z
   .meta({ id: 'Criteria', description: 'Kriterierna som granskaren bedömer (uppfyllt, delvis uppfyllt eller inte uppfyllt).' });
 
 /** Where a certificate stands on the day asked. */
-export const certificateStatuses = ['valid', 'expired', 'not_yet_valid'] as const;
+export const certificateStatuses = ['valid', 'expired', 'not_yet_valid', 'superseded'] as const;
 same<(typeof certificateStatuses)[number], CertificateStanding>(true);
 
 export const certificateSchema = z
@@ -101,6 +105,6 @@ export const certificateSchema = z
     town: z.string(),
     validFrom: calendarDate,
     validUntil: calendarDate,
-    status: z.enum(certificateStatuses).meta({ description: 'Giltig, utgången eller ännu inte giltig i dag.' }),
+    status: z.enum(certificateStatuses).meta({ description: 'Giltig, utgången, ännu inte giltig eller ersatt av en nyare kvalitetsmärkning, i dag.' }),
   })
   .meta({ id: 'Certificate', description: 'En kvalitetsmärkning och om den gäller i dag.' });
