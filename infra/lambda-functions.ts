@@ -98,6 +98,12 @@ export const httpFunctions = {
     routes: ['GET /certificates/{certificateId}'],
     access: { table: 'read' },
   },
+  ApiDocument: {
+    entry: 'functions/handlers/api-document.handler.ts',
+    description: 'Publishes the OpenAPI 3.1 document of the public JSON API',
+    routes: ['GET /api/openapi.json'],
+    access: {},
+  },
 } satisfies Record<string, FunctionSpec>;
 
 /** Functions run on a schedule (EventBridge). */

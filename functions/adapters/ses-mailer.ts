@@ -1,5 +1,6 @@
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import type { EmailMessage, Mailer } from '../domain/email-message.js';
+import { singleLineText } from '../domain/text-rules.js';
 
 /** Sends mail with SES v2 (locally: aws-ses-v2-local). SDK retries cover brief throttling. */
 export class SesMailer implements Mailer {
@@ -18,7 +19,8 @@ export class SesMailer implements Mailer {
         ConfigurationSetName: this.configurationSetName,
         Content: {
           Simple: {
-            Subject: { Data: message.subject, Charset: 'UTF-8' },
+            // Again here, for any message not composed by composeEmail: a header is one clean line.
+            Subject: { Data: singleLineText(message.subject), Charset: 'UTF-8' },
             Body: {
               Html: { Data: message.html, Charset: 'UTF-8' },
               Text: { Data: message.text, Charset: 'UTF-8' },

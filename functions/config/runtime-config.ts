@@ -7,6 +7,8 @@ const emailList = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+const publicBaseUrlSchema = z.url().transform((u) => u.replace(/\/+$/, ''));
+
 const runtimeConfigSchema = z.object({
   TABLE_NAME: z.string().min(1),
   STATE_MACHINE_ARN: z.string().min(1).optional(),
@@ -15,7 +17,7 @@ const runtimeConfigSchema = z.object({
   PROGRAMME_CONTACT_EMAIL: z.email(),
   OPERATOR_EMAIL: z.email(),
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
-  PUBLIC_BASE_URL: z.url().transform((u) => u.replace(/\/+$/, '')),
+  PUBLIC_BASE_URL: publicBaseUrlSchema,
   COMPLETION_DEADLINE_DAYS: positiveInt(60),
   RENEWAL_REMINDER_DAYS: z
     .string()
@@ -49,4 +51,13 @@ let cached: RuntimeConfig | undefined;
 export function runtimeConfig(): RuntimeConfig {
   cached ??= parseRuntimeConfig(process.env);
   return cached;
+}
+
+/**
+ * The deployment's public base URL alone (no trailing slash), or undefined when it is not set or
+ * not a URL. For error answers, which must render even when the rest of the configuration is bad.
+ */
+export function publicBaseUrl(env: Record<string, string | undefined> = process.env): string | undefined {
+  const result = publicBaseUrlSchema.safeParse(env.PUBLIC_BASE_URL);
+  return result.success ? result.data : undefined;
 }

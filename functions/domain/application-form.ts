@@ -81,12 +81,16 @@ export function extractFormMeta(fields: FormFields): FormMeta {
 }
 
 /**
- * "1 200 000", "1 200 000" (no-break spaces), "1200000", "−5", "2,5" to a number; undefined when
- * the text is not a number (the string is then passed on so that validation can say so).
+ * "1 200 000", "1 200 000 kr" (also with no-break or thin spaces), "1200000", "1 200 000:-", "−5",
+ * "2,5" to a number; undefined when the text is not a number (the string is then passed on so that
+ * validation can say so). Amounts are in kronor, so a trailing "kr", "kronor", "SEK" or ":-" is
+ * what people write, not part of the number.
  */
 export function parseFormNumber(text: string): number | undefined {
   const compact = text
-    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/(?:\s*(?:kr\.?|kronor|sek)|:-)\s*$/iu, '')
+    // \s covers no-break (U+00A0), thin (U+2009) and narrow no-break (U+202F) spaces.
+    .replace(/\s/gu, '')
     .replace(/^[\u2212\u2013]/, '-')
     .replace(',', '.');
   if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(compact)) return undefined;
@@ -99,6 +103,14 @@ export function formatFormNumber(value: number): string {
   const [int = '', dec] = String(Math.abs(value)).split('.');
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
   return `${value < 0 ? '-' : ''}${grouped}${dec ? `,${dec}` : ''}`;
+}
+
+/**
+ * People type web addresses without the scheme ("exempelstad.se"): the form reads those as https.
+ * The JSON API takes whole addresses only, as its schema says.
+ */
+export function normaliseUrl(value: string): string {
+  return /^[a-z][a-z0-9+.-]*:/i.test(value) ? value.replace(/^[a-z][a-z0-9+.-]*:/i, (scheme) => scheme.toLowerCase()) : `https://${value}`;
 }
 
 /** One answer from the form, or undefined when unanswered. */
@@ -119,6 +131,10 @@ function answerFromForm(question: Question, fields: FormFields): unknown {
       if (text === undefined) return undefined;
       return parseFormNumber(text) ?? text;
     }
+    case 'url': {
+      const text = firstValue(fields, name);
+      return text === undefined ? undefined : normaliseUrl(text);
+    }
     default:
       return firstValue(fields, name);
   }
@@ -132,7 +148,7 @@ export function applicationBodyFromForm(fields: FormFields): ApplicationFormBody
   const organisation: Record<string, string> = {};
   for (const key of organisationFieldNames) {
     const value = firstValue(fields, `organisation.${key}`);
-    if (value !== undefined) organisation[key] = value;
+    if (value !== undefined) organisation[key] = key === 'website' ? normaliseUrl(value) : value;
   }
   const contact: Record<string, string> = {};
   for (const key of contactFieldNames) {

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { formatFormNumber } from './application-form.js';
-import { organisationNumberSchema } from './organisation-number.js';
+import { firstErrors } from './error-list.js';
+import { organisationNumberMessage, organisationNumberSchema } from './organisation-number.js';
+import { multiLinePattern, requiredMultiLinePattern, requiredSingleLinePattern, singleLinePattern } from './text-rules.js';
 import {
   applicationTypes,
   locales,
+  questionCatalogue,
   questionsFor,
   type ApplicationType,
   type Question,
@@ -22,12 +25,15 @@ export const messages = {
   chooseOne: 'Välj ett av alternativen.',
   chooseAtLeastOne: 'Välj minst ett alternativ.',
   unknownOption: 'Välj bland de alternativ som finns.',
+  tooManyOptions: (max: number) => `Välj högst ${max} alternativ.`,
   number: 'Ange ett tal, till exempel 1 200 000.',
   integer: 'Ange ett heltal.',
   numberMin: (min: number) => `Talet får inte vara mindre än ${formatFormNumber(min)}.`,
   numberMax: (max: number) => `Talet får inte vara större än ${formatFormNumber(max)}.`,
   tooLong: (max: number) => `Svaret får vara högst ${max} tecken.`,
   text: 'Svaret ska vara text.',
+  singleLine: 'Texten får inte innehålla radbrytningar, styrtecken eller osynliga formateringstecken.',
+  multiLine: 'Texten får inte innehålla styrtecken (andra än radbrytningar och tabbar).',
   url: 'Ange en giltig webbadress, till exempel https://exempelstad.se.',
   booleanValue: 'Svaret ska vara ja eller nej.',
   type: 'Ange typ av ansökan: "full" (ny ansökan) eller "revision" (revidering).',
@@ -39,6 +45,9 @@ export const messages = {
   contactRole: 'Ange kontaktpersonens roll, till exempel centrumchef.',
   emailRequired: 'Ange kontaktpersonens e-postadress.',
   email: 'Ange en giltig e-postadress.',
+  emailTooLong: 'E-postadressen får vara högst 254 tecken.',
+  emailLocalPartTooLong: 'Delen före @ i e-postadressen får vara högst 64 tecken.',
+  emailLabelTooLong: 'Varje del av domänen i e-postadressen (mellan punkterna) får vara högst 63 tecken.',
   phone: 'Ange ett giltigt telefonnummer, till exempel 070-123 45 67.',
   body: 'Ansökan saknas eller har fel form.',
   organisation: 'Ange uppgifter om organisationen.',
@@ -50,53 +59,115 @@ export const messages = {
 } as const;
 
 // --- Building blocks -------------------------------------------------------------------------
+// Each rule is written once, as a zod check that JSON Schema can express where it can (lengths,
+// `pattern`, `format`, enums, list bounds): validation runs it and the published schema states it,
+// so the two cannot drift. Rules JSON Schema cannot express are stated in `description`s.
 
 type AnswerValue = string | number | boolean | string[];
 /** Answers keyed by question id; unanswered optional questions are absent. */
 export type Answers = Record<string, AnswerValue>;
 
-/** A required string: trimmed, non-empty, at most `max` characters. */
-function requiredText(missing: string, max: number) {
+type TextKind = 'singleLine' | 'multiLine';
+const textPatterns = {
+  singleLine: { optional: singleLinePattern, required: requiredSingleLinePattern, error: messages.singleLine },
+  multiLine: { optional: multiLinePattern, required: requiredMultiLinePattern, error: messages.multiLine },
+} as const;
+
+/**
+ * A required string: trimmed, not blank, at most `max` characters, no control characters. The
+ * blank check comes first with its own message ("Ange …"); the published pattern states it too.
+ */
+function requiredText(missing: string, max: number, kind: TextKind = 'singleLine') {
   return z
     .string({ error: missing })
     .trim()
-    .min(1, { error: missing })
-    .max(max, { error: messages.tooLong(max) });
+    .refine((value) => value !== '', { error: missing, abort: true })
+    .max(max, { error: messages.tooLong(max), abort: true })
+    .regex(textPatterns[kind].required, { error: textPatterns[kind].error });
 }
 
 /** An optional string: trimmed; empty counts as not given (output undefined). */
-function optionalText(max: number, typeMessage: string = messages.text) {
+function optionalText(max: number, kind: TextKind = 'singleLine') {
   return z
-    .string({ error: typeMessage })
+    .string({ error: messages.text })
     .trim()
-    .max(max, { error: messages.tooLong(max) })
+    .max(max, { error: messages.tooLong(max), abort: true })
+    .regex(textPatterns[kind].optional, { error: textPatterns[kind].error })
     .transform((value) => (value === '' ? undefined : value))
     .optional();
 }
 
-/** Web addresses: `exempelstad.se` is read as `https://exempelstad.se`; only http(s) with a domain name. */
-export function normaliseUrl(value: string): string {
-  return /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`;
-}
+/**
+ * A web address people can open: http(s), a host name with a dot and a top-level domain of letters,
+ * no port, no white space or control characters. Host names may have the letters of Swedish and
+ * other European languages (Latin-1 and Latin Extended-A: å, ä, ö, é, ü, ø, æ, …): all of them
+ * pass the URL parser's IDNA step, which not every Unicode letter does. Empty means "not given"
+ * for optional fields. The form also takes an address without `https://` (see
+ * application-form.ts); the API wants it whole, as its schema says.
+ */
+export const webUrlPattern =
+  /^(?:https?:\/\/(?:[A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f](?:[-A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f]{0,61}[A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f])?\.)+[A-Za-z]{2,63}(?:[/?#][^\s\p{Cc}\p{Cf}]*)?)?$/u;
 
-function isWebUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && /^[^.\s]+(\.[^.\s]+)+$/.test(url.hostname);
-  } catch {
-    return false;
-  }
+/**
+ * zod runs a check only when its `when` says so (a documented core option its typings leave out for
+ * string formats): an optional field's empty string means "not given", not "not a URL".
+ */
+function skipWhenEmpty<P extends object>(params: P): P {
+  return { ...params, when: (payload: { value: unknown }) => payload.value !== '' } as P;
 }
 
 function urlText(max: number, required: boolean) {
-  const base = z
-    .string({ error: required ? messages.answerRequired : messages.url })
-    .trim()
-    .max(max, { error: messages.tooLong(max) });
-  const checked = (required ? base.min(1, { error: messages.answerRequired }) : base)
-    .refine((value) => value === '' || isWebUrl(normaliseUrl(value)), { error: messages.url, abort: true })
-    .transform((value) => (value === '' ? undefined : normaliseUrl(value)));
+  let text = z.string({ error: required ? messages.answerRequired : messages.url }).trim();
+  if (required) text = text.refine((value) => value !== '', { error: messages.answerRequired, abort: true });
+  const checked = text
+    .max(max, { error: messages.tooLong(max), abort: true })
+    .regex(webUrlPattern, { error: messages.url, abort: true })
+    // The pattern states the rule in the schema; the WHATWG parser is the final word on "can be opened".
+    .check(z.url(skipWhenEmpty({ protocol: /^https?$/, error: messages.url })))
+    .transform((value) => (value === '' ? undefined : value));
   return required ? checked : checked.optional();
+}
+
+/**
+ * An address mail can be delivered to (RFC 5321): local part at most 64 characters, each domain
+ * label at most 63, the whole at most 254; ASCII letters, digits and the usual punctuation.
+ */
+export const emailPattern =
+  /^(?=[^@]{1,64}@)[A-Za-z0-9_'+-]+(?:\.[A-Za-z0-9_'+-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+export const emailMaxLength = 254;
+
+function emailText(missing: string) {
+  return z
+    .string({ error: missing })
+    .trim()
+    .refine((value) => value !== '', { error: missing, abort: true })
+    .max(emailMaxLength, { error: messages.emailTooLong, abort: true })
+    // The specific limits first, so that a too long address is told why (the pattern states them too).
+    .refine((value) => (value.split('@')[0] ?? '').length <= 64, { error: messages.emailLocalPartTooLong, abort: true })
+    .refine((value) => (value.split('@')[1] ?? '').split('.').every((label) => label.length <= 63), {
+      error: messages.emailLabelTooLong,
+      abort: true,
+    })
+    .check(z.email({ pattern: emailPattern, error: messages.email }));
+}
+
+/** Swedish numbers as people write them: an optional +, digits, spaces, dashes and brackets. */
+export const phonePattern = /^(?:\+?[0-9][0-9 ()-]{4,}[0-9])?$/;
+
+const phoneText = z
+  .string({ error: messages.phone })
+  .trim()
+  .max(30, { error: messages.phone, abort: true })
+  .regex(phonePattern, { error: messages.phone })
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+/** A list of `min` to `max` items; the schema publishes the bounds as `minItems`/`maxItems`. */
+function boundedList<T extends z.ZodType>(item: T, max: number, min: number, minMessage: string) {
+  return z
+    .array(item, { error: minMessage })
+    .min(min, { error: minMessage })
+    .max(max, { error: messages.tooManyOptions(max) });
 }
 
 /** Drops keys whose value is undefined (optional fields given as empty strings). */
@@ -113,7 +184,8 @@ export function answerSchemaFor(question: Question): z.ZodType<AnswerValue | und
     case 'text':
     case 'textarea': {
       const max = question.maxLength ?? (question.kind === 'text' ? 200 : 4000);
-      return required ? requiredText(messages.answerRequired, max) : optionalText(max);
+      const kind = question.kind === 'text' ? 'singleLine' : 'multiLine';
+      return required ? requiredText(messages.answerRequired, max, kind) : optionalText(max, kind);
     }
     case 'url':
       return urlText(question.maxLength ?? 500, required);
@@ -135,12 +207,13 @@ export function answerSchemaFor(question: Question): z.ZodType<AnswerValue | und
     }
     case 'multiselect': {
       const values = question.options.map((option) => option.value);
-      const schema = z
-        .array(z.enum(values as [string, ...string[]], { error: messages.unknownOption }), {
-          error: messages.chooseAtLeastOne,
-        })
-        .min(required ? 1 : 0, { error: messages.chooseAtLeastOne })
-        .transform((chosen) => [...new Set(chosen)]);
+      // Each option at most once in spirit; repeats within the bound are tolerated and dropped.
+      const schema = boundedList(
+        z.enum(values as [string, ...string[]], { error: messages.unknownOption }),
+        values.length,
+        required ? 1 : 0,
+        messages.chooseAtLeastOne,
+      ).transform((chosen) => [...new Set(chosen)]);
       return required ? schema : schema.optional();
     }
     case 'boolean': {
@@ -180,22 +253,19 @@ export const organisationSchema = z
   )
   .transform(withoutUndefined);
 
-const phoneText = z
-  .string({ error: messages.phone })
-  .trim()
-  .max(30, { error: messages.phone })
-  .refine((value) => value === '' || /^\+?[0-9][0-9 ()-]{4,}[0-9]$/.test(value), { error: messages.phone })
-  .transform((value) => (value === '' ? undefined : value))
-  .optional();
+/** The rule about the contact address that a schema cannot express (it depends on the member register). */
+export const contactEmailDescription =
+  'Kontaktpersonens e-postadress (högst 64 tecken före @, högst 63 tecken i varje del av domänen, högst 254 tecken). ' +
+  'Regel som schemat inte kan uttrycka: är adressen en av medlemmens registrerade adresser i medlemsregistret behandlas ' +
+  'ansökan direkt (201); annars väntar den på att medlemmen bekräftar via sin registrerade adress (202, status ' +
+  '"awaiting_confirmation"), och ingenting skickas till den angivna adressen innan dess.';
 
 export const contactSchema = z
   .strictObject(
     {
       name: requiredText(messages.contactName, 200),
       role: requiredText(messages.contactRole, 100),
-      email: requiredText(messages.emailRequired, 254)
-        .pipe(z.email({ error: messages.email }))
-        .meta({ description: 'E-postadress.', format: 'email' }),
+      email: emailText(messages.emailRequired).meta({ description: contactEmailDescription }),
       phone: phoneText,
     },
     { error: messages.contact },
@@ -234,7 +304,10 @@ export interface ValidationError {
   message: string;
 }
 
-export type ValidationResult = { ok: true; value: ApplicationInput } | { ok: false; errors: ValidationError[] };
+export type ValidationResult =
+  | { ok: true; value: ApplicationInput }
+  /** `errors` holds at most the first `maxListedErrors`; `errorCount` says how many there were. */
+  | { ok: false; errors: ValidationError[]; errorCount: number };
 
 /** What is checked when `type` is missing or unknown, so the other errors are still reported. */
 const typelessSchema = z.object({
@@ -257,14 +330,43 @@ function toValidationErrors(issues: readonly z.core.$ZodIssue[], type?: Applicat
   });
 }
 
-/** Validates a body; on failure lists every problem with its dotted path and a Swedish message. */
+/**
+ * Validates a body; on failure lists the problems (the first `maxListedErrors`, and their number)
+ * with their dotted paths and Swedish messages.
+ */
 export function validateApplication(body: unknown): ValidationResult {
-  const result = applicationSchema.safeParse(body);
+  const result = applicationSchema.safeParse(withListsCut(body));
   if (result.success) return { ok: true, value: result.data };
+  const { items, total } = firstErrors(allValidationErrors(body, result.error.issues));
+  return { ok: false, errors: items, errorCount: total };
+}
 
+/** The longest list any field takes (a multiselect with every option chosen). */
+const longestList = Math.max(
+  1,
+  ...questionCatalogue.sections.flatMap((section) => section.questions).map((q) => (q.kind === 'multiselect' ? q.options.length : 0)),
+);
+
+/**
+ * The body with every list cut to one item more than any field takes. Such a list is refused as
+ * too long either way, and zod checks a list's items before its length: without the cut, a
+ * hostile list of 200 000 items costs 200 000 item checks (and errors). The walk stops below the
+ * deepest level the schema has (body → answers → list → item): zod does not look deeper either,
+ * and a body nested 100 000 levels deep must not exhaust the stack here.
+ */
+function withListsCut(value: unknown, depth = 0): unknown {
+  if (depth > 4) return value;
+  if (Array.isArray(value)) return value.slice(0, longestList + 1).map((item) => withListsCut(item, depth + 1));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, withListsCut(inner, depth + 1)]));
+  }
+  return value;
+}
+
+function allValidationErrors(body: unknown, issues: readonly z.core.$ZodIssue[]): ValidationError[] {
   const type = typeof body === 'object' && body !== null ? (body as { type?: unknown }).type : undefined;
   if (typeof type === 'string' && (applicationTypes as readonly string[]).includes(type)) {
-    return { ok: false, errors: toValidationErrors(result.error.issues, type as ApplicationType) };
+    return toValidationErrors(issues, type as ApplicationType);
   }
   // No valid type: report it, then whatever else can be checked without knowing the questions.
   const errors: ValidationError[] = [{ path: 'type', message: messages.type }];
@@ -274,21 +376,49 @@ export function validateApplication(body: unknown): ValidationResult {
   } else {
     errors.unshift({ path: '', message: messages.body });
   }
-  return { ok: false, errors };
+  return errors;
 }
 
 // --- JSON Schema -------------------------------------------------------------------------------------
 
-export const applicationJsonSchemaId = 'https://qm.stadskarnor.example/schemas/qm-application.json';
+/** What the published schema says about rules that depend on the deployment. */
+export interface ApplicationJsonSchemaOptions {
+  /** The schema's own address, e.g. `https://qm.stadskarnor.se/api/schema/application`. */
+  id: string;
+  /** A revision may be sent from this many days before the certificate's last day (the first reminder). */
+  revisionOpensDaysBefore: number;
+  /** … until this many months after it lapsed. */
+  revisionGraceMonths: number;
+}
+
+/**
+ * The rules no JSON Schema keyword can express, as the schema's description states them. Each
+ * names the answer and, for problem answers, the problem type's last path segment, so a client
+ * (and the contract test) can tie every refusal to a stated rule.
+ */
+export function unexpressibleRules(options: Omit<ApplicationJsonSchemaOptions, 'id'>): string[] {
+  return [
+    `Organisationsnumrets sista siffra är en kontrollsiffra (Luhn); annars 400 med meddelandet "${organisationNumberMessage}"`,
+    'Endast medlemmar i Svenska Stadskärnor kan ansöka: organisationsnumret ska finnas i medlemsregistret; annars 403 (problemtyp not-a-member).',
+    `En revidering (type "revision") kräver att organisationen har eller har haft en kvalitetsmärkning, och kan lämnas från ${options.revisionOpensDaysBefore} dagar före dess sista giltighetsdag till ${options.revisionGraceMonths} månader efter att den gått ut; annars 403 (problemtyp revision-not-open) med det datum då fönstret öppnar.`,
+    'En organisation kan ha en pågående ansökan i taget: medan en ansökan inte är avslutad avvisas nya av båda slagen med 409 (problemtyp application-in-progress).',
+    'Kontaktpersonens e-postadress ska vara en av medlemmens registrerade adresser, eller bekräftas av medlemmen: annars 202 med status "awaiting_confirmation".',
+    'Idempotency-Key: samma nyckel med annat innehåll ger 422 (problemtyp idempotency-key-reused); medan den första begäran behandlas ger den 409 (problemtyp request-in-progress).',
+  ];
+}
 
 /** The request body as JSON Schema (draft 2020-12), generated from the zod schema's input side. */
-export function applicationJsonSchema(): Record<string, unknown> {
+export function applicationJsonSchema(options: ApplicationJsonSchemaOptions): Record<string, unknown> {
   // Everything in the schema is representable (a test checks it), so no 'unrepresentable' fallback is needed.
   const schema = z.toJSONSchema(applicationSchema, { io: 'input' });
   return {
-    $id: applicationJsonSchemaId,
+    $id: options.id,
     title: 'Ansökan om kvalitetsmärkning (QM)',
-    description: 'En fullständig ansökan (type "full") eller en revidering (type "revision") av kvalitetsmärkningen.',
+    description: [
+      'En fullständig ansökan (type "full") eller en revidering (type "revision") av kvalitetsmärkningen.',
+      'Regler som JSON Schema inte kan uttrycka:',
+      ...unexpressibleRules(options).map((rule) => `- ${rule}`),
+    ].join('\n'),
     ...schema,
   };
 }

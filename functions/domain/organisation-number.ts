@@ -3,9 +3,26 @@ import { z } from 'zod';
 /**
  * Swedish organisation numbers (organisationsnummer): ten digits written `NNNNNN-NNNN`, the last
  * digit a Luhn (mod 10) check digit over the first nine.
+ *
+ * People type them in many ways: with or without the dash, with an en or em dash (word processors
+ * turn "-" into "–"), with spaces between digit groups, or in the 12-digit form with a century
+ * prefix (16 for legal entities; 19/20 when a sole trader uses a personal identity number). All of
+ * them are accepted and stored as `NNNNNN-NNNN`.
  */
 
 export const organisationNumberMessage = 'Organisationsnumret ska ha formen NNNNNN-NNNN och en giltig kontrollsiffra.';
+export const organisationNumberMissingMessage = 'Fyll i organisationsnummer.';
+
+/** The longest input worth looking at (12 digits, separators and spaces); bounds the regex work. */
+export const organisationNumberMaxLength = 30;
+
+/**
+ * Every accepted way of writing the number: optional century prefix, six digits, an optional
+ * dash (hyphen, non-breaking hyphen, figure dash, en dash, em dash or minus sign), four digits;
+ * white space between any of them. Validation uses it, and the JSON Schema publishes it.
+ */
+export const organisationNumberPattern =
+  /^\s*(?:(?:16|19|20)\s*)?(?:\d\s*){6}(?:[-\u2010\u2011\u2012\u2013\u2014\u2212]\s*)?(?:\d\s*){3}\d\s*$/;
 
 /** The Luhn check for a string of digits (the last digit is the check digit). */
 export function luhnValid(digits: string): boolean {
@@ -33,28 +50,40 @@ export function luhnCheckDigit(nineDigits: string): number {
   throw new Error('unreachable: some digit always satisfies Luhn');
 }
 
-/**
- * `NNNNNN-NNNN` or `NNNNNNNNNN`, surrounding whitespace allowed, to canonical `NNNNNN-NNNN`;
- * null when the form or the check digit is wrong.
- */
+/** The ten digits of a number written in any accepted way, or null when the form is wrong. */
+function tenDigits(input: string): string | null {
+  if (input.length > organisationNumberMaxLength || !organisationNumberPattern.test(input)) return null;
+  const digits = input.replace(/\D/g, '');
+  // The pattern allows twelve digits only with a 16/19/20 prefix: drop it.
+  return digits.length === 12 ? digits.slice(2) : digits;
+}
+
+/** Any accepted form to canonical `NNNNNN-NNNN`; null when the form or the check digit is wrong. */
 export function normaliseOrganisationNumber(input: string): string | null {
-  const match = /^(\d{6})-?(\d{4})$/.exec(input.trim());
-  if (!match) return null;
-  const [, head = '', tail = ''] = match;
-  return luhnValid(head + tail) ? `${head}-${tail}` : null;
+  const digits = tenDigits(input);
+  if (digits === null || !luhnValid(digits)) return null;
+  return `${digits.slice(0, 6)}-${digits.slice(6)}`;
 }
 
 export function isValidOrganisationNumber(input: string): boolean {
   return normaliseOrganisationNumber(input) !== null;
 }
 
-/** Accepts a string, outputs the canonical `NNNNNN-NNNN`; one Swedish message for any failure. */
+/**
+ * Accepts a string in any accepted form, outputs the canonical `NNNNNN-NNNN`. Missing or empty:
+ * "Fyll i organisationsnummer."; anything else wrong: the one format message.
+ */
 export const organisationNumberSchema = z
-  .string({ error: organisationNumberMessage })
+  .string({ error: (issue) => (issue.input === undefined ? organisationNumberMissingMessage : organisationNumberMessage) })
+  .refine((value) => value.trim() !== '', { error: organisationNumberMissingMessage, abort: true })
+  .max(organisationNumberMaxLength, { error: organisationNumberMessage, abort: true })
+  .regex(organisationNumberPattern, { error: organisationNumberMessage, abort: true })
   .refine((value) => normaliseOrganisationNumber(value) !== null, { error: organisationNumberMessage })
   .transform((value) => normaliseOrganisationNumber(value) ?? value)
   .meta({
-    description: 'Organisationsnummer, NNNNNN-NNNN (bindestrecket valfritt), med giltig kontrollsiffra.',
-    pattern: '^\\s*\\d{6}-?\\d{4}\\s*$',
+    description:
+      'Organisationsnummer, normalt NNNNNN-NNNN. Bindestreck (även – och —), mellanslag och sekelsiffror (16, 19, 20) ' +
+      'godtas och sparas som NNNNNN-NNNN. Regler som schemat inte kan uttrycka: sista siffran är en kontrollsiffra ' +
+      `(Luhn): "${organisationNumberMessage}" Organisationen måste vara medlem i Svenska Stadskärnor (annars 403).`,
     examples: ['802999-1000'],
   });

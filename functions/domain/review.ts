@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLinePattern } from './text-rules.js';
 
 /** What a reviewer can decide, and the rule that a refusal or a completion request needs a reason. */
 export const reviewDecisions = ['approve', 'reject', 'request_completion'] as const;
@@ -25,6 +26,7 @@ export const decisionFormSchema = z
       .string()
       .trim()
       .max(maxCommentLength, `Kommentaren får vara högst ${maxCommentLength} tecken.`)
+      .regex(multiLinePattern, 'Kommentaren får inte innehålla styrtecken (andra än radbrytningar och tabbar).')
       .optional()
       .transform((c) => (c ? c : undefined)),
   })

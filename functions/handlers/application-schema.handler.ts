@@ -1,13 +1,23 @@
+import { runtimeConfig } from '../config/runtime-config.js';
 import { applicationJsonSchema } from '../domain/application.schema.js';
 import { httpHandler } from '../lambda/http-handler.js';
 import { jsonResponse } from '../http/responses.js';
+
+/** Where the schema is published; also its `$id`, so it names the deployment that serves it. */
+export const applicationSchemaPath = '/api/schema/application';
 
 // Generated once per container from the zod schema: the schema is the single source of truth.
 let schema: unknown;
 
 /** GET /api/schema/application: the JSON Schema of the POST /applications body. */
 export const handler = httpHandler(async () => {
-  schema ??= applicationJsonSchema();
+  const config = runtimeConfig();
+  schema ??= applicationJsonSchema({
+    id: `${config.PUBLIC_BASE_URL}${applicationSchemaPath}`,
+    // A revision opens with the first renewal reminder.
+    revisionOpensDaysBefore: Math.max(...config.RENEWAL_REMINDER_DAYS),
+    revisionGraceMonths: config.REVISION_GRACE_MONTHS,
+  });
   return jsonResponse(200, schema, {
     'content-type': 'application/schema+json; charset=utf-8',
     'cache-control': 'public, max-age=300',

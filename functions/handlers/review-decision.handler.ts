@@ -12,9 +12,10 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 export const handler = httpHandler(async (event) => {
   const token = event.pathParameters?.token ?? '';
   const deps = dependencies();
-  const body = parseRequestBody(event);
-  const fields = body.kind === 'form' ? { decision: first(body.fields.decision), comment: first(body.fields.comment) } : (body.value as Record<string, unknown>);
-  const parsed = decisionFormSchema.safeParse(fields ?? {});
+  // The decision form is the only way in: other bodies get 415, so every field here is a string.
+  const body = parseRequestBody(event, ['form']);
+  const fields = body.kind === 'form' ? { decision: first(body.fields.decision), comment: first(body.fields.comment) } : {};
+  const parsed = decisionFormSchema.safeParse(fields);
 
   if (!parsed.success) {
     // Nothing is decided; show the form again with the reviewer's input, if the link is good.
@@ -23,7 +24,7 @@ export const handler = httpHandler(async (event) => {
     if (view.kind === 'ended') return htmlResponse(410, renderReviewLinkEnded(view.application));
     if (view.kind === 'decided') return htmlResponse(409, renderDecisionMade(view.application, view.decision, { justNow: false }));
     const errors = parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? 'decision'), message: i.message }));
-    const values = { decision: String(fields?.decision ?? ''), comment: String(fields?.comment ?? '') };
+    const values = { decision: fields.decision ?? '', comment: fields.comment ?? '' };
     return htmlResponse(400, renderReviewPage({ application: view.application, reviewer: view.reviewer, action: `/review/${token}`, errors, values, record: await organisationRecord(deps, view.application) }));
   }
 

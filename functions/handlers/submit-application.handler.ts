@@ -30,7 +30,10 @@ export const handler = httpHandler(async (event) => {
 
 async function submitJson(event: APIGatewayProxyEventV2, value: unknown): Promise<HttpResult> {
   const validation = validateApplication(value);
-  if (!validation.ok) throw validationProblem(await withMembership(validation.errors, value));
+  if (!validation.ok) {
+    const errors = await withMembership(validation.errors, value);
+    throw validationProblem(errors, validation.errorCount + errors.length - validation.errors.length);
+  }
   const idempotencyKey = event.headers['idempotency-key']?.trim() || undefined;
   if (idempotencyKey && idempotencyKey.length > 255) {
     throw validationProblem([{ path: 'Idempotency-Key', message: 'Idempotensnyckeln får vara högst 255 tecken.' }]);
@@ -120,8 +123,8 @@ async function withMembership(errors: ProblemFieldError[], body: unknown): Promi
   return [{ path, message: notMemberMessage }, ...errors];
 }
 
-function validationProblem(errors: ProblemFieldError[]): HttpProblem {
-  return new HttpProblem(400, 'Ansökan innehåller fel', `Ansökan har ${errors.length} fel. Rätta dem och skicka igen.`, {
+function validationProblem(errors: ProblemFieldError[], errorCount = errors.length): HttpProblem {
+  return new HttpProblem(400, 'Ansökan innehåller fel', `Ansökan har ${errorCount} fel. Rätta dem och skicka igen.`, {
     type: problemTypes.validation,
     errors,
   });

@@ -12,22 +12,42 @@ export class HttpProblem extends Error {
     readonly status: number,
     readonly title: string,
     readonly detail: string,
-    readonly extras: { type?: string; errors?: ProblemFieldError[]; headers?: Record<string, string> } = {},
+    readonly extras: {
+      /** A problem type from `problemTypes` (resolved against the public base URL), or an absolute URI. */
+      type?: string;
+      errors?: ProblemFieldError[];
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(detail);
     this.name = 'HttpProblem';
   }
 }
 
+/**
+ * The problem types the API answers with, by name. The `type` URI in an answer is
+ * `<PUBLIC_BASE_URL>/problems/<name>` (see `problemTypeUri`), so it names the deployment that
+ * answered rather than a fixed host.
+ */
 export const problemTypes = {
-  validation: 'https://qm.stadskarnor.example/problems/validation',
-  malformedJson: 'https://qm.stadskarnor.example/problems/malformed-json',
-  unsupportedMediaType: 'https://qm.stadskarnor.example/problems/unsupported-media-type',
-  payloadTooLarge: 'https://qm.stadskarnor.example/problems/payload-too-large',
-  notMember: 'https://qm.stadskarnor.example/problems/not-a-member',
-  idempotencyKeyReused: 'https://qm.stadskarnor.example/problems/idempotency-key-reused',
-  requestInProgress: 'https://qm.stadskarnor.example/problems/request-in-progress',
-  notFound: 'https://qm.stadskarnor.example/problems/not-found',
-  revisionNotOpen: 'https://qm.stadskarnor.example/problems/revision-not-open',
-  applicationInProgress: 'https://qm.stadskarnor.example/problems/application-in-progress',
+  validation: 'validation',
+  malformedJson: 'malformed-json',
+  invalidEncoding: 'invalid-encoding',
+  unsupportedMediaType: 'unsupported-media-type',
+  payloadTooLarge: 'payload-too-large',
+  notMember: 'not-a-member',
+  idempotencyKeyReused: 'idempotency-key-reused',
+  requestInProgress: 'request-in-progress',
+  applicationInProgress: 'application-in-progress',
+  notFound: 'not-found',
+  revisionNotOpen: 'revision-not-open',
 } as const;
+
+export type ProblemTypeName = (typeof problemTypes)[keyof typeof problemTypes];
+
+/** The `type` URI of a problem: names resolve against the base URL; absolute URIs stay as they are. */
+export function problemTypeUri(type: string | undefined, publicBaseUrl: string | undefined): string {
+  if (!type) return 'about:blank';
+  if (/^[a-z][a-z0-9+.-]*:/i.test(type)) return type;
+  return publicBaseUrl ? `${publicBaseUrl}/problems/${type}` : 'about:blank';
+}

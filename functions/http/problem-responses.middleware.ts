@@ -2,7 +2,9 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { html, renderPage } from '../templates/layout.template.js';
-import { HttpProblem } from './http-problem.js';
+import { publicBaseUrl } from '../config/runtime-config.js';
+import { firstErrors } from '../domain/error-list.js';
+import { HttpProblem, problemTypeUri } from './http-problem.js';
 import { htmlResponse, jsonResponse, prefersHtml, type HttpResult } from './responses.js';
 
 /**
@@ -19,20 +21,23 @@ export function problemResponses(logger: Logger): MiddlewareObj<APIGatewayProxyE
           : new HttpProblem(500, 'Internt fel', 'Något gick fel hos oss. Försök igen om en stund.');
       if (!(error instanceof HttpProblem)) logger.error('Unhandled error', { error });
       const headers = request.event?.headers ?? {};
+      // Never more than the first few errors, whatever the input: the answer's size stays bounded.
+      const errors = problem.extras.errors ? firstErrors(problem.extras.errors) : undefined;
       if (prefersHtml(headers)) {
         const body = html`<h1>${problem.title}</h1><p>${problem.detail}</p>
-${problem.extras.errors?.length ? html`<ul>${problem.extras.errors.map((e) => html`<li>${e.message}</li>`)}</ul>` : ''}
+${errors?.items.length ? html`<ul>${errors.items.map((e) => html`<li>${e.message}</li>`)}</ul>` : ''}
+${errors && errors.total > errors.items.length ? html`<p>Och ${errors.total - errors.items.length} fel till.</p>` : ''}
 <p><a href="/apply">Till ansökningsformuläret</a></p>`;
         request.response = htmlResponse(problem.status, renderPage({ title: problem.title, lang: 'sv', body }), problem.extras.headers);
       } else {
         request.response = jsonResponse(
           problem.status,
           {
-            type: problem.extras.type ?? 'about:blank',
+            type: problemTypeUri(problem.extras.type, publicBaseUrl()),
             title: problem.title,
             status: problem.status,
             detail: problem.detail,
-            ...(problem.extras.errors ? { errors: problem.extras.errors } : {}),
+            ...(errors ? { errors: errors.items, errorCount: errors.total } : {}),
           },
           { 'content-type': 'application/problem+json; charset=utf-8', ...problem.extras.headers },
         );

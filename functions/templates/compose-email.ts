@@ -1,5 +1,6 @@
 import type { Locale } from '../domain/application-record.js';
 import type { EmailMessage } from '../domain/email-message.js';
+import { singleLineText } from '../domain/text-rules.js';
 import { emailButton, emailFrame, renderEmailHtml } from './email-layout.template.js';
 import { html } from './layout.template.js';
 
@@ -21,6 +22,8 @@ export interface EmailContent {
 /** Builds the HTML and plain-text parts from the same content, so they never drift apart. */
 export function composeEmail(content: EmailContent): EmailMessage {
   const locale = content.locale ?? 'sv';
+  // Subjects carry names people typed: one clean line, whatever reached the template.
+  const subject = singleLineText(content.subject);
   const body = html`
 <h1 style="font-size:22px;margin:0 0 16px;">${content.heading}</h1>
 ${content.greeting ? html`<p>${content.greeting}</p>` : ''}
@@ -48,5 +51,5 @@ ${content.action?.note ? html`<p style="font-size:14px;color:#555;">${content.ac
     emailFrame[locale].footer,
   ].join('\n');
 
-  return { to: content.to, subject: content.subject, html: renderEmailHtml(content.subject, body, locale), text };
+  return { to: content.to, subject, html: renderEmailHtml(subject, body, locale), text };
 }

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { RouteMatch } from './route-table.js';
@@ -10,7 +11,9 @@ import { LOCAL_ACCOUNT } from './local-aws.js';
  * Request: header names lower-cased, repeated headers joined with commas, cookies moved from the
  * `cookie` header to `cookies`. The body is text only for text/*, application/json,
  * application/xml and application/javascript; everything else (including form posts and a
- * missing content type) is base64 with isBase64Encoded: true, as real HTTP APIs do.
+ * missing content type) is base64 with isBase64Encoded: true, as real HTTP APIs do. A "text" body
+ * that is not valid UTF-8 is passed as base64 too: decoding it here would replace the bad bytes
+ * with U+FFFD before the handler could refuse them.
  */
 const TEXT_TYPES = /^(text\/[^;]+|application\/(json|xml|javascript))\s*(;|$)/i;
 
@@ -37,7 +40,7 @@ export function buildEvent(req: IncomingMessage, body: Buffer, match: RouteMatch
 
   const now = new Date();
   const host = headers.host ?? 'localhost';
-  const isText = TEXT_TYPES.test(headers['content-type'] ?? '');
+  const isText = TEXT_TYPES.test(headers['content-type'] ?? '') && isUtf8(body);
   return {
     version: '2.0',
     routeKey: match.route.routeKey,

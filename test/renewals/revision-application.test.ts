@@ -190,7 +190,7 @@ describe('POST /applications with type "revision"', () => {
     expect(answer.statusCode).toBe(403);
     expect(answer.headers['content-type']).toContain('application/problem+json');
     const problem = JSON.parse(answer.body);
-    expect(problem.type).toBe(problemTypes.revisionNotOpen);
+    expect(problem.type).toBe(`${process.env.PUBLIC_BASE_URL}/problems/${problemTypes.revisionNotOpen}`);
     expect(problem.detail).toContain('fullständig QM-ansökan');
     expect(problem.detail).toContain('/apply');
     expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(0);

@@ -126,6 +126,7 @@ describe('applicationBodyFromForm', () => {
         { path: 'answers.legalForm', message: 'Välj ett av alternativen.' },
         { path: 'answers.annualBudget', message: 'Besvara frågan.' },
       ],
+      errorCount: 4,
     });
   });
 
@@ -197,12 +198,19 @@ describe('parseFormNumber and formatFormNumber', () => {
     [' 0 ', 0],
     ['2,5', 2.5],
     ['\u22125', -5],
+    ['1 200 000 kr', 1200000],
+    ['1 200 000kr', 1200000],
+    ['1\u2009200\u2009000 kr', 1200000],
+    ['1\u00a0200\u00a0000\u00a0kr', 1200000],
+    ['1 200 000 kronor', 1200000],
+    ['1 200 000 SEK', 1200000],
+    ['1 200 000:-', 1200000],
   ])('reads %j as %d', (text, expected) => {
     // Prepare (text) / Act / Assess
     expect(parseFormNumber(text)).toBe(expected);
   });
 
-  it.each([['en miljon'], ['1.200.000'], ['12abc'], [''], ['1e6']])('does not read %j', (text) => {
+  it.each([['en miljon'], ['1.200.000'], ['12abc'], [''], ['1e6'], ['kr'], ['1 200 000 euro'], ['kr 1 200 000 kr']])('does not read %j', (text) => {
     // Prepare (text) / Act / Assess
     expect(parseFormNumber(text)).toBeUndefined();
   });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
@@ -6,6 +7,7 @@ import {
   luhnValid,
   normaliseOrganisationNumber,
   organisationNumberMessage,
+  organisationNumberPattern,
   organisationNumberSchema,
 } from '../../functions/domain/organisation-number.js';
 
@@ -50,6 +52,15 @@ describe('normaliseOrganisationNumber', () => {
     ['8029991000', '802999-1000'],
     ['  802999-1000  ', '802999-1000'],
     ['\t5599993002\n', '559999-3002'],
+    ['802999 1000', '802999-1000'],
+    ['802 999 - 10 00', '802999-1000'],
+    ['802999\u20131000', '802999-1000'],
+    ['802999\u20141000', '802999-1000'],
+    ['802999 \u2013 1000', '802999-1000'],
+    ['16802999-1000', '802999-1000'],
+    ['168029991000', '802999-1000'],
+    ['19802999-1000', '802999-1000'],
+    ['20 802999-1000', '802999-1000'],
   ])('normalises %j to %s', (input, expected) => {
     // Prepare (input) / Act
     const result = normaliseOrganisationNumber(input);
@@ -64,11 +75,14 @@ describe('normaliseOrganisationNumber', () => {
     ['too few digits', '802999-100'],
     ['too many digits', '802999-10000'],
     ['dash in the wrong place', '80299-91000'],
-    ['space instead of dash', '802999 1000'],
     ['two dashes', '802999--1000'],
     ['letters', '80299X-1000'],
     ['empty', ''],
-    ['twelve digits', '16802999-1000'],
+    ['twelve digits with another century prefix', '18802999-1000'],
+    ['dash before the century prefix is dropped', '16-802999-1000'],
+    ['eleven digits', '6802999-1000'],
+    ['a slash', '802999/1000'],
+    ['far too long', `${' '.repeat(40)}8029991000`],
   ])('rejects %s (%j)', (_case, input) => {
     // Prepare (input) / Act
     const result = normaliseOrganisationNumber(input);
@@ -101,7 +115,7 @@ describe('organisationNumberSchema', () => {
     expect(result).toEqual({ success: true, data: '802999-1000' });
   });
 
-  it.each([['802999-1001'], ['hej'], [8029991000], [undefined]])(
+  it.each([['802999-1001'], ['hej'], [8029991000]])(
     'fails for %j with the one Swedish message',
     (input) => {
       // Prepare (input) / Act
@@ -117,4 +131,24 @@ describe('organisationNumberSchema', () => {
       );
     },
   );
+
+  it.each([[undefined], [''], ['   ']])('asks for the number when it is missing (%j)', (input) => {
+    // Prepare (input) / Act
+    const result = organisationNumberSchema.safeParse(input);
+
+    // Assess
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual(['Fyll i organisationsnummer.']);
+  });
+
+  it('publishes the pattern it validates with, so schema and validation accept the same forms', () => {
+    // Prepare
+    const published = new RegExp(String(z.toJSONSchema(organisationNumberSchema, { io: 'input' }).pattern), 'u');
+    const forms = ['802999-1000', '802999 1000', '16802999–1000', '8029991000', '80299-91000', '802999--1000'];
+
+    // Act
+    const verdicts = forms.map((form) => [published.test(form), organisationNumberPattern.test(form)]);
+
+    // Assess
+    expect(verdicts).toEqual([[true, true], [true, true], [true, true], [true, true], [false, false], [false, false]]);
+  });
 });
