@@ -103,6 +103,12 @@ export class ApplicationRepository {
     return { claimed: false, holder: { applicationId: Item.applicationId as string, claimedAt: Item.claimedAt as string } };
   }
 
+  /** Who holds the organisation's slot, if anyone. */
+  async getOpenSlot(organisationNumber: string): Promise<OpenSlot | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: openSlotKey(organisationNumber), ConsistentRead: true }));
+    return Item ? { applicationId: Item.applicationId as string, claimedAt: Item.claimedAt as string } : undefined;
+  }
+
   /** Takes the slot over from a holder that is known to be over (final, or abandoned before it was stored). */
   async takeOverOpenSlot(organisationNumber: string, from: OpenSlot, applicationId: string, now: Date): Promise<boolean> {
     const written = await unlessConditionFails(

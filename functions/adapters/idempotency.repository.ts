@@ -61,6 +61,13 @@ export class IdempotencyRepository {
     };
   }
 
+  /** The record of a key, if it was used. */
+  async get(keyHash: string): Promise<IdempotencyRecord | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key(keyHash), ConsistentRead: true }));
+    if (!Item) return undefined;
+    return { requestHash: Item.requestHash, applicationId: Item.applicationId, state: Item.state, startedAt: Item.startedAt, response: Item.response };
+  }
+
   async complete(keyHash: string, response: StoredResponse): Promise<void> {
     await this.db.send(
       new UpdateCommand({

@@ -91,9 +91,13 @@ export async function submitApplication(
 ): Promise<SubmitApplicationResult> {
   const { submission } = request;
   const organisationNumber = submission.organisation.organisationNumber;
-  const [member, latest] = await Promise.all([
+  const keyHash = request.idempotencyKey ? hashToken(request.idempotencyKey) : undefined;
+  const requestHash = hashToken(canonicalJson(submission));
+  const [member, latest, openSlot, earlier] = await Promise.all([
     deps.members.find(organisationNumber),
     submission.type === 'revision' ? deps.certificates.latestForOrganisation(organisationNumber) : undefined,
+    deps.applications.getOpenSlot(organisationNumber),
+    keyHash ? deps.idempotency.get(keyHash) : undefined,
   ]);
   if (!member) return { kind: 'not_member', organisationNumber };
 
@@ -110,12 +114,19 @@ export async function submitApplication(
   }
 
   const now = deps.now();
-  let applicationId = newApplicationId(now);
-  let keyHash: string | undefined;
+  // The common refusal (another application is open, and this is not a retry of the request that
+  // opened it) is answered from reads alone, writing nothing. Racing submissions that all pass this
+  // check are still decided by the conditional claim below.
+  if (openSlot && earlier?.applicationId !== openSlot.applicationId) {
+    const open = await deps.applications.get(openSlot.applicationId);
+    if (open && !isFinal(open.status)) {
+      await resendStatusLink(deps, open, now);
+      return { kind: 'application_open', openApplicationId: open.id };
+    }
+  }
 
-  if (request.idempotencyKey) {
-    keyHash = hashToken(request.idempotencyKey);
-    const requestHash = hashToken(canonicalJson(submission));
+  let applicationId = newApplicationId(now);
+  if (keyHash) {
     const reservation = await deps.idempotency.reserve(keyHash, { requestHash, applicationId, startedAt: now.toISOString() }, now);
     if (!reservation.reserved) {
       const { existing } = reservation;

@@ -26,6 +26,7 @@ beforeEach(() => {
   dynamo.reset();
   sfn.reset();
   const member = { pk: 'MEMBER', sk: example.organisation.organisationNumber, organisationNumber: example.organisation.organisationNumber, name: 'Exempelstad City', town: 'Exempelstad', emails: ['info@exempelstad.example', 'kim.exempelsson@exempelstad.example'] };
+  dynamo.on(GetCommand).resolves({});
   dynamo.on(GetCommand, { Key: { pk: 'MEMBER', sk: example.organisation.organisationNumber } }).resolves({ Item: member });
   dynamo.on(PutCommand).resolves({});
   dynamo.on(UpdateCommand).resolves({});
@@ -86,6 +87,7 @@ describe('POST /applications (handler edge cases)', () => {
     const completion = dynamo.commandCalls(UpdateCommand).find((c) => String(c.args[0].input.Key?.pk).startsWith('IDEMPOTENCY#'))!;
     const storedResponse = completion.args[0].input.ExpressionAttributeValues![':response'] as { body: string };
     dynamo.reset();
+    dynamo.on(GetCommand).resolves({});
     dynamo.on(PutCommand).resolves({});
     dynamo.on(PutCommand, { Item: { pk: stored.pk } }).rejects(new ConditionalCheckFailedException({ message: 'exists', $metadata: {} }));
     dynamo.on(GetCommand, { Key: { pk: 'MEMBER', sk: example.organisation.organisationNumber } }).resolves({ Item: { organisationNumber: example.organisation.organisationNumber, emails: ['kim.exempelsson@exempelstad.example'] } });
