@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction, OutputFormat, type ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnResource } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
@@ -20,6 +20,8 @@ export interface QmFunctionProps {
   timeout?: Duration;
   memorySize?: number;
   reservedConcurrentExecutions?: number;
+  /** Folders (relative to the project root) copied into the bundle: target name → source folder. */
+  bundledFolders?: Record<string, string>;
 }
 
 /** Every Lambda of the system is configured alike: Node 22 on arm64, ESM bundle, JSON logs, tracing. */
@@ -51,8 +53,20 @@ export class QmFunction extends NodejsFunction {
         sourceMap: true,
         // Some dependencies still call require(); give the ESM bundle one.
         banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        ...(props.bundledFolders ? { commandHooks: copyFolders(props.bundledFolders) } : {}),
       },
     });
     (this.node.defaultChild as CfnResource).addMetadata(ENTRY_METADATA_KEY, props.entry);
   }
+}
+
+/** Files the code reads at run time (fonts) are not followed by esbuild: copy them beside the bundle. */
+function copyFolders(folders: Record<string, string>): ICommandHooks {
+  const quote = (p: string) => `'${p.replaceAll("'", "'\\''")}'`;
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir: string, outputDir: string) =>
+      Object.entries(folders).map(([target, source]) => `cp -R ${quote(path.join(inputDir, source))} ${quote(path.join(outputDir, target))}`),
+  };
 }

@@ -22,13 +22,19 @@ export interface FunctionSpec {
   timeoutSeconds?: number;
   /** The stage setting that reserves (and caps) this function's concurrency. */
   reservedConcurrency?: 'submissionReservedConcurrency';
+  memorySize?: number;
+  /** Folders (from the project root) copied into the bundle under the given name, e.g. the PDF fonts. */
+  bundledFolders?: Record<string, string>;
 }
+
+/** The fonts the PDF code reads beside its bundle (functions/documents/fonts.ts). */
+const pdfFonts = { fonts: 'functions/documents/fonts' };
 
 export const httpFunctions = {
   ApplyForm: {
     entry: 'functions/handlers/apply-form.handler.ts',
     description: 'Serves the application form (full or revision) as an HTML page',
-    routes: ['GET /apply'],
+    routes: ['GET /apply', 'POST /apply'],
     access: { table: 'read' },
   },
   SubmitApplication: {
@@ -89,14 +95,32 @@ export const httpFunctions = {
   PublicRegister: {
     entry: 'functions/handlers/public-register.handler.ts',
     description: 'Lists the certificates valid on a date (HTML and JSON): who may apply for Årets Stadskärna',
-    routes: ['GET /register', 'GET /api/register'],
+    routes: ['GET /register', 'GET /api/register', 'GET /register.csv'],
     access: { table: 'read' },
   },
   CertificateVerification: {
     entry: 'functions/handlers/certificate-verification.handler.ts',
-    description: 'Verifies one certificate: valid, expired or unknown, with its dates',
+    description: 'Verifies one certificate (page, .json) and serves it as a PDF (.pdf): one path segment, suffix dispatched',
+    // API Gateway allows a path variable only as a whole segment ({certificateId}.pdf is not a valid
+    // route), so this one route serves /certificates/QM-2026-0001, …/QM-2026-0001.json and ….pdf.
     routes: ['GET /certificates/{certificateId}'],
     access: { table: 'read' },
+    memorySize: 1024,
+    bundledFolders: pdfFonts,
+  },
+  CertificateBadge: {
+    entry: 'functions/handlers/certificate-badge.handler.ts',
+    description: "Serves a certificate's badge (SVG) for a town's website, showing its current standing",
+    routes: ['GET /certificates/{certificateId}/badge.svg'],
+    access: { table: 'read' },
+  },
+  SelfEvaluation: {
+    entry: 'functions/handlers/self-evaluation.handler.ts',
+    description: 'Self-evaluation form, printable summary and its PDF; stores nothing (no table access)',
+    routes: ['GET /self-evaluation', 'POST /self-evaluation', 'POST /self-evaluation/summary', 'POST /self-evaluation/summary.pdf'],
+    access: {},
+    memorySize: 1024,
+    bundledFolders: pdfFonts,
   },
   ApiDocument: {
     entry: 'functions/handlers/api-document.handler.ts',
@@ -185,8 +209,10 @@ export const workflowFunctions = {
   },
   CertifyApplication: {
     entry: 'functions/handlers/certify-application.handler.ts',
-    description: 'Issues the certificate and emails the applicant',
+    description: 'Issues the certificate and emails the applicant with the certificate PDF attached',
     access: { table: 'readwrite', sendMail: true },
+    memorySize: 1024,
+    bundledFolders: pdfFonts,
   },
   RejectApplication: {
     entry: 'functions/handlers/reject-application.handler.ts',

@@ -67,6 +67,8 @@ export class StatelessStack extends Stack {
         environment: { ...environment, ...extraEnv },
         timeout: spec.timeoutSeconds ? Duration.seconds(spec.timeoutSeconds) : undefined,
         ...(spec.reservedConcurrency ? { reservedConcurrentExecutions: config[spec.reservedConcurrency] } : {}),
+        memorySize: spec.memorySize,
+        bundledFolders: spec.bundledFolders,
       });
       if (spec.access.table === 'read') table.grantReadData(fn);
       if (spec.access.table === 'readwrite') table.grantReadWriteData(fn);

@@ -1,5 +1,5 @@
 import type { Locale } from './application-record.js';
-import { addDays, addYears, type CalendarDate } from './calendar-date.js';
+import { addDays, addYears, stockholmDate, type CalendarDate } from './calendar-date.js';
 
 /** A Quality Mark runs this many years from its first valid day. */
 export const certificateValidityYears = 3;
@@ -30,6 +30,10 @@ export interface Certificate {
   supersededBy?: string;
   /** The validUntil it was issued with, kept when it was superseded. */
   issuedValidUntil?: CalendarDate;
+  /** When the QM officer revoked it (ISO instant); from that day on it no longer counts. */
+  revokedAt?: string;
+  /** Why it was revoked, as the officer wrote it (public: it is shown on the verification page). */
+  revocationReason?: string;
 }
 
 /**
@@ -67,6 +71,26 @@ export function supersessions(
 /** Valid on a date: from validFrom through validUntil, both inclusive. */
 export function isValidOn(certificate: Pick<Certificate, 'validFrom' | 'validUntil'>, date: CalendarDate): boolean {
   return certificate.validFrom <= date && date <= certificate.validUntil;
+}
+
+export const certificateStatuses = ['valid', 'expired', 'revoked', 'superseded', 'not_yet_valid'] as const;
+/** Where a certificate stands on a date, as the verification page, the badge, the PDF and the JSON say it. */
+export type CertificateStatus = (typeof certificateStatuses)[number];
+
+/**
+ * The status on a date (Europe/Stockholm). Revocation wins over everything from the day it happened;
+ * before validFrom it is not yet valid; within its dates it is valid (a superseded certificate stays
+ * valid up to its shortened validUntil, so the register has no gap); after them it is superseded when
+ * a newer certificate replaced it, otherwise expired.
+ */
+export function certificateStatus(
+  certificate: Pick<Certificate, 'validFrom' | 'validUntil' | 'supersededBy' | 'revokedAt'>,
+  date: CalendarDate,
+): CertificateStatus {
+  if (certificate.revokedAt && stockholmDate(new Date(certificate.revokedAt)) <= date) return 'revoked';
+  if (date < certificate.validFrom) return 'not_yet_valid';
+  if (date <= certificate.validUntil) return 'valid';
+  return certificate.supersededBy ? 'superseded' : 'expired';
 }
 
 /** Human-readable, unique certificate numbers: QM-2026-0042. */

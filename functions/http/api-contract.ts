@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { calendarDatePattern } from '../domain/calendar-date.js';
 import { maxListedErrors } from '../domain/error-list.js';
 import type { RegisterEntry } from '../templates/public-register.template.js';
-import type { CertificateStanding } from '../templates/certificate-verification.template.js';
+import { certificateStatuses } from '../domain/certificate.js';
+import type { CertificateFacts } from '../templates/certificate-verification.template.js';
 import type { SubmissionReceipt } from '../use-cases/submit-application.use-case.js';
 
 /**
@@ -93,9 +94,6 @@ export const criteriaSchema = z
   )
   .meta({ id: 'Criteria', description: 'Kriterierna som granskaren bedömer (uppfyllt, delvis uppfyllt eller inte uppfyllt).' });
 
-/** Where a certificate stands on the day asked. */
-export const certificateStatuses = ['valid', 'expired', 'not_yet_valid', 'superseded'] as const;
-same<(typeof certificateStatuses)[number], CertificateStanding>(true);
 
 export const certificateSchema = z
   .object({
@@ -105,6 +103,9 @@ export const certificateSchema = z
     town: z.string(),
     validFrom: calendarDate,
     validUntil: calendarDate,
-    status: z.enum(certificateStatuses).meta({ description: 'Giltig, utgången, ännu inte giltig eller ersatt av en nyare kvalitetsmärkning, i dag.' }),
+    status: z
+      .enum(certificateStatuses)
+      .meta({ description: 'I dag: giltig (valid), utgången (expired), återkallad (revoked), ersatt av en nyare kvalitetsmärkning (superseded) eller ännu inte giltig (not_yet_valid).' }),
   })
   .meta({ id: 'Certificate', description: 'En kvalitetsmärkning och om den gäller i dag.' });
+same<z.output<typeof certificateSchema>, CertificateFacts>(true);

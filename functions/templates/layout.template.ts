@@ -78,6 +78,12 @@ th, td { text-align: left; vertical-align: top; padding: .5rem .75rem .5rem 0; b
 .decision-box { border: .1875rem solid var(--accent); padding: 1rem 1.25rem; margin: 2rem 0; }
 .answer-yes { color: var(--accent-dark); font-weight: 700; }
 .answer-no { color: var(--error); font-weight: 700; }
+.verdict { border: .3125rem solid var(--accent); padding: 1rem 1.25rem; margin: 1rem 0 2rem; }
+.verdict-invalid { border-color: var(--error); }
+.verdict-label { font-size: 3rem; line-height: 1.1; margin: 0 0 .5rem; color: var(--accent-dark); }
+.verdict-invalid .verdict-label { color: var(--error); }
+.snippet { background: var(--bg-soft); border: .0625rem solid var(--border); padding: .75rem; white-space: pre-wrap; overflow-wrap: anywhere; font-size: .875rem; }
+@media print { .site-header, .skip-link, .no-print { display: none !important; } main { max-width: none; padding: 0; } a { color: inherit; } .notice, .verdict { border-width: .125rem; } }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 @media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
 `;

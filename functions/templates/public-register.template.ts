@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../domain/calendar-date.js';
-import type { Certificate } from '../domain/certificate.js';
+import { certificateStatus, type Certificate } from '../domain/certificate.js';
 import { html, renderPage } from './layout.template.js';
 import { formatCalendarDate } from './swedish-dates.js';
 
@@ -18,12 +18,15 @@ export interface RegisterEntry {
 
 const swedishOrder = new Intl.Collator('sv', { sensitivity: 'base' });
 
-/** The public fields only, sorted by town (Swedish order: … Ö last), then by organisation. */
-export function registerEntries(certificates: readonly Certificate[]): RegisterEntry[] {
+/**
+ * The public fields only, sorted by town (Swedish order: … Ö last), then by organisation. Only what is
+ * valid on the date: the query selects by dates, and a revoked certificate is dropped here.
+ */
+export function registerEntries(certificates: readonly Certificate[], date: CalendarDate): RegisterEntry[] {
   // One line per organisation, whatever the data says: validity never overlaps by the rules of
   // certificate.ts, and should it ever, the latest decision is the one that counts.
   const latest = new Map<string, Certificate>();
-  for (const c of certificates) {
+  for (const c of certificates.filter((certificate) => certificateStatus(certificate, date) === 'valid')) {
     const seen = latest.get(c.organisationNumber);
     if (!seen || seen.issuedAt < c.issuedAt) latest.set(c.organisationNumber, c);
   }
@@ -79,7 +82,8 @@ ${entries.map(
   (e) => html`<tr><th scope="row">${e.town}</th><td>${e.organisationName}<br><small>${e.organisationNumber}</small></td><td>giltig till ${formatCalendarDate(e.validUntil)}<br><small>från ${formatCalendarDate(e.validFrom)}</small></td><td><a href="/certificates/${encodeURIComponent(e.certificateId)}">${e.certificateId}</a></td></tr>\n`,
 )}</tbody>
 </table>`}
-<p>En kvalitetsmärkning gäller i tre år och förnyas genom revidering. Samma uppgifter finns som JSON: <a href="/api/register?date=${date}">/api/register?date=${date}</a>.</p>`;
+<p>En kvalitetsmärkning gäller i tre år och förnyas genom revidering.</p>
+<p><a href="/register.csv?date=${date}" download>Ladda ner registret för ${day} som CSV</a> (för Excel och andra kalkylprogram). Samma uppgifter finns som JSON: <a href="/api/register?date=${date}">/api/register?date=${date}</a>.</p>`;
   return renderPage({ title: `QM-registret ${day}`, lang: 'sv', body });
 }
 

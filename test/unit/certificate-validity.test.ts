@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stockholmDate } from '../../functions/domain/calendar-date.js';
-import { isValidOn, supersessions, validityFor } from '../../functions/domain/certificate.js';
-import { certificateStanding } from '../../functions/templates/certificate-verification.template.js';
+import { certificateStatus, isValidOn, supersessions, validityFor } from '../../functions/domain/certificate.js';
 
 describe('certificate validity on boundary dates', () => {
   it('is valid on its validUntil day and not on the next day', () => {
@@ -11,7 +10,7 @@ describe('certificate validity on boundary dates', () => {
     // Act / Assess
     expect(isValidOn(certificate, '2029-11-25')).toBe(true);
     expect(isValidOn(certificate, '2029-11-26')).toBe(false);
-    expect(certificateStanding(certificate, '2029-11-26')).toBe('expired');
+    expect(certificateStatus(certificate, '2029-11-26')).toBe('expired');
   });
 
   it('is valid from its first day, not the day before', () => {
@@ -21,7 +20,7 @@ describe('certificate validity on boundary dates', () => {
     // Act / Assess
     expect(isValidOn(certificate, '2026-11-25')).toBe(true);
     expect(isValidOn(certificate, '2026-11-24')).toBe(false);
-    expect(certificateStanding(certificate, '2026-11-24')).toBe('not_yet_valid');
+    expect(certificateStatus(certificate, '2026-11-24')).toBe('not_yet_valid');
   });
 
   it('runs three years from a decision on 29 February to 28 February', () => {
@@ -135,7 +134,7 @@ describe('validity never stacks', () => {
     const certificate = { validFrom: '2026-11-25', validUntil: '2027-05-31', supersededBy: 'QM-2027-0010' };
 
     // Act / Assess
-    expect(certificateStanding(certificate, '2027-05-31')).toBe('valid');
-    expect(certificateStanding(certificate, '2027-06-01')).toBe('superseded');
+    expect(certificateStatus(certificate, '2027-05-31')).toBe('valid');
+    expect(certificateStatus(certificate, '2027-06-01')).toBe('superseded');
   });
 });

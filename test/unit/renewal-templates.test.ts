@@ -71,7 +71,7 @@ describe('public register page', () => {
       exampleCertificate({ certificateId: 'QM-2026-0003', town: 'Örby', organisationName: 'Örby Centrum', organisationNumber: '802479-4441' }),
       exampleCertificate({ certificateId: 'QM-2026-0002', town: 'Åstad', organisationName: 'Åstad Handel', organisationNumber: '802479-5851' }),
       exampleCertificate({ certificateId: 'QM-2026-0001', town: 'Ankeby', organisationName: 'Ankeby City', organisationNumber: '769999-2009' }),
-    ]);
+    ], '2027-01-15');
 
     // Act
     const page = renderRegisterPage({ date: '2027-01-15', today: '2027-01-15', entries });
@@ -92,7 +92,7 @@ describe('public register page', () => {
     const newer = exampleCertificate({ certificateId: 'QM-2027-0004', issuedAt: '2027-03-01T10:00:00.000Z' });
 
     // Act
-    const entries = registerEntries([newer, older]);
+    const entries = registerEntries([newer, older], '2027-06-01');
 
     // Assess
     expect(entries.map((e) => e.certificateId)).toEqual(['QM-2027-0004']);
@@ -100,7 +100,7 @@ describe('public register page', () => {
 
   it('shows no personal data and escapes what it shows', () => {
     // Prepare
-    const entries = registerEntries([exampleCertificate({ organisationName: hostile, town: hostile })]);
+    const entries = registerEntries([exampleCertificate({ organisationName: hostile, town: hostile })], '2027-01-15');
 
     // Act
     const page = renderRegisterPage({ date: '2027-01-15', today: '2027-01-15', entries });
@@ -135,7 +135,7 @@ describe('certificate verification page', () => {
     // Assess
     expect(valid).toContain('<strong>Giltig</strong>');
     expect(valid).toContain('till och med 25 november 2029');
-    expect(expired).toContain('<strong>Har gått ut</strong>');
+    expect(expired).toContain('<strong>Utgången</strong>');
     expect(notYet).toContain('<strong>Ännu inte giltig</strong>');
     expect(notYet).toContain('börjar gälla 26 november 2029');
     for (const page of [valid, expired, notYet]) {

@@ -1,0 +1,33 @@
+import type { CalendarDate } from '../domain/calendar-date.js';
+import { certificateStatus, type Certificate } from '../domain/certificate.js';
+import { renderCertificatePdf, type CertificatePdfModel } from '../documents/certificate-pdf.js';
+
+/** The public verification page of a certificate: where the QR code, the badge and the mail lead. */
+export const verificationUrl = (publicBaseUrl: string, certificateId: string) =>
+  `${publicBaseUrl}/certificates/${encodeURIComponent(certificateId)}`;
+
+export const certificatePdfUrl = (publicBaseUrl: string, certificateId: string) => `${verificationUrl(publicBaseUrl, certificateId)}.pdf`;
+
+/**
+ * The PDF's content for the certificate's status on a date. Only the status depends on the date, so
+ * the bytes change when the status does (valid → expired, revoked), not from one day to the next.
+ */
+export function certificatePdfModel(certificate: Certificate, date: CalendarDate, publicBaseUrl: string): CertificatePdfModel {
+  const status = certificateStatus(certificate, date);
+  return {
+    certificateId: certificate.certificateId,
+    organisationName: certificate.organisationName,
+    town: certificate.town,
+    validFrom: certificate.validFrom,
+    validUntil: certificate.validUntil,
+    status,
+    issuedAt: certificate.issuedAt,
+    ...(status === 'revoked' ? { revokedAt: certificate.revokedAt } : {}),
+    ...(status === 'superseded' ? { supersededBy: certificate.supersededBy } : {}),
+    verificationUrl: verificationUrl(publicBaseUrl, certificate.certificateId),
+  };
+}
+
+export function certificatePdf(certificate: Certificate, date: CalendarDate, publicBaseUrl: string): Promise<Uint8Array> {
+  return renderCertificatePdf(certificatePdfModel(certificate, date, publicBaseUrl));
+}
