@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { dependencies } from '../adapters/dependencies.js';
-import { applicationToFormValues } from '../domain/application-form.js';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { applicationToFormValues, extractFormMeta } from '../domain/application-form.js';
+import { knownFormFields } from '../domain/self-evaluation.js';
+import { parseFormBody } from '../http/form-body.js';
+import { prefilledFromSelfEvaluation } from '../templates/self-evaluation.template.js';
 import { stockholmDate } from '../domain/calendar-date.js';
 import { revisionEligibility } from '../domain/revision-eligibility.js';
 import { hashToken, isWellFormedToken } from '../domain/secret-token.js';
@@ -16,12 +20,34 @@ import {
 } from '../templates/revision-form.template.js';
 
 /**
+ * POST /apply: the application form prefilled with posted answers ("Använd som ansökan" on the
+ * self-evaluation summary). It only renders: nothing is stored and nothing is validated yet, since
+ * the applicant has not applied; submitting the form (POST /applications) does that.
+ */
+function prefilledFromPost(event: APIGatewayProxyEventV2): HttpResult {
+  const posted = parseFormBody(event);
+  const meta = extractFormMeta(posted);
+  const locale = meta.locale ?? pickLocale(event.queryStringParameters?.lang);
+  return htmlResponse(
+    200,
+    renderApplyForm({
+      type: meta.type,
+      locale,
+      values: knownFormFields(posted, meta.type),
+      intro: prefilledFromSelfEvaluation(locale),
+      idempotencyKey: randomUUID(),
+    }),
+  );
+}
+
+/**
  * GET /apply (full application) and /apply?type=revision. Each rendering carries a fresh
  * idempotency key, so a double-clicked submit creates one application. With `&token=` (the private
  * link of a renewal reminder) the revision form is prefilled from the organisation's last approved
  * application.
  */
 export const handler = httpHandler(async (event) => {
+  if (event.requestContext.http.method === 'POST') return prefilledFromPost(event);
   const query = event.queryStringParameters ?? {};
   const type = query.type === 'revision' ? 'revision' : 'full';
   const locale = pickLocale(query.lang);

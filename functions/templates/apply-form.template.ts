@@ -1,5 +1,5 @@
 import { honeypotFieldName, type FormFields } from '../domain/application-form.js';
-import { sectionsFor, type ApplicationType, type Locale, type Question } from '../domain/question-catalogue.js';
+import { sectionsFor, type ApplicationType, type Locale, type Question, type Section } from '../domain/question-catalogue.js';
 import { html, renderPage, type HtmlSafeString } from './layout.template.js';
 import { localiseError, uiMessages, type UiMessages } from './messages.js';
 
@@ -24,6 +24,10 @@ export interface ApplyFormOptions {
   intro?: string;
   /** Extra hidden fields, e.g. a token when completing an application. */
   hiddenFields?: Record<string, string>;
+  /** Replaces the submit button (the self-evaluation has its own). */
+  buttons?: HtmlSafeString;
+  /** Shown under a section's legend (the criteria judged on it, in the self-evaluation). */
+  sectionNote?: (section: Section) => HtmlSafeString | '';
 }
 
 /** The element id of a field, from its name: `answers.annualBudget` → `field-answers-annualBudget`. */
@@ -276,7 +280,8 @@ export function applyFormBody(options: ApplyFormOptions): HtmlSafeString {
   }
   const ctx: FieldContext = { locale, text, values, errorsFor: (name) => byField.get(name) ?? [] };
 
-  const hidden = { ...options.hiddenFields, type, idempotencyKey, locale };
+  // No idempotency key, no field: a form that is not an application (the self-evaluation) has none.
+  const hidden = { ...options.hiddenFields, type, ...(idempotencyKey ? { idempotencyKey } : {}), locale };
   return html`<h1>${options.heading ?? text.applyTitle[type]}</h1>
 <p class="notice">${options.intro ?? text.applyIntro[type]}</p>
 <p>${text.checklistNote}</p>
@@ -289,9 +294,9 @@ ${contactFields(ctx)}
 ${sectionsFor(type).map(
   (section) => html`<fieldset id="section-${section.id}">
 <legend>${section.title[locale]}</legend>
-${section.questions.map((question) => html`${questionField(question, ctx)}\n`)}</fieldset>
+${options.sectionNote?.(section) ?? ''}${section.questions.map((question) => html`${questionField(question, ctx)}\n`)}</fieldset>
 `,
-)}<p><button type="submit">${text.submit}</button></p>
+)}${options.buttons ?? html`<p><button type="submit">${text.submit}</button></p>`}
 </form>`;
 }
 

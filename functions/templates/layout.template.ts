@@ -82,6 +82,12 @@ th, td { text-align: left; vertical-align: top; padding: .5rem .75rem .5rem 0; b
 .verdict-invalid { border-color: var(--error); }
 .verdict-label { font-size: 3rem; line-height: 1.1; margin: 0 0 .5rem; color: var(--accent-dark); }
 .verdict-invalid .verdict-label { color: var(--error); }
+button.secondary { color: var(--accent-dark); background: #fff; border: .125rem solid var(--accent); }
+button.secondary:hover { color: #fff; }
+.checklist { list-style: none; padding-left: 0; }
+.checklist li { padding-left: 1.75rem; text-indent: -1.75rem; margin: .375rem 0; }
+.checklist li::before { content: "\\2610"; display: inline-block; width: 1.75rem; text-indent: 0; font-size: 1.25em; line-height: 1; }
+h2, h3 { break-after: avoid; }
 .snippet { background: var(--bg-soft); border: .0625rem solid var(--border); padding: .75rem; white-space: pre-wrap; overflow-wrap: anywhere; font-size: .875rem; }
 @media print { .site-header, .skip-link, .no-print { display: none !important; } main { max-width: none; padding: 0; } a { color: inherit; } .notice, .verdict { border-width: .125rem; } }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }

@@ -9,6 +9,7 @@ const table = await startTestTable();
 Object.assign(process.env, functionEnvironment(table.tableName, table.endpoint));
 const { handler: registerHandler } = await import('../../functions/handlers/public-register.handler.js');
 const { handler: verificationHandler } = await import('../../functions/handlers/certificate-verification.handler.js');
+const { handler: badgeHandler } = await import('../../functions/handlers/certificate-badge.handler.js');
 
 const ankeby = certificateFixture(1, '2029-11-25', { town: 'Ankeby', organisationName: 'Ankeby City', validFrom: '2026-11-25' });
 const osterby = certificateFixture(2, '2028-01-10', { town: 'Österby', organisationName: 'Österby Handel', validFrom: '2025-01-10' });
@@ -20,13 +21,30 @@ const ankebyRenewed = certificateFixture(4, '2032-11-26', {
   validFrom: '2029-11-26',
   renews: ankeby.certificateId,
 });
-const all = [ankeby, osterby, astad, ankebyRenewed];
+const revoked = certificateFixture(5, '2029-08-01', {
+  town: 'Återby',
+  organisationName: 'Återby Stadskärna',
+  validFrom: '2026-08-01',
+  revokedAt: '2027-02-01T08:00:00.000Z',
+  revocationReason: 'Samverkansavtalet med fastighetsägarna har upphört.',
+});
+const all = [ankeby, osterby, astad, ankebyRenewed, revoked];
 
-const register = async (path: '/register' | '/api/register', query: Record<string, string> = {}, headers: Record<string, string> = {}) =>
+const register = async (path: '/register' | '/api/register' | '/register.csv', query: Record<string, string> = {}, headers: Record<string, string> = {}) =>
   (await registerHandler(getEvent(`GET ${path}`, path, { query, headers }), lambdaContext)) as Answer;
 const verify = async (certificateId: string, headers: Record<string, string> = {}) =>
   (await verificationHandler(
     getEvent('GET /certificates/{certificateId}', `/certificates/${certificateId}`, { pathParameters: { certificateId }, headers }),
+    lambdaContext,
+  )) as Answer;
+const document = async (segment: string, headers: Record<string, string> = {}) =>
+  (await verificationHandler(
+    getEvent('GET /certificates/{certificateId}', `/certificates/${segment}`, { pathParameters: { certificateId: segment }, headers }),
+    lambdaContext,
+  )) as Answer & { isBase64Encoded?: boolean };
+const badge = async (certificateId: string, query: Record<string, string> = {}, headers: Record<string, string> = {}) =>
+  (await badgeHandler(
+    getEvent('GET /certificates/{certificateId}/badge.svg', `/certificates/${certificateId}/badge.svg`, { pathParameters: { certificateId }, query, headers }),
     lambdaContext,
   )) as Answer;
 const ids = (answer: Answer) => (JSON.parse(answer.body) as { certificates: { certificateId: string }[] }).certificates.map((c) => c.certificateId);
@@ -200,5 +218,147 @@ describe('GET /certificates/{certificateId}', () => {
     expect(unknownJson.headers['content-type']).toContain('application/problem+json');
     expect(malformed.statusCode).toBe(404);
     expect(malformed.body).not.toContain('<script>');
+  });
+});
+
+describe('GET /api/register and /register.csv: ETag and Cache-Control', () => {
+  it('carries an ETag and Cache-Control, answers 304 to the same ETag, and leaves revoked certificates out', async () => {
+    // Act
+    const json = await register('/api/register', { date: '2027-06-01' });
+    const csv = await register('/register.csv', { date: '2027-06-01' });
+    const jsonAgain = await register('/api/register', { date: '2027-06-01' }, { 'if-none-match': json.headers.etag! });
+    const csvAgain = await register('/register.csv', { date: '2027-06-01' }, { 'if-none-match': csv.headers.etag! });
+    const otherDate = await register('/register.csv', { date: '2029-11-26' }, { 'if-none-match': csv.headers.etag! });
+
+    // Assess
+    for (const answer of [json, csv]) {
+      expect(answer.statusCode).toBe(200);
+      expect(answer.headers.etag).toMatch(/^"[A-Za-z0-9_-]{32}"$/);
+      expect(answer.headers['cache-control']).toBe('public, max-age=300');
+    }
+    expect(json.headers.etag).not.toBe(csv.headers.etag);
+    expect(csv.headers['content-type']).toContain('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="qm-registret-2027-06-01.csv"');
+    expect(csv.body.startsWith('\ufeffcertificateId;organisationName;')).toBe(true);
+    expect(csv.body).toContain('Österby Handel');
+    expect(csv.body).not.toContain('Återby');
+    expect(ids(json)).not.toContain(revoked.certificateId);
+    expect(jsonAgain).toMatchObject({ statusCode: 304, body: '' });
+    expect(jsonAgain.headers.etag).toBe(json.headers.etag);
+    expect(csvAgain.statusCode).toBe(304);
+    expect(csvAgain.headers['content-type']).toBeUndefined();
+    expect(otherDate.statusCode).toBe(200);
+  });
+
+  it('answers a bad date for the CSV with a Swedish problem (400)', async () => {
+    // Act
+    const answer = await register('/register.csv', { date: 'i morgon' });
+
+    // Assess
+    expect(answer.statusCode).toBe(400);
+    expect(answer.headers['content-type']).toContain('application/problem+json');
+    expect(JSON.parse(answer.body)).toMatchObject({ title: 'Ogiltigt datum' });
+  });
+
+  it('links the CSV from the HTML register', async () => {
+    // Act
+    const page = await register('/register', { date: '2027-06-01' });
+
+    // Assess
+    expect(page.body).toContain('<a href="/register.csv?date=2027-06-01" download>');
+  });
+});
+
+describe('GET /certificates/{id}.json, .pdf and /badge.svg', () => {
+  it('gives exactly the register fields and the status as JSON, and 404 for an unknown number', async () => {
+    // Prepare
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2027-06-01T10:00:00Z'));
+
+    // Act
+    const valid = await document(`${ankeby.certificateId}.json`);
+    const withdrawn = await document(`${revoked.certificateId.toLowerCase()}.json`);
+    const unknown = await document('QM-2026-9999.json');
+
+    // Assess
+    expect(valid.statusCode).toBe(200);
+    expect(valid.headers['content-type']).toContain('application/json');
+    expect(valid.headers.etag).toBeDefined();
+    expect(JSON.parse(valid.body)).toEqual({
+      certificateId: ankeby.certificateId,
+      organisationName: 'Ankeby City',
+      organisationNumber: ankeby.organisationNumber,
+      town: 'Ankeby',
+      validFrom: '2026-11-25',
+      validUntil: '2029-11-25',
+      status: 'valid',
+    });
+    expect(JSON.parse(withdrawn.body)).toMatchObject({ certificateId: revoked.certificateId, status: 'revoked' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('serves the PDF as a binary body with an ETag that answers 304, and 404 for an unknown number', async () => {
+    // Prepare
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2027-06-01T10:00:00Z'));
+
+    // Act
+    const pdf = await document(`${ankeby.certificateId}.pdf`);
+    const again = await document(`${ankeby.certificateId}.pdf`, { 'if-none-match': pdf.headers.etag! });
+    const unknown = await document('QM-2026-9999.pdf');
+
+    // Assess
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['cache-control']).toBe('public, max-age=3600');
+    expect(pdf.isBase64Encoded).toBe(true);
+    expect(Buffer.from(pdf.body, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(again).toMatchObject({ statusCode: 304, body: '' });
+    expect(unknown.statusCode).toBe(404);
+  });
+
+  it('shows the revocation on the verification page, with the reason', async () => {
+    // Prepare
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2027-06-01T10:00:00Z'));
+
+    // Act
+    const page = await verify(revoked.certificateId);
+
+    // Assess
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<p class="verdict-label"><strong>Återkallad</strong></p>');
+    expect(page.body).toContain('Samverkansavtalet med fastighetsägarna har upphört.');
+  });
+
+  it('serves the badge as a cacheable SVG that follows the status, in Swedish or English', async () => {
+    // Prepare
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2027-06-01T10:00:00Z'));
+
+    // Act
+    const valid = await badge(ankeby.certificateId);
+    const english = await badge(ankeby.certificateId, { lang: 'en' });
+    const beforeLapse = await badge(osterby.certificateId);
+    vi.setSystemTime(new Date('2028-06-01T10:00:00Z'));
+    const afterLapse = await badge(osterby.certificateId);
+    const withdrawn = await badge(revoked.certificateId);
+    const revalidated = await badge(ankeby.certificateId, {}, { 'if-none-match': valid.headers.etag! });
+    const unknown = await badge('QM-2026-9999');
+
+    // Assess
+    expect(valid.statusCode).toBe(200);
+    expect(valid.headers['content-type']).toBe('image/svg+xml; charset=utf-8');
+    expect(valid.headers['cache-control']).toBe('public, max-age=3600');
+    expect(valid.headers.etag).toBeDefined();
+    expect(valid.body).toContain('Kvalitetsmärkt stadskärna – QM');
+    expect(english.body).toContain('Quality-marked town centre – QM');
+    expect(beforeLapse.body).toContain('Kvalitetsmärkt stadskärna – QM');
+    expect(afterLapse.body).toContain('>Ej giltig<');
+    expect(withdrawn.body).toContain('>Återkallat<');
+    expect(revalidated.statusCode).toBe(304);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.body).toContain('Okänt certifikat');
   });
 });
