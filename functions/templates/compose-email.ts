@@ -1,5 +1,5 @@
 import type { Locale } from '../domain/application-record.js';
-import type { EmailMessage } from '../domain/email-message.js';
+import type { EmailAttachment, EmailMessage } from '../domain/email-message.js';
 import { singleLineText } from '../domain/text-rules.js';
 import { emailButton, emailFrame, renderEmailHtml } from './email-layout.template.js';
 import { html } from './layout.template.js';
@@ -15,6 +15,9 @@ export interface EmailContent {
   /** A quoted text from a person (the reviewer's comment). */
   quote?: { by: string; text: string };
   action?: { href: string; label: string; note?: string };
+  /** Further links, each on its own line (e.g. the certificate's PDF and its verification page). */
+  links?: { label: string; href: string }[];
+  attachments?: EmailAttachment[];
   /** The language of the mail (`<html lang>`, sender line and footer); Swedish unless 'en'. */
   locale?: Locale;
 }
@@ -34,6 +37,7 @@ ${content.facts?.length
       )}</table>`
     : ''}
 ${content.quote ? html`<p style="margin:16px 0 4px;font-weight:bold;">${content.quote.by}:</p><blockquote style="margin:0 0 16px;padding:8px 16px;border-left:4px solid #00594f;background:#f4f4f2;white-space:pre-wrap;">${content.quote.text}</blockquote>` : ''}
+${content.links?.length ? html`<ul style="margin:16px 0;padding-left:20px;">${content.links.map((l) => html`<li style="margin:4px 0;"><a href="${l.href}" style="color:#00594f;">${l.label}</a></li>`)}</ul>` : ''}
 ${content.action ? emailButton(content.action.href, content.action.label) : ''}
 ${content.action?.note ? html`<p style="font-size:14px;color:#555;">${content.action.note}</p>` : ''}`;
 
@@ -44,6 +48,7 @@ ${content.action?.note ? html`<p style="font-size:14px;color:#555;">${content.ac
     ...content.paragraphs.flatMap((p) => [p, '']),
     ...(content.facts?.length ? [...content.facts.map(([l, v]) => `${l}: ${v}`), ''] : []),
     ...(content.quote ? [`${content.quote.by}:`, ...content.quote.text.split('\n').map((l) => `> ${l}`), ''] : []),
+    ...(content.links?.length ? [...content.links.map((l) => `${l.label}: ${l.href}`), ''] : []),
     ...(content.action ? [`${content.action.label}: ${content.action.href}`, ''] : []),
     ...(content.action?.note ? [content.action.note, ''] : []),
     '--',
@@ -51,5 +56,11 @@ ${content.action?.note ? html`<p style="font-size:14px;color:#555;">${content.ac
     emailFrame[locale].footer,
   ].join('\n');
 
-  return { to: content.to, subject, html: renderEmailHtml(subject, body, locale), text };
+  return {
+    to: content.to,
+    subject,
+    html: renderEmailHtml(subject, body, locale),
+    text,
+    ...(content.attachments?.length ? { attachments: content.attachments } : {}),
+  };
 }

@@ -66,6 +66,11 @@ const sv = {
       'Vi påminner er i god tid innan certifikatet går ut, med en länk till en förenklad revidering.',
     ],
     facts: { certificate: 'Certifikat', organisation: 'Organisation', validFrom: 'Giltigt från', validUntil: 'Giltigt till' },
+    documents:
+      'Certifikatet finns som PDF i bilagan och kan laddas ner från länken nedan. Vem som helst kan kontrollera att det gäller på den offentliga sidan, dit också QR-koden på certifikatet leder. Där finns ett märke att visa på er webbplats.',
+    pdfLink: 'Certifikatet som PDF',
+    verificationLink: 'Offentlig kontroll av certifikatet (med märke för er webbplats)',
+    pdfFilename: (id: string) => `Certifikat ${id}.pdf`,
     quoteBy: 'Kommentar från granskaren',
     action: 'Se ansökan och certifikatet',
   },
@@ -114,6 +119,11 @@ const applicantText: Record<Locale, typeof sv> = {
         'We will remind you well before the certificate expires, with a link to a simplified revision.',
       ],
       facts: { certificate: 'Certificate', organisation: 'Organisation', validFrom: 'Valid from', validUntil: 'Valid until' },
+      documents:
+        'The certificate (in Swedish) is attached as a PDF and can be downloaded from the link below. Anyone can check that it is valid on its public page, where the QR code on the certificate also leads. There you will find a badge to show on your website.',
+      pdfLink: 'The certificate as a PDF',
+      verificationLink: 'Public verification of the certificate (with a badge for your website)',
+      pdfFilename: (id: string) => `Certificate ${id}.pdf`,
       quoteBy: "The reviewer's comment",
       action: 'See the application and the certificate',
     },
@@ -149,11 +159,23 @@ const applicantText: Record<Locale, typeof sv> = {
   },
 };
 
+export interface CertifiedEmailDetails {
+  certificateId: string;
+  /** The organisation as the certificate (the member register) names it. */
+  organisationName: string;
+  validFrom: string;
+  validUntil: string;
+  comment?: string;
+  statusUrl: string;
+  /** The public verification page and the PDF's address (both links are enough without the attachment). */
+  verificationUrl?: string;
+  pdfUrl?: string;
+  /** The certificate PDF, attached when given. */
+  pdf?: Uint8Array;
+}
+
 /** The certificate's facts in the mail: the organisation named as the certificate (the member register) names it. */
-export function certifiedEmail(
-  application: ApplicationRecord,
-  details: { certificateId: string; organisationName: string; validFrom: string; validUntil: string; comment?: string; statusUrl: string },
-): EmailMessage {
+export function certifiedEmail(application: ApplicationRecord, details: CertifiedEmailDetails): EmailMessage {
   const locale = localeOf(application);
   const t = applicantText[locale];
   const { organisation } = application;
@@ -164,7 +186,16 @@ export function certifiedEmail(
     subject: t.certified.subject(details.organisationName, details.certificateId, application.id),
     heading: t.certified.heading,
     greeting: t.greeting(application.contact.name),
-    paragraphs: t.certified.paragraphs(details.organisationName),
+    paragraphs: [...t.certified.paragraphs(details.organisationName), ...(details.verificationUrl ? [t.certified.documents] : [])],
+    ...(details.verificationUrl && details.pdfUrl
+      ? {
+          links: [
+            { label: t.certified.pdfLink, href: details.pdfUrl },
+            { label: t.certified.verificationLink, href: details.verificationUrl },
+          ],
+        }
+      : {}),
+    ...(details.pdf ? { attachments: [{ filename: t.certified.pdfFilename(details.certificateId), contentType: 'application/pdf', content: details.pdf }] } : {}),
     facts: [
       [t.certified.facts.certificate, details.certificateId],
       [t.certified.facts.organisation, `${details.organisationName} (${organisation.organisationNumber})`],

@@ -6,6 +6,7 @@ import type { RecordedDecision, ReviewDecision } from '../domain/review.js';
 import { hashToken, newSecretToken } from '../domain/secret-token.js';
 import { certifiedEmail, completionRequestedEmail, expiredEmail, rejectedEmail } from '../templates/review-emails.template.js';
 import { requireApplication, type LifecycleDeps } from './lifecycle-deps.js';
+import { certificatePdf, certificatePdfUrl, verificationUrl } from './certificate-documents.use-case.js';
 import { sendOnce } from './send-once.js';
 import { newStatusLink } from './status-link.js';
 
@@ -98,7 +99,20 @@ export async function certifyApplication(deps: LifecycleDeps, input: { applicati
   const certified = application;
   await sendOnce(deps, certified.id, 'decision', async () => {
     const statusUrl = await newStatusLink(deps, certified.id);
-    await deps.mailer.send(certifiedEmail(certified, { certificateId: certificate.certificateId, organisationName: certificate.organisationName, validFrom: certificate.validFrom, validUntil: certificate.validUntil, comment: decision.comment, statusUrl }));
+    const pdf = await certificatePdf(certificate, stockholmDate(deps.now()), deps.publicBaseUrl);
+    await deps.mailer.send(
+      certifiedEmail(certified, {
+        certificateId: certificate.certificateId,
+        organisationName: certificate.organisationName,
+        validFrom: certificate.validFrom,
+        validUntil: certificate.validUntil,
+        comment: decision.comment,
+        statusUrl,
+        verificationUrl: verificationUrl(deps.publicBaseUrl, certificate.certificateId),
+        pdfUrl: certificatePdfUrl(deps.publicBaseUrl, certificate.certificateId),
+        pdf,
+      }),
+    );
   });
   return { certificateId: certificate.certificateId };
 }
