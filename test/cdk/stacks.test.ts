@@ -68,6 +68,35 @@ describe('stateless stack', () => {
     expect(routeKeys).toContain('GET /apply');
   });
 
+  it('uses only route paths API Gateway accepts: a path variable is a whole segment, a greedy one comes last', () => {
+    // Prepare
+    const paths = Object.values(synth.stateless.findResources('AWS::ApiGatewayV2::Route')).map(
+      (r) => (r as { Properties: { RouteKey: string } }).Properties.RouteKey.split(' ')[1]!,
+    );
+
+    // Assess
+    for (const path of paths) {
+      const segments = path.split('/').slice(1);
+      segments.forEach((segment, i) => {
+        if (!segment.includes('{') && !segment.includes('}')) return;
+        expect(segment, path).toMatch(/^\{[A-Za-z0-9_]+\+?\}$/);
+        if (segment.endsWith('+}')) expect(i, path).toBe(segments.length - 1);
+      });
+    }
+    // The certificate's PDF and JSON are the same segment as its page; the badge is a static segment below it.
+    expect(paths).toContain('/certificates/{certificateId}');
+    expect(paths).toContain('/certificates/{certificateId}/badge.svg');
+    expect(paths).toContain('/register.csv');
+  });
+
+  it('gives the self-evaluation no access to the table, mail or workflows: it cannot store or send anything', () => {
+    // Act
+    const actions = allowedActions(functionIdFor(synth.stateless, httpFunctions.SelfEvaluation.entry));
+
+    // Assess
+    expect(actions.filter((a) => /^(dynamodb|ses|states):/.test(a))).toEqual([]);
+  });
+
   it('runs the lifecycle as a Standard state machine in JSONPath', () => {
     synth.stateless.hasResourceProperties('AWS::StepFunctions::StateMachine', { StateMachineType: 'STANDARD' });
     const definition = JSON.stringify(synth.stateless.findResources('AWS::StepFunctions::StateMachine'));
