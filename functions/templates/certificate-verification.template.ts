@@ -172,11 +172,19 @@ const en: typeof sv = {
 
 const texts: Record<Locale, typeof sv> = { sv, en };
 
-/** The HTML a town pastes into its website: the badge, linking to this verification page. */
+/** Attribute escaping for markup people copy: only what HTML needs, so the text stays readable (no `&#x2F;`). */
+const attribute = (value: string) => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+/**
+ * The HTML a town pastes into its website: the badge, linking to this verification page. Plain text
+ * (the page escapes it once more to show it), with the few characters HTML requires escaped.
+ */
 export function embedSnippet(certificateId: string, publicBaseUrl: string, locale: Locale): string {
   const id = encodeURIComponent(certificateId);
   const lang = locale === 'en' ? '?lang=en' : '';
-  return html`<a href="${publicBaseUrl}/certificates/${id}${lang}"><img src="${publicBaseUrl}/certificates/${id}/badge.svg${lang}" width="${badgeSize.width}" height="${badgeSize.height}" alt="${texts[locale].badgeAlt(certificateId)}"></a>`.toString();
+  const page = attribute(`${publicBaseUrl}/certificates/${id}${lang}`);
+  const badge = attribute(`${publicBaseUrl}/certificates/${id}/badge.svg${lang}`);
+  return `<a href="${page}"><img src="${badge}" width="${badgeSize.width}" height="${badgeSize.height}" alt="${attribute(texts[locale].badgeAlt(certificateId))}"></a>`;
 }
 
 /** One certificate's verification page: the status in large text, the facts, the PDF and the badge. */

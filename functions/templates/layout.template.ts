@@ -89,7 +89,8 @@ button.secondary:hover { color: #fff; }
 .checklist li::before { content: "\\2610"; display: inline-block; width: 1.75rem; text-indent: 0; font-size: 1.25em; line-height: 1; }
 h2, h3 { break-after: avoid; }
 .snippet { background: var(--bg-soft); border: .0625rem solid var(--border); padding: .75rem; white-space: pre-wrap; overflow-wrap: anywhere; font-size: .875rem; }
-@media print { .site-header, .skip-link, .no-print { display: none !important; } main { max-width: none; padding: 0; } a { color: inherit; } .notice, .verdict { border-width: .125rem; } }
+@page { size: A4; margin: 18mm 16mm; }
+@media print { h1 { font-size: 1.625rem; } .site-header, .skip-link, .no-print { display: none !important; } main { max-width: none; padding: 0; } a { color: inherit; } .notice, .verdict { border-width: .125rem; } }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 @media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
 `;
