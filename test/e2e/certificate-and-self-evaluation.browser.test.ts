@@ -7,7 +7,9 @@ import { decodeQr, havePoppler, pdfText, renderFirstPage } from '../helpers/pdf-
 
 // What a certified town and a board do in a real browser (Debian's Chromium): embed the badge on a
 // plain page and follow it, open the page the QR code leads to, and print a self-evaluation.
-// (Code run in the page is given as strings: the project's TypeScript has no DOM types.)
+// (The project's TypeScript has no DOM types: code run in the page names the little it uses.)
+type Image = { naturalWidth: number; decode(): Promise<void> };
+type Window = { getComputedStyle(element: unknown): { fontSize: string } };
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveBrowser = existsSync(chromiumPath);
 if (!haveBrowser && process.env.QM_REQUIRE_BROWSER) throw new Error(`Chromium is required but missing at ${chromiumPath}`);
@@ -44,22 +46,22 @@ describe.skipIf(!haveBrowser)('in a browser', () => {
     await page.goto(`${system.baseUrl}/certificates/${certificateId}`);
     const verdict = page.locator('.verdict-label');
     const snippet = await page.locator('#embed-snippet').textContent();
-    const badgePreviewWidth = await page.locator('main img').evaluate<number>('(img) => img.naturalWidth');
+    const badgePreviewWidth = await page.locator('main img').evaluate((img) => (img as unknown as Image).naturalWidth);
     await page.screenshot({ path: 'test-results/certificate-page.png', fullPage: true });
 
     // … the snippet pasted into a town's own page, and its link followed.
     const townSite = await browser.newPage();
     await townSite.setContent(`<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Exempelhamn</title></head><body><h1>Välkommen till Exempelhamn</h1>${snippet}</body></html>`);
     const badge = townSite.locator('img');
-    await badge.evaluate('(img) => img.decode()');
-    const badgeWidth = await badge.evaluate<number>('(img) => img.naturalWidth');
+    await badge.evaluate((img) => (img as unknown as Image).decode());
+    const badgeWidth = await badge.evaluate((img) => (img as unknown as Image).naturalWidth);
     await townSite.screenshot({ path: 'test-results/badge-on-town-site.png' });
     await badge.click();
     await townSite.waitForURL(`**/certificates/${certificateId}`);
 
     // Assess
     await expect(verdict.textContent()).resolves.toBe('Giltig');
-    expect(await verdict.evaluate<number>('(el) => parseFloat(getComputedStyle(el).fontSize)')).toBeGreaterThanOrEqual(40);
+    expect(await verdict.evaluate((el) => parseFloat((globalThis as unknown as Window).getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(40);
     expect(snippet).toContain(`<a href="${system.baseUrl}/certificates/${certificateId}"><img src="${system.baseUrl}/certificates/${certificateId}/badge.svg"`);
     expect(badgePreviewWidth).toBe(344);
     expect(badgeWidth).toBe(344);
