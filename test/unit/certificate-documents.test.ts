@@ -7,7 +7,7 @@ import { registerEntries } from '../../functions/templates/public-register.templ
 import { renderRegisterCsv } from '../../functions/templates/register-csv.js';
 import { certificatePdf, certificatePdfModel } from '../../functions/use-cases/certificate-documents.use-case.js';
 import { decodeQr, havePoppler, pdfText, renderFirstPage } from '../helpers/pdf-tools.js';
-import { exampleCertificate } from '../renewals/certificate-fixtures.js';
+import { exampleCertificate, organisationNumber } from '../renewals/certificate-fixtures.js';
 
 const base = 'https://qm.example';
 const swedish = exampleCertificate({
@@ -191,8 +191,8 @@ describe('register CSV', () => {
     // Prepare
     const entries = registerEntries(
       [
-        exampleCertificate({ certificateId: 'QM-2026-0002', town: 'Åre', organisationName: 'Åre Centrum; "Handel" och fastigheter' }),
-        exampleCertificate({ certificateId: 'QM-2026-0003', town: 'Örebro', organisationName: 'Örebro City' }),
+        exampleCertificate({ certificateId: 'QM-2026-0002', town: 'Åre', organisationName: 'Åre Centrum; "Handel" och fastigheter', organisationNumber: organisationNumber(2) }),
+        exampleCertificate({ certificateId: 'QM-2026-0003', town: 'Örebro', organisationName: 'Örebro City', organisationNumber: organisationNumber(3) }),
         revoked,
       ],
       '2027-06-01',
@@ -206,8 +206,8 @@ describe('register CSV', () => {
     expect([...Buffer.from(csv, 'utf8').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.split('\r\n')[0]).toBe('\ufeffcertificateId;organisationName;organisationNumber;town;validFrom;validUntil');
     expect(records).toEqual([
-      { certificateId: 'QM-2026-0002', organisationName: 'Åre Centrum; "Handel" och fastigheter', organisationNumber: '802999-1000', town: 'Åre', validFrom: '2026-11-25', validUntil: '2029-11-25' },
-      { certificateId: 'QM-2026-0003', organisationName: 'Örebro City', organisationNumber: '802999-1000', town: 'Örebro', validFrom: '2026-11-25', validUntil: '2029-11-25' },
+      { certificateId: 'QM-2026-0002', organisationName: 'Åre Centrum; "Handel" och fastigheter', organisationNumber: organisationNumber(2), town: 'Åre', validFrom: '2026-11-25', validUntil: '2029-11-25' },
+      { certificateId: 'QM-2026-0003', organisationName: 'Örebro City', organisationNumber: organisationNumber(3), town: 'Örebro', validFrom: '2026-11-25', validUntil: '2029-11-25' },
     ]);
   });
 });

@@ -44,8 +44,10 @@ function certifying(app: ApplicationRecord) {
       completeNotification: async () => undefined,
       releaseNotification: async () => undefined,
       putStatusLink: async () => undefined,
+      forOrganisation: async () => [],
     },
     reviews: { getRound: async () => ({ decision: approval }) },
+    members: { find: async () => undefined },
     certificates: {
       latestForOrganisation: async () => undefined,
       nextCertificateId: async () => 'QM-2026-0007',
