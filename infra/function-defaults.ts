@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { CfnResource } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import path from 'node:path';
@@ -20,33 +21,40 @@ export interface QmFunctionProps {
   timeout?: Duration;
   memorySize?: number;
   reservedConcurrentExecutions?: number;
+  /** Only for asynchronously invoked functions: where an event goes after Lambda's own retries. */
+  deadLetterQueue?: IQueue;
 }
 
-/** Every Lambda of the system is configured alike: Node 22 on arm64, ESM bundle, JSON logs, tracing. */
+/** One namespace for the system's own metrics (Powertools Metrics, EMF). */
+export const METRICS_NAMESPACE = 'QM';
+
+/** Every Lambda of the system is configured alike: Node 24 on arm64, ESM bundle, JSON logs, tracing. */
 export class QmFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: QmFunctionProps) {
     super(scope, id, {
       entry: path.join(projectRoot, props.entry),
       handler: 'handler',
       description: props.description,
-      runtime: Runtime.NODEJS_22_X,
+      runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(15),
       ...(props.reservedConcurrentExecutions ? { reservedConcurrentExecutions: props.reservedConcurrentExecutions } : {}),
+      ...(props.deadLetterQueue ? { deadLetterQueueEnabled: true, deadLetterQueue: props.deadLetterQueue } : {}),
       tracing: Tracing.ACTIVE,
       loggingFormat: LoggingFormat.JSON,
       logGroup: new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.SIX_MONTHS }),
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'qm',
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         ...props.environment,
       },
       projectRoot,
       depsLockFilePath: path.join(projectRoot, 'package-lock.json'),
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node22',
+        target: 'node24',
         minify: true,
         sourceMap: true,
         // Some dependencies still call require(); give the ESM bundle one.
