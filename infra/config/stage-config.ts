@@ -84,13 +84,17 @@ export const localDevStageDefaults: StageConfigInput = {
 
 export function parseStageConfig(raw: unknown): StageConfig {
   const result = stageConfigSchema.safeParse(raw);
-  if (!result.success) {
-    const stage = (raw as { stage?: unknown } | null)?.stage;
-    const lines = result.error.issues.map((i) =>
-      i.code === 'invalid_type' && valueAt(raw, i.path) === undefined
-        ? `  - ${i.path.join('.')}: missing`
-        : `  - ${i.path.join('.') || '(root)'}: ${i.message}`,
-    );
+  const stage = (raw as { stage?: unknown } | null)?.stage;
+  const lines = (result.success ? [] : result.error.issues).map((i) =>
+    i.code === 'invalid_type' && valueAt(raw, i.path) === undefined
+      ? `  - ${i.path.join('.')}: missing`
+      : `  - ${i.path.join('.') || '(root)'}: ${i.message}`,
+  );
+  // Deployed stages must say where links point: a public base URL, or a custom domain giving one.
+  if (stage !== LOCAL_DEV_STAGE && valueAt(raw, ['publicBaseUrl']) === undefined && valueAt(raw, ['customDomain']) === undefined) {
+    lines.push('  - publicBaseUrl: missing (or give customDomain, whose address it then is)');
+  }
+  if (!result.success || lines.length > 0) {
     throw new Error(
       `Invalid configuration of stage '${String(stage)}' (cdk.json context stages.${String(stage)}):\n${lines.join('\n')}\n` +
         `Only the local '${LOCAL_DEV_STAGE}' stage has defaults; see README "Deploy to AWS".`,
