@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../lib/zod.js';
 
 const emailList = z
   .string()

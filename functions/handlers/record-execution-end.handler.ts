@@ -1,6 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { z } from 'zod';
+import * as z from '../lib/zod.js';
 import { lifecycleDependencies } from '../adapters/dependencies.js';
 import { logger } from '../lambda/logger.js';
 import { publishMetrics } from '../lambda/metrics.js';

@@ -1,6 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { z } from 'zod';
+import * as z from '../lib/zod.js';
 import { dependencies } from '../adapters/dependencies.js';
 import { DeliverabilityRepository } from '../adapters/deliverability.repository.js';
 import { getDocumentClient } from '../adapters/aws-clients.js';

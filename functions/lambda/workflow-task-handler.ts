@@ -1,6 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { z } from 'zod';
+import * as z from '../lib/zod.js';
 import { PermanentError } from '../domain/errors.js';
 import { withInvocationContext } from './invocation-context.js';
 import { logger } from './logger.js';
