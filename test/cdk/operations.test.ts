@@ -210,7 +210,8 @@ describe('least privilege', () => {
   });
 
   it('public page functions may read the table by key and query, nothing more', () => {
-    for (const spec of [httpFunctions.ApplyForm, httpFunctions.ApplicationStatus, httpFunctions.ReviewPage, httpFunctions.CompletionForm, httpFunctions.PublicRegister, httpFunctions.CertificateVerification]) {
+    const publicPages = [httpFunctions.ApplyForm, httpFunctions.ApplicationStatus, httpFunctions.ReviewPage, httpFunctions.MemberConfirmationPage, httpFunctions.CompletionForm, httpFunctions.PublicRegister, httpFunctions.CertificateVerification];
+    for (const spec of publicPages) {
       const actions = statementsOf(synth.stateless, functionIdFor(synth.stateless, spec.entry)).flatMap(actionsOf);
       const data = actions.filter((a) => a.startsWith('dynamodb:'));
       expect([...new Set(data)].sort(), spec.entry).toEqual(['dynamodb:GetItem', 'dynamodb:Query']);
