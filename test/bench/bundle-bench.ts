@@ -76,9 +76,9 @@ console.log(`${pad('function', 26)}${'KB'.padStart(8)}${'bundled'.padStart(10)}$
 let failures = 0;
 for (const r of rows) {
   const ratio = r.bundled / r.unbundled;
-  const ok = r.kb <= MAX_KB && ratio <= MAX_RATIO;
-  if (!ok) failures++;
-  console.log(`${pad(r.name, 26)}${num(r.kb)}${num(r.bundled)}ms${num(r.unbundled)}ms${num(ratio, 2)}  ${ok ? 'ok' : `MISSED (≤ ${MAX_KB} KB, ≤ ${MAX_RATIO.toFixed(2)})`}`);
+  const missed = [...(r.kb > MAX_KB ? [`size > ${MAX_KB} KB`] : []), ...(ratio > MAX_RATIO ? [`import ratio > ${MAX_RATIO.toFixed(2)}`] : [])];
+  if (missed.length > 0) failures++;
+  console.log(`${pad(r.name, 26)}${num(r.kb)}${num(r.bundled)}ms${num(r.unbundled)}ms${num(ratio, 2)}  ${missed.length === 0 ? 'ok' : `missed: ${missed.join(', ')}`}`);
 }
 console.log(`largest ${Math.max(...rows.map((r) => r.kb)).toFixed(1)} KB; median ratio ${median(rows.map((r) => r.bundled / r.unbundled)).toFixed(2)}; ${failures === 0 ? 'all goals met' : `${failures} function(s) miss a goal`}`);
 process.exitCode = failures === 0 ? 0 : 1;
