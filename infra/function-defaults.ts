@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { CfnResource } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import path from 'node:path';
@@ -22,37 +23,58 @@ export interface QmFunctionProps {
   reservedConcurrentExecutions?: number;
   /** Folders (relative to the project root) copied into the bundle: target name → source folder. */
   bundledFolders?: Record<string, string>;
+  /** Only for asynchronously invoked functions: where an event goes after Lambda's own retries. */
+  deadLetterQueue?: IQueue;
 }
 
-/** Every Lambda of the system is configured alike: Node 22 on arm64, ESM bundle, JSON logs, tracing. */
+/**
+ * How each function is bundled (esbuild through NodejsFunction); `npm run bench:bundles` builds
+ * with the same settings. The AWS SDK v3 is provided by the Lambda runtime and stays external;
+ * the bench measures whether bundling it instead would pay.
+ */
+export const bundleSettings = {
+  target: 'node24',
+  minify: true,
+  sourceMap: true,
+  // Some dependencies still call require(); give the ESM bundle one.
+  banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+  externalModules: ['@aws-sdk/*'],
+};
+
+/** One namespace for the system's own metrics (Powertools Metrics, EMF). */
+export const METRICS_NAMESPACE = 'QM';
+
+/** Every Lambda of the system is configured alike: Node 24 on arm64, ESM bundle, JSON logs, tracing. */
 export class QmFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: QmFunctionProps) {
     super(scope, id, {
       entry: path.join(projectRoot, props.entry),
       handler: 'handler',
       description: props.description,
-      runtime: Runtime.NODEJS_22_X,
+      runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(15),
       ...(props.reservedConcurrentExecutions ? { reservedConcurrentExecutions: props.reservedConcurrentExecutions } : {}),
+      ...(props.deadLetterQueue ? { deadLetterQueueEnabled: true, deadLetterQueue: props.deadLetterQueue } : {}),
       tracing: Tracing.ACTIVE,
       loggingFormat: LoggingFormat.JSON,
       logGroup: new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.SIX_MONTHS }),
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'qm',
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         ...props.environment,
       },
       projectRoot,
       depsLockFilePath: path.join(projectRoot, 'package-lock.json'),
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node22',
-        minify: true,
-        sourceMap: true,
-        // Some dependencies still call require(); give the ESM bundle one.
-        banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        target: bundleSettings.target,
+        minify: bundleSettings.minify,
+        sourceMap: bundleSettings.sourceMap,
+        banner: bundleSettings.banner,
+        externalModules: bundleSettings.externalModules,
         ...(props.bundledFolders ? { commandHooks: copyFolders(props.bundledFolders) } : {}),
       },
     });

@@ -7,11 +7,15 @@ export type HttpMethod = 'GET' | 'HEAD' | 'POST';
 export type RouteKey = `${HttpMethod} /${string}`;
 
 export interface FunctionAccess {
+  /** read: GetItem and Query only (no Scan, no batch, no writes); readwrite adds PutItem and UpdateItem. */
   table?: 'read' | 'readwrite';
+  /** ses:SendEmail from the stage's identity through its configuration set. */
   sendMail?: boolean;
   startWorkflow?: boolean;
-  /** SendTaskSuccess / SendTaskFailure on the lifecycle state machine. */
+  /** SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat on the lifecycle state machine. */
   answerWorkflowTasks?: boolean;
+  /** Publishes to the operator's alarm topic (SNS): alerts that must not depend on SES. */
+  publishAlerts?: boolean;
 }
 
 export interface FunctionSpec {
@@ -149,11 +153,23 @@ export const scheduledFunctions = {
 export const executionEndFunctions = {
   RecordExecutionEnd: {
     entry: 'functions/handlers/record-execution-end.handler.ts',
-    description: 'Records an application whose workflow ended unexpectedly and alerts the operator',
-    access: { table: 'readwrite', sendMail: true },
+    description: 'Puts an application whose workflow ended unexpectedly on hold and alerts the operator',
+    access: { table: 'readwrite', publishAlerts: true },
     statuses: ['FAILED', 'TIMED_OUT', 'ABORTED'],
   },
 } satisfies Record<string, FunctionSpec & { statuses: string[] }>;
+
+/**
+ * Functions run for SES events of the stage's configuration set (EventBridge): bounces and
+ * complaints mark the address undeliverable, and a reviewer's or staff address is escalated.
+ */
+export const mailEventFunctions = {
+  RecordMailEvent: {
+    entry: 'functions/handlers/record-mail-event.handler.ts',
+    description: 'Records a bounced or complaining address, on the application too, and escalates staff addresses',
+    access: { table: 'readwrite', sendMail: true, publishAlerts: true },
+  },
+} satisfies Record<string, FunctionSpec>;
 
 /** Functions the lifecycle state machine calls as Tasks. */
 export const workflowFunctions = {
@@ -231,8 +247,13 @@ export const workflowFunctions = {
   },
   RecordFailure: {
     entry: 'functions/handlers/record-failure.handler.ts',
-    description: 'Records a failed workflow step on the application and alerts the operator',
-    access: { table: 'readwrite', sendMail: true },
+    description: 'Puts the application on hold after a step gave up, and alerts the operator (SNS)',
+    access: { table: 'readwrite', publishAlerts: true },
+  },
+  ResumeApplication: {
+    entry: 'functions/handlers/resume-application.handler.ts',
+    description: 'Takes an application off hold and tells a new execution where to continue',
+    access: { table: 'readwrite' },
   },
 } satisfies Record<string, FunctionSpec>;
 

@@ -14,7 +14,9 @@ export interface QmApp {
 export function createQmApp(props: AppProps = {}): QmApp {
   const app = new App(props);
   const config = stageConfigFromContext((key) => app.node.tryGetContext(key));
-  const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
+  // Pinned from the stage, never from the caller's CLI profile: without it, synth falls back to
+  // us-east-1 and the system (and its personal data) would land there.
+  const env = { region: config.region, ...(config.account ? { account: config.account } : {}) };
   const prefix = `Qm-${config.stage}`;
   const stateful = new StatefulStack(app, `${prefix}-Stateful`, { env, config });
   const stateless = new StatelessStack(app, `${prefix}-Stateless`, {
@@ -22,6 +24,7 @@ export function createQmApp(props: AppProps = {}): QmApp {
     config,
     table: stateful.table,
     configurationSetName: stateful.configurationSetName,
+    alarmTopic: stateful.alarmTopic,
   });
   stateless.addStackDependency(stateful);
   return { app, config, stateful, stateless };

@@ -6,7 +6,9 @@ import {
   DefinitionBody,
   Fail,
   IntegrationPattern,
+  JitterType,
   JsonPath,
+  LogLevel,
   Pass,
   StateMachine,
   StateMachineType,
@@ -16,6 +18,7 @@ import {
   Timeout,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../infra/config/stage-config.js';
 import type { WorkflowFunctionId } from '../infra/lambda-functions.js';
@@ -56,11 +59,31 @@ export const LifecycleState = {
   Expired: 'Expired',
   ReviewOverdue: 'ReviewOverdue',
   Failed: 'Failed',
+  Start: 'Start',
+  ResumeApplication: 'ResumeApplication',
+  ResumeAt: 'ResumeAt',
+  RestoreCompletionRound: 'RestoreCompletionRound',
+  NothingToResume: 'NothingToResume',
 } as const;
+
+/**
+ * Errors that mean "too fast" (SES sending rate or quota, DynamoDB throughput, Lambda
+ * concurrency): retried for hours, not seconds, because they pass when the rate drops.
+ */
+export const THROTTLING_ERRORS = [
+  'TooManyRequestsException',
+  'LimitExceededException',
+  'Throttling',
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'Lambda.TooManyRequestsException',
+];
 
 export interface ApplicationLifecycleProps {
   functions: Record<WorkflowFunctionId, IFunction>;
   config: StageConfig;
+  stateMachineName?: string;
 }
 
 const applicationId = JsonPath.stringAt('$.applicationId');
@@ -69,8 +92,10 @@ const round = JsonPath.numberAt('$.review.round');
 /**
  * The lifecycle of one application:
  *   [awaiting the member's confirmation →] submitted → acknowledged → in review → (completion requested → in review)* → certified | rejected
- * with reviewer reminders and an escalation when nobody decides, a completion deadline, and a
- * recorded failure (plus an operator alert) when a step gives up after its retries.
+ * with reviewer reminders and an escalation when nobody decides, a completion deadline, and an
+ * application put on hold (plus an operator alert by SNS) when a step gives up after its retries.
+ * A new execution with `{ applicationId, resume: true }` takes it off hold and continues from its
+ * stored status (Step Functions' redrive would re-enter the Fail state instead).
  * Input and output carry ids only ({ applicationId }); everything else stays in DynamoDB.
  * Written in JSONPath (the local interpreter ignores JSONata).
  */
@@ -82,8 +107,9 @@ export class ApplicationLifecycle extends Construct {
     const { functions: fn, config } = props;
     const S = LifecycleState;
 
-    // Failure path: record it on the application and alert the operator, then end failed.
-    const failed = new Fail(this, S.Failed, { error: 'LifecycleFailed', cause: 'A step failed after its retries; see the application history' });
+    // Failure path: put the application on hold and alert the operator, then end failed (the
+    // failed-executions alarm pages too). The application is recoverable: see ResumeApplication.
+    const failed = new Fail(this, S.Failed, { error: 'LifecycleFailed', cause: 'A step failed after its retries; the application is on hold, see its history' });
     const recordFailure = this.step(S.RecordFailure, fn.RecordFailure, { applicationId, error: JsonPath.objectAt('$.error') });
     recordFailure.addCatch(failed, { errors: ['States.ALL'], resultPath: '$.recordFailureError' });
     recordFailure.next(failed);
@@ -161,6 +187,33 @@ export class ApplicationLifecycle extends Construct {
     onFailure(awaitCompletion);
     const answeredAtDeadline = new Choice(this, S.AnsweredAtDeadline);
 
+    // Router: a fresh submission starts at Acknowledge; a resume continues from the stored status.
+    // The first steps are idempotent (acknowledge once, reuse an open or decided round, send each
+    // mail once), so everything before the decision resumes through Acknowledge.
+    const start = new Choice(this, S.Start);
+    const resume = onFailure(
+      this.step(S.ResumeApplication, fn.ResumeApplication, { applicationId }, '$.resumeAt', {
+        'status.$': '$.Payload.status',
+        'round.$': '$.Payload.round',
+      }),
+    );
+    const resumeAt = new Choice(this, S.ResumeAt);
+    const restoreCompletionRound = new Pass(this, S.RestoreCompletionRound, {
+      parameters: { 'round.$': '$.resumeAt.round', reminders: 0, escalated: false, 'openedAt.$': '$$.Execution.StartTime' },
+      resultPath: '$.review',
+    });
+    start.when(Condition.isPresent('$.resume'), resume).otherwise(route);
+    resume.next(resumeAt);
+    resumeAt
+      .when(Condition.stringEquals('$.resumeAt.status', 'awaiting_confirmation'), awaitConfirmation)
+      .when(Condition.stringEquals('$.resumeAt.status', 'completion_requested'), restoreCompletionRound)
+      .when(
+        Condition.or(...['submitted', 'acknowledged', 'in_review'].map((status) => Condition.stringEquals('$.resumeAt.status', status))),
+        acknowledge,
+      )
+      .otherwise(new Succeed(this, S.NothingToResume, { comment: 'The application has already ended' }));
+    restoreCompletionRound.next(awaitCompletion);
+
     acknowledge.next(startReviewRound);
     startReviewRound.next(awaitDecision);
     awaitDecision.next(routeDecision);
@@ -190,7 +243,17 @@ export class ApplicationLifecycle extends Construct {
 
     this.stateMachine = new StateMachine(this, 'StateMachine', {
       stateMachineType: StateMachineType.STANDARD,
-      definitionBody: DefinitionBody.fromChainable(route),
+      definitionBody: DefinitionBody.fromChainable(start),
+      ...(props.stateMachineName ? { stateMachineName: props.stateMachineName } : {}),
+      // Errors only, and without execution data: inputs and outputs hold ids, but task tokens too.
+      logs: {
+        destination: new LogGroup(this, 'Logs', {
+          logGroupName: `/aws/vendedlogs/states/${props.stateMachineName ?? id}`,
+          retention: RetentionDays.SIX_MONTHS,
+        }),
+        level: LogLevel.ERROR,
+        includeExecutionData: false,
+      },
       // The longest path (reminders, escalation, a completion round or two) stays well within the
       // one-year limit of a Standard execution.
       timeout: Duration.days(365),
@@ -225,10 +288,31 @@ export class ApplicationLifecycle extends Construct {
   }
 }
 
+/**
+ * Retries with full jitter, so that steps failing together (an SES outage) do not retry together.
+ * Throttling: 16 attempts from 30 s doubling up to 30 min between them, about 5.5 h nominal and
+ * 2.8 h expected with full jitter (each wait is random between 0 and its nominal value), so the
+ * horizon is above an hour with overwhelming probability. Other transient errors: about 5 min.
+ */
 function withRetries<T extends LambdaInvoke>(task: T): T {
   task.addRetry({ errors: ['PermanentError'], maxAttempts: 0 });
+  task.addRetry({
+    errors: THROTTLING_ERRORS,
+    interval: Duration.seconds(30),
+    backoffRate: 2,
+    maxDelay: Duration.minutes(30),
+    maxAttempts: 16,
+    jitterStrategy: JitterType.FULL,
+  });
   // States.TaskFailed matches every task error except States.Timeout, so a callback's timeout
   // reaches its Catch (the reminder path) instead of being retried.
-  task.addRetry({ errors: ['States.TaskFailed'], interval: Duration.seconds(2), backoffRate: 2, maxAttempts: 5 });
+  task.addRetry({
+    errors: ['States.TaskFailed'],
+    interval: Duration.seconds(5),
+    backoffRate: 2,
+    maxDelay: Duration.minutes(2),
+    maxAttempts: 6,
+    jitterStrategy: JitterType.FULL,
+  });
   return task;
 }

@@ -345,6 +345,32 @@ export class ApplicationRepository {
     );
   }
 
+  /**
+   * Appends a note to the history without changing the status (e.g. a bounced mail), conditional
+   * on the status read so the entry's from/to stay true; retried if the status moved meanwhile.
+   */
+  async appendNote(id: string, note: { at: string; actor: string; comment: string }): Promise<boolean> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const current = await this.get(id);
+      if (!current) return false;
+      const entry: HistoryEntry = { at: note.at, actor: note.actor, from: current.status, to: current.status, comment: note.comment };
+      const written = await unlessConditionFails(
+        this.db.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: applicationKey(id),
+            UpdateExpression: 'SET #history = list_append(#history, :entry)',
+            ConditionExpression: '#status = :status',
+            ExpressionAttributeNames: { '#history': 'history', '#status': 'status' },
+            ExpressionAttributeValues: { ':entry': [entry], ':status': current.status },
+          }),
+        ),
+      );
+      if (written.ok) return true;
+    }
+    return false;
+  }
+
   private async setNotification(id: string, key: string, value: Record<string, string>): Promise<void> {
     await this.db.send(
       new UpdateCommand({

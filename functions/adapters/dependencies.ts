@@ -1,6 +1,6 @@
 import { runtimeConfig, type RuntimeConfig } from '../config/runtime-config.js';
 import { ApplicationRepository } from './application.repository.js';
-import { getDocumentClient, getSesClient, getSfnClient } from './aws-clients.js';
+import { getDocumentClient } from './aws-clients.js';
 import { CertificateRepository } from './certificate.repository.js';
 import { ConfirmationRepository } from './confirmation.repository.js';
 import { IdempotencyRepository } from './idempotency.repository.js';
@@ -11,6 +11,7 @@ import { StepFunctionsCallbacks, type WorkflowCallbacks } from './workflow-callb
 import type { LifecycleDeps } from '../use-cases/lifecycle-deps.js';
 import type { MemberConfirmationDeps } from '../use-cases/member-confirmation.use-case.js';
 import { SesMailer } from './ses-mailer.js';
+import { SnsAlerts, type Alerts } from './sns-alerts.js';
 import { StepFunctionsWorkflowStarter, type WorkflowStarter } from './workflow-starter.js';
 
 /** The adapters a handler needs, wired from the configuration once per container. */
@@ -25,12 +26,18 @@ export interface Dependencies {
   confirmations: ConfirmationRepository;
   callbacks: WorkflowCallbacks;
   mailer: SesMailer;
+  alerts: Alerts;
   workflow: WorkflowStarter;
   now: () => Date;
 }
 
 let cached: Dependencies | undefined;
 
+/**
+ * Wired once per container, on first use. Creating the adapters is cheap: the SES, SNS and Step
+ * Functions adapters load their SDK module on their first call, so a function that never sends
+ * mail never loads the SES client (see aws-clients.ts).
+ */
 export function dependencies(): Dependencies {
   if (cached) return cached;
   const config = runtimeConfig();
@@ -44,12 +51,13 @@ export function dependencies(): Dependencies {
     renewals: new RenewalRepository(db, config.TABLE_NAME),
     reviews: new ReviewRepository(db, config.TABLE_NAME),
     confirmations: new ConfirmationRepository(db, config.TABLE_NAME),
-    callbacks: new StepFunctionsCallbacks(getSfnClient()),
-    mailer: new SesMailer(getSesClient(), config.SENDER_EMAIL, config.SES_CONFIGURATION_SET),
+    callbacks: new StepFunctionsCallbacks(),
+    mailer: new SesMailer(config.SENDER_EMAIL, config.SES_CONFIGURATION_SET),
+    alerts: new SnsAlerts(config.ALERT_TOPIC_ARN),
     workflow: {
       start: (applicationId) => {
         if (!config.STATE_MACHINE_ARN) throw new Error('STATE_MACHINE_ARN is not configured for this function');
-        return new StepFunctionsWorkflowStarter(getSfnClient(), config.STATE_MACHINE_ARN).start(applicationId);
+        return new StepFunctionsWorkflowStarter(config.STATE_MACHINE_ARN).start(applicationId);
       },
     },
     now: () => new Date(),
@@ -64,6 +72,7 @@ export function lifecycleDependencies(): LifecycleDeps {
     ...deps,
     publicBaseUrl: deps.config.PUBLIC_BASE_URL,
     reviewerEmails: deps.config.REVIEWER_EMAILS,
+    staffEmails: deps.config.STAFF_EMAILS,
     programmeContactEmail: deps.config.PROGRAMME_CONTACT_EMAIL,
     operatorEmail: deps.config.OPERATOR_EMAIL,
     completionDeadlineDays: deps.config.COMPLETION_DEADLINE_DAYS,

@@ -1,4 +1,5 @@
-import { SendTaskFailureCommand, SendTaskSuccessCommand, type SFNClient } from '@aws-sdk/client-sfn';
+import type { SFNClient } from '@aws-sdk/client-sfn';
+import { sfnClient } from './sfn-client.js';
 
 /** The port through which a decision or a completion wakes the waiting workflow. */
 export interface WorkflowCallbacks {
@@ -10,14 +11,18 @@ export interface WorkflowCallbacks {
 const staleTokenErrors = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
 
 export class StepFunctionsCallbacks implements WorkflowCallbacks {
-  constructor(private readonly sfn: SFNClient) {}
+  constructor(private readonly client: () => Promise<SFNClient> = sfnClient) {}
 
   async succeed(taskToken: string, output: unknown): Promise<boolean> {
-    return this.ignoringStale(() => this.sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) })));
+    const { SendTaskSuccessCommand } = await import('@aws-sdk/client-sfn');
+    const sfn = await this.client();
+    return this.ignoringStale(() => sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) })));
   }
 
   async fail(taskToken: string, error: string, cause: string): Promise<boolean> {
-    return this.ignoringStale(() => this.sfn.send(new SendTaskFailureCommand({ taskToken, error, cause })));
+    const { SendTaskFailureCommand } = await import('@aws-sdk/client-sfn');
+    const sfn = await this.client();
+    return this.ignoringStale(() => sfn.send(new SendTaskFailureCommand({ taskToken, error, cause })));
   }
 
   private async ignoringStale(send: () => Promise<unknown>): Promise<boolean> {

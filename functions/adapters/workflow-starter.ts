@@ -1,4 +1,5 @@
-import { ExecutionAlreadyExists, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
+import type { SFNClient } from '@aws-sdk/client-sfn';
+import { sfnClient } from './sfn-client.js';
 
 /** The port through which use cases start an application's lifecycle. */
 export interface WorkflowStarter {
@@ -8,13 +9,15 @@ export interface WorkflowStarter {
 
 export class StepFunctionsWorkflowStarter implements WorkflowStarter {
   constructor(
-    private readonly sfn: SFNClient,
     private readonly stateMachineArn: string,
+    private readonly client: () => Promise<SFNClient> = sfnClient,
   ) {}
 
   async start(applicationId: string): Promise<void> {
+    const { ExecutionAlreadyExists, StartExecutionCommand } = await import('@aws-sdk/client-sfn');
+    const sfn = await this.client();
     try {
-      await this.sfn.send(
+      await sfn.send(
         new StartExecutionCommand({
           stateMachineArn: this.stateMachineArn,
           // The name makes the start idempotent: one application, one execution.
@@ -28,5 +31,23 @@ export class StepFunctionsWorkflowStarter implements WorkflowStarter {
       if (error instanceof ExecutionAlreadyExists) return;
       throw error;
     }
+  }
+
+  /**
+   * Resumes an application on hold (or whose execution is gone) in a new execution: the workflow
+   * takes it off hold and continues from its stored status. A new name each time, since the
+   * first execution's name is the application id.
+   */
+  async resume(applicationId: string, now: Date): Promise<string> {
+    const { StartExecutionCommand } = await import('@aws-sdk/client-sfn');
+    const sfn = await this.client();
+    const { executionArn } = await sfn.send(
+      new StartExecutionCommand({
+        stateMachineArn: this.stateMachineArn,
+        name: `${applicationId}-resume-${now.getTime()}`,
+        input: JSON.stringify({ applicationId, resume: true }),
+      }),
+    );
+    return executionArn ?? '';
   }
 }

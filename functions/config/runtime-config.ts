@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../lib/zod.js';
 
 const emailList = z
   .string()
@@ -14,7 +14,11 @@ const runtimeConfigSchema = z.object({
   STATE_MACHINE_ARN: z.string().min(1).optional(),
   SENDER_EMAIL: z.email(),
   REVIEWER_EMAILS: emailList,
+  /** Programme staff besides reviewers; absent in older environments, hence optional. */
+  STAFF_EMAILS: z.string().default('').transform((s) => s.split(',').map((e) => e.trim()).filter(Boolean)).pipe(z.array(z.email())),
   PROGRAMME_CONTACT_EMAIL: z.email(),
+  /** The operator's alarm topic (SNS), for the functions that alert. */
+  ALERT_TOPIC_ARN: z.string().min(1).optional(),
   OPERATOR_EMAIL: z.email(),
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
   PUBLIC_BASE_URL: publicBaseUrlSchema,
@@ -32,7 +36,7 @@ export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
 
 /** The settings people may choose (where the system runs decides the rest: table, endpoints, links). */
 export const adjustableSettings = Object.keys(runtimeConfigSchema.shape).filter(
-  (key) => !['TABLE_NAME', 'STATE_MACHINE_ARN', 'PUBLIC_BASE_URL', 'SES_CONFIGURATION_SET'].includes(key),
+  (key) => !['TABLE_NAME', 'STATE_MACHINE_ARN', 'PUBLIC_BASE_URL', 'SES_CONFIGURATION_SET', 'ALERT_TOPIC_ARN'].includes(key),
 );
 
 /** Parses the environment; throws one clear message listing every missing or bad variable. */

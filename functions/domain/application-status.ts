@@ -17,21 +17,24 @@ export const applicationStatuses = [
   'rejected',
   'expired',
   'failed',
+  'on_hold',
 ] as const;
 
 export type ApplicationStatus = (typeof applicationStatuses)[number];
 
 const allowedTransitions: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
-  awaiting_confirmation: ['submitted', 'declined', 'expired', 'failed'],
+  awaiting_confirmation: ['submitted', 'declined', 'expired', 'failed', 'on_hold'],
   declined: [],
-  submitted: ['acknowledged', 'failed'],
-  acknowledged: ['in_review', 'failed'],
-  in_review: ['certified', 'rejected', 'completion_requested', 'failed'],
-  completion_requested: ['in_review', 'expired', 'failed'],
+  submitted: ['acknowledged', 'failed', 'on_hold'],
+  acknowledged: ['in_review', 'failed', 'on_hold'],
+  in_review: ['certified', 'rejected', 'completion_requested', 'failed', 'on_hold'],
+  completion_requested: ['in_review', 'expired', 'failed', 'on_hold'],
   certified: [],
   rejected: [],
   expired: [],
   failed: [],
+  // A step gave up (e.g. mail that could not be sent): the operator resumes it where it stopped.
+  on_hold: ['awaiting_confirmation', 'submitted', 'acknowledged', 'in_review', 'completion_requested', 'failed'],
 };
 
 export function canTransition(from: ApplicationStatus, to: ApplicationStatus): boolean {
@@ -54,4 +57,5 @@ export const statusLabels: Record<ApplicationStatus, { sv: string; en: string }>
   rejected: { sv: 'Avslag', en: 'Rejected' },
   expired: { sv: 'Avslutad – svaret kom inte in i tid', en: 'Closed – no answer in time' },
   failed: { sv: 'Tekniskt fel – vi har larmats och återkommer', en: 'Technical error – we have been alerted' },
+  on_hold: { sv: 'Vilande – ett tekniskt fel åtgärdas, sedan fortsätter ärendet', en: 'On hold – a technical problem is being fixed, then it continues' },
 };

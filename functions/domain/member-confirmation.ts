@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../lib/zod.js';
 
 /**
  * The member's answer to "may this person apply for us?", asked of the member's registered

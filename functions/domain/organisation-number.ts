@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../lib/zod.js';
 
 /**
  * Swedish organisation numbers (organisationsnummer): ten digits written `NNNNNN-NNNN`, the last

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../lib/zod.js';
 import rawCatalogue from './question-catalogue.json' with { type: 'json' };
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../lib/zod.js';
 import { multiLinePattern } from './text-rules.js';
 
 /** What a reviewer can decide, and the rule that a refusal or a completion request needs a reason. */

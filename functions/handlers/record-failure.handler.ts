@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../lib/zod.js';
 import { lifecycleDependencies } from '../adapters/dependencies.js';
 import { workflowTaskHandler, workflowTaskInputSchema } from '../lambda/workflow-task-handler.js';
 import { recordFailure } from '../use-cases/record-failure.use-case.js';

@@ -1,5 +1,5 @@
 import { lifecycleDependencies } from '../adapters/dependencies.js';
-import { z } from 'zod';
+import * as z from '../lib/zod.js';
 import { roundTaskInputSchema, workflowTaskHandler } from '../lambda/workflow-task-handler.js';
 import { remindReviewers } from '../use-cases/review-round.use-case.js';
 

@@ -1,5 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
+import { AppMetric, MetricUnit, metrics, publishMetrics } from '../lambda/metrics.js';
 import type { ScheduledEvent } from 'aws-lambda';
 import { dependencies, type Dependencies } from '../adapters/dependencies.js';
 import { stockholmDate } from '../domain/calendar-date.js';
@@ -26,10 +27,12 @@ export function renewalSweepDependencies(deps: Dependencies = dependencies()): R
  */
 export const handler = middy<ScheduledEvent, RenewalSweepReport>()
   .use(injectLambdaContext(logger))
+  .use(publishMetrics())
   .handler(async () => {
     const deps = renewalSweepDependencies();
     const today = stockholmDate(deps.now());
     const report = await runRenewalSweep(deps, { today });
+    metrics.addMetric(AppMetric.RenewalRemindersSent, MetricUnit.Count, report.sent.length);
     logger.info('Renewal sweep done', {
       today,
       examined: report.examined,

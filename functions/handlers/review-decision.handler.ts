@@ -3,6 +3,7 @@ import { decisionFormSchema } from '../domain/review.js';
 import { parseRequestBody } from '../http/request-body.js';
 import { htmlResponse } from '../http/responses.js';
 import { httpHandler } from '../lambda/http-handler.js';
+import { AppMetric, MetricUnit, metrics } from '../lambda/metrics.js';
 import { renderDecisionMade, renderReviewLinkEnded, renderReviewLinkUnknown, renderReviewPage } from '../templates/review-page.template.js';
 import { decideByReviewerLink, organisationRecord, viewReviewerLink } from '../use-cases/reviewer-link.use-case.js';
 
@@ -37,6 +38,7 @@ export const handler = httpHandler(async (event) => {
     case 'already_decided':
       return htmlResponse(409, renderDecisionMade(result.application, result.decision, { justNow: false }));
     case 'decided':
+      metrics.addMetric(AppMetric.Decisions, MetricUnit.Count, 1);
       return htmlResponse(200, renderDecisionMade(result.application, result.decision, { justNow: true }));
   }
 });

@@ -5,6 +5,7 @@ import { applicationBodyFromForm, extractFormMeta } from '../domain/application-
 import { validateApplication } from '../domain/application.schema.js';
 import type { ApplicationSubmission } from '../domain/application-record.js';
 import { httpHandler } from '../lambda/http-handler.js';
+import { AppMetric, MetricUnit, metrics } from '../lambda/metrics.js';
 import { HttpProblem, problemTypes, type ProblemFieldError } from '../http/http-problem.js';
 import { parseRequestBody } from '../http/request-body.js';
 import { htmlResponse, jsonResponse, redirectResponse, type HttpResult } from '../http/responses.js';
@@ -96,9 +97,9 @@ async function submitForm(fields: Record<string, string | string[]>): Promise<Ht
   }
 }
 
-function submit(submission: ApplicationSubmission, idempotencyKey: string | undefined): Promise<SubmitApplicationResult> {
+async function submit(submission: ApplicationSubmission, idempotencyKey: string | undefined): Promise<SubmitApplicationResult> {
   const deps = dependencies();
-  return submitApplication(
+  const result = await submitApplication(
     {
       ...deps,
       publicBaseUrl: deps.config.PUBLIC_BASE_URL,
@@ -107,6 +108,8 @@ function submit(submission: ApplicationSubmission, idempotencyKey: string | unde
     },
     { submission, idempotencyKey },
   );
+  if (result.kind === 'accepted') metrics.addMetric(AppMetric.ApplicationsSubmitted, MetricUnit.Count, 1);
+  return result;
 }
 
 /**

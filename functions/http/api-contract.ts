@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../lib/zod.js';
 import { calendarDatePattern } from '../domain/calendar-date.js';
 import { maxListedErrors } from '../domain/error-list.js';
 import type { RegisterEntry } from '../templates/public-register.template.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../lib/zod.js';
 import { createDocument, type ZodOpenApiResponseObject } from 'zod-openapi';
 import { applicationSchema, unexpressibleRules } from '../domain/application.schema.js';
 import { calendarDatePattern } from '../domain/calendar-date.js';

@@ -5,6 +5,7 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { problemResponses } from '../http/problem-responses.middleware.js';
 import type { HttpResult } from '../http/responses.js';
 import { logger } from './logger.js';
+import { publishMetrics } from './metrics.js';
 
 /** Every HTTP handler gets the same middleware: logging context, lower-case headers, problem answers. */
 export function httpHandler(fn: (event: APIGatewayProxyEventV2, context: Context) => Promise<HttpResult>) {
@@ -12,5 +13,6 @@ export function httpHandler(fn: (event: APIGatewayProxyEventV2, context: Context
     .use(injectLambdaContext(logger))
     .use(httpHeaderNormalizer())
     .use(problemResponses(logger))
+    .use(publishMetrics())
     .handler(fn);
 }

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { z } from 'zod';
+import * as z from '../lib/zod.js';
 import type { MemberRepository } from '../adapters/member.repository.js';
 import { splitRegisteredAddresses, type Member } from '../domain/member.js';
 import { organisationNumberSchema } from '../domain/organisation-number.js';

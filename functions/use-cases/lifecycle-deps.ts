@@ -2,6 +2,7 @@ import type { ApplicationRepository } from '../adapters/application.repository.j
 import type { CertificateRepository } from '../adapters/certificate.repository.js';
 import type { MemberRepository } from '../adapters/member.repository.js';
 import type { ReviewRepository } from '../adapters/review.repository.js';
+import type { Alerts } from '../adapters/sns-alerts.js';
 import type { WorkflowCallbacks } from '../adapters/workflow-callbacks.js';
 import type { ApplicationRecord } from '../domain/application-record.js';
 import type { Mailer } from '../domain/email-message.js';
@@ -15,10 +16,14 @@ export interface LifecycleDeps {
   /** The member register: the public record names organisations as it does. */
   members: Pick<MemberRepository, 'find'>;
   mailer: Mailer;
+  /** Operator alerts by SNS; optional where a step never alerts. */
+  alerts?: Alerts;
   callbacks: WorkflowCallbacks;
   now: () => Date;
   publicBaseUrl: string;
   reviewerEmails: string[];
+  /** Programme staff besides the reviewers (a bounce from them is escalated). */
+  staffEmails?: string[];
   programmeContactEmail: string;
   operatorEmail: string;
   completionDeadlineDays: number;

@@ -1,4 +1,4 @@
-import { LOCAL_ACCOUNT, LOCAL_PARTITION, LOCAL_REGION, lambdaArn, stateMachineArn, tableArn } from './local-aws.js';
+import { LOCAL_ACCOUNT, LOCAL_PARTITION, LOCAL_REGION, lambdaArn, stateMachineArn, tableArn, topicArn } from './local-aws.js';
 
 /**
  * Turns CloudFormation intrinsics in synthesised templates into local values. Only what the local
@@ -136,8 +136,9 @@ export class IntrinsicResolver {
     const parameter = stack.template.Parameters?.[name];
     if (parameter) return parameter.Default;
     const resource = this.resource(stack, name);
-    // Names equal logical ids locally; only a state machine's Ref is its ARN.
+    // Names equal logical ids locally; a state machine's and a topic's Ref are their ARNs.
     if (resource.Type === 'AWS::StepFunctions::StateMachine') return stateMachineArn(name);
+    if (resource.Type === 'AWS::SNS::Topic') return topicArn(name);
     return name;
   }
 
@@ -149,6 +150,8 @@ export class IntrinsicResolver {
     if (type === 'AWS::StepFunctions::StateMachine' && attribute === 'Name') return logicalId;
     if (type === 'AWS::ApiGatewayV2::Api' && attribute === 'ApiEndpoint') return this.values.apiEndpoint;
     if (type === 'AWS::ApiGatewayV2::Api' && attribute === 'ApiId') return logicalId;
+    // Dead-letter queues are named on rule targets; nothing runs them locally.
+    if (type === 'AWS::SQS::Queue' && attribute === 'Arn') return `arn:${LOCAL_PARTITION}:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT}:${logicalId}`;
     if (type === 'AWS::IAM::Role' && attribute === 'Arn') return `arn:${LOCAL_PARTITION}:iam::${LOCAL_ACCOUNT}:role/${logicalId}`;
     throw new Error(`${stack.stackName}: Fn::GetAtt ${logicalId}.${attribute} (${type}) is not supported by the local runner`);
   }

@@ -10,7 +10,7 @@ import {
   type CfnResource,
   type SynthesisedStack,
 } from './cfn-intrinsics.js';
-import { functionNameFromArn, stateMachineArn } from './local-aws.js';
+import { functionNameFromArn, stateMachineArn, topicArn } from './local-aws.js';
 
 /**
  * Synthesises the real CDK app in process and reduces it to what the local runner needs. The
@@ -57,6 +57,19 @@ export interface LocalExecutionEndRule {
   stateMachineArns: string[];
 }
 
+/** An EventBridge rule on SES events (source aws.ses) with a function target. */
+export interface LocalMailEventRule {
+  logicalId: string;
+  functionLogicalId: string;
+  detailTypes: string[];
+}
+
+export interface LocalTopic {
+  logicalId: string;
+  arn: string;
+  emailSubscribers: string[];
+}
+
 export interface LocalModel {
   tables: CreateTableCommandInput[];
   functions: Map<string, LocalFunction>;
@@ -64,6 +77,8 @@ export interface LocalModel {
   stateMachines: Map<string, LocalStateMachine>;
   schedules: LocalSchedule[];
   executionEndRules: LocalExecutionEndRule[];
+  mailEventRules: LocalMailEventRule[];
+  topics: LocalTopic[];
 }
 
 export interface CloudAssemblyOptions {
@@ -171,7 +186,9 @@ export function modelFromStacks(stacks: SynthesisedStack[], publicBaseUrl: strin
 
   const stateMachines = new Map<string, LocalStateMachine>();
   for (const r of ofType('AWS::StepFunctions::StateMachine')) {
-    const p = props(r);
+    // Only the definition runs locally (logging, tracing and the role do not).
+    const { DefinitionString, Definition, DefinitionSubstitutions } = r.resource.Properties ?? {};
+    const p = resolver.resolve(r.stack, { DefinitionString, Definition, DefinitionSubstitutions }) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     let definition: Record<string, unknown> =
       typeof p.DefinitionString === 'string' ? JSON.parse(substitute(p.DefinitionString, p.DefinitionSubstitutions)) : p.Definition;
     if (!definition) throw new Error(`${r.logicalId}: state machines from S3 (DefinitionS3Location) do not run locally`);
@@ -210,7 +227,27 @@ export function modelFromStacks(stacks: SynthesisedStack[], publicBaseUrl: strin
     }
   }
 
-  return { tables, functions, routes, stateMachines, schedules, executionEndRules };
+  // SES bounce and complaint events (EventBridge rules on source aws.ses), raised locally by the
+  // mail fault proxy's simulated bounces.
+  const mailEventRules: LocalMailEventRule[] = [];
+  for (const r of ofType('AWS::Events::Rule')) {
+    const p = props(r);
+    const pattern = p.EventPattern as { source?: string[]; 'detail-type'?: string[] } | undefined;
+    if (!pattern?.source?.includes('aws.ses')) continue;
+    for (const target of (p.Targets ?? []) as Array<{ Arn: string }>) {
+      mailEventRules.push({ logicalId: r.logicalId, functionLogicalId: knownFunction(target.Arn, `Rule ${r.logicalId}`), detailTypes: pattern['detail-type'] ?? [] });
+    }
+  }
+
+  // SNS topics and their email subscriptions: locally, a published message lands in the mailbox.
+  const topics: LocalTopic[] = ofType('AWS::SNS::Topic').map((r) => ({ logicalId: r.logicalId, arn: topicArn(r.logicalId), emailSubscribers: [] }));
+  for (const r of ofType('AWS::SNS::Subscription')) {
+    const p = props(r);
+    const topic = topics.find((t) => t.arn === p.TopicArn);
+    if (topic && (p.Protocol === 'email' || p.Protocol === 'email-json')) topic.emailSubscribers.push(String(p.Endpoint));
+  }
+
+  return { tables, functions, routes, stateMachines, schedules, executionEndRules, mailEventRules, topics };
 }
 
 /** DefinitionSubstitutions: `${key}` placeholders in DefinitionString. */

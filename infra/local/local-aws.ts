@@ -18,6 +18,8 @@ export const stateMachineArn = (logicalId: string) =>
 export const executionArn = (stateMachineName: string, executionName: string) =>
   `arn:${LOCAL_PARTITION}:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:execution:${stateMachineName}:${executionName}`;
 
+export const topicArn = (logicalId: string) => `arn:${LOCAL_PARTITION}:sns:${LOCAL_REGION}:${LOCAL_ACCOUNT}:${logicalId}`;
+
 export const tableArn = (tableName: string) =>
   `arn:${LOCAL_PARTITION}:dynamodb:${LOCAL_REGION}:${LOCAL_ACCOUNT}:table/${tableName}`;
 

@@ -2,6 +2,7 @@ import type { Email } from 'aws-ses-v2-local/dist/store.js';
 import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { close, listen, readBody, sendJson } from './http-util.js';
+import { LOCAL_ACCOUNT, LOCAL_REGION } from './local-aws.js';
 
 export type { Email };
 
@@ -15,8 +16,13 @@ export type { Email };
  * (3 attempts in all by default), so `failNextSends(1)` or `(2)` is absorbed by the SDK and the
  * send still succeeds; `failNextSends(3)` makes one SendEmail call fail after its retries.
  *
- * Also over HTTP: `POST /__faults {"failNextSends": 3, "kind": "throttling" | "server"}`,
- * `GET /__faults`. The web mailbox is at `/`, the JSON store at `GET /store`.
+ * It can also simulate dead mailboxes: a send to an address given to `bounce([...])` is accepted
+ * (as SES accepts it) and then reported as a permanent bounce through `onMailEvent`, shaped like
+ * SES's "Email Bounced" EventBridge event, with the mail's tags and configuration set.
+ *
+ * Also over HTTP: `POST /__faults {"failNextSends": 3, "kind": "throttling" | "server"}` or
+ * `{"bounce": ["x@example.se"]}`, `GET /__faults`. The web mailbox is at `/`, the JSON store at
+ * `GET /store`.
  *
  * aws-ses-v2-local keeps its mailbox in a module-level store: all instances in one process share
  * it. Run one local system per process (vitest runs each test file in its own process).
@@ -26,6 +32,25 @@ export type MailFaultKind = 'throttling' | 'server';
 export interface LocalMailOptions {
   port?: number;
   host?: string;
+  /** Receives the SES events (bounces) the proxy simulates, as EventBridge would deliver them. */
+  onMailEvent?: (event: SesEvent) => void;
+}
+
+/** An SES event as EventBridge delivers it (the fields this system reads, and a few more). */
+export interface SesEvent {
+  version: '0';
+  id: string;
+  'detail-type': 'Email Bounced';
+  source: 'aws.ses';
+  account: string;
+  time: string;
+  region: string;
+  resources: string[];
+  detail: {
+    eventType: 'Bounce';
+    bounce: { bounceType: 'Permanent'; bounceSubType: 'General'; bouncedRecipients: { emailAddress: string; action: 'failed'; status: string; diagnosticCode: string }[]; timestamp: string; feedbackId: string };
+    mail: { timestamp: string; source: string; messageId: string; destination: string[]; tags: Record<string, string[]> };
+  };
 }
 
 export interface LocalMail {
@@ -35,6 +60,10 @@ export interface LocalMail {
   clear(): Promise<void>;
   /** The next `count` send requests fail: 'throttling' (default; 429 / Throttling) or 'server' (500). */
   failNextSends(count: number, kind?: MailFaultKind): void;
+  /** From now on, mail to these addresses bounces (permanently); `[]` ends it. */
+  bounce(addresses: string[]): void;
+  /** Puts a message straight into the mailbox, past the fault proxy (SNS email delivery uses it). */
+  deliverDirect(to: string, from: string, subject: string, text: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -47,7 +76,7 @@ export async function startLocalMail(options: LocalMailOptions = {}): Promise<Lo
   const sesServer = await createSesServer({ host: '127.0.0.1', port: 0 });
   const internalPort = (sesServer.address() as { port: number }).port;
 
-  const faults = { remaining: 0, kind: 'throttling' as MailFaultKind };
+  const faults = { remaining: 0, kind: 'throttling' as MailFaultKind, bouncing: new Set<string>() };
   const proxy = http.createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       if (!res.headersSent) sendJson(res, 502, { message: `local mail proxy: ${String(err)}` });
@@ -60,7 +89,14 @@ export async function startLocalMail(options: LocalMailOptions = {}): Promise<Lo
     const url = new URL(req.url ?? '/', 'http://local');
     if (url.pathname === '/__faults') {
       if (req.method === 'POST') {
-        const parsed = JSON.parse(body.toString('utf8') || '{}') as { failNextSends?: unknown; kind?: unknown };
+        const parsed = JSON.parse(body.toString('utf8') || '{}') as { failNextSends?: unknown; kind?: unknown; bounce?: unknown };
+        if (parsed.bounce !== undefined) {
+          if (!Array.isArray(parsed.bounce) || !parsed.bounce.every((a) => typeof a === 'string')) {
+            return sendJson(res, 400, { message: 'expected {"bounce": ["address", …]}' });
+          }
+          bounce(parsed.bounce as string[]);
+          return sendJson(res, 200, { bounce: [...faults.bouncing] });
+        }
         const count = Number(parsed.failNextSends ?? 0);
         const kind = parsed.kind ?? 'throttling';
         if (!Number.isInteger(count) || count < 0 || (kind !== 'throttling' && kind !== 'server')) {
@@ -76,6 +112,64 @@ export async function startLocalMail(options: LocalMailOptions = {}): Promise<Lo
       return writeFault(res, send, faults.kind);
     }
     await forward(req, body, res, internalPort);
+    if (send === 'v2' && faults.bouncing.size > 0 && res.statusCode < 300) simulateBounce(body);
+  }
+
+  function bounce(addresses: string[]) {
+    faults.bouncing = new Set(addresses.map((a) => a.toLowerCase()));
+  }
+
+  /** SES accepted the mail; the receiving server later says the mailbox does not exist. */
+  function simulateBounce(body: Buffer) {
+    const request = JSON.parse(body.toString('utf8')) as {
+      FromEmailAddress?: string;
+      Destination?: { ToAddresses?: string[] };
+      EmailTags?: { Name: string; Value: string }[];
+      ConfigurationSetName?: string;
+    };
+    const destination = request.Destination?.ToAddresses ?? [];
+    const bounced = destination.filter((a) => faults.bouncing.has(a.toLowerCase()));
+    if (bounced.length === 0 || !options.onMailEvent) return;
+    const now = new Date().toISOString();
+    const tags: Record<string, string[]> = Object.fromEntries((request.EmailTags ?? []).map((t) => [t.Name, [t.Value]]));
+    if (request.ConfigurationSetName) tags['ses:configuration-set'] = [request.ConfigurationSetName];
+    const event: SesEvent = {
+      version: '0',
+      id: randomUUID(),
+      'detail-type': 'Email Bounced',
+      source: 'aws.ses',
+      account: LOCAL_ACCOUNT,
+      time: now,
+      region: LOCAL_REGION,
+      resources: [],
+      detail: {
+        eventType: 'Bounce',
+        bounce: {
+          bounceType: 'Permanent',
+          bounceSubType: 'General',
+          bouncedRecipients: bounced.map((emailAddress) => ({ emailAddress, action: 'failed', status: '5.1.1', diagnosticCode: 'smtp; 550 5.1.1 user unknown (local simulation)' })),
+          timestamp: now,
+          feedbackId: randomUUID(),
+        },
+        mail: { timestamp: now, source: request.FromEmailAddress ?? '', messageId: `local-${randomUUID()}`, destination, tags },
+      },
+    };
+    // Asynchronous, as in AWS: the send has already been answered.
+    setImmediate(() => options.onMailEvent?.(event));
+  }
+
+  async function deliverDirect(to: string, from: string, subject: string, text: string) {
+    const res = await fetch(`http://127.0.0.1:${internalPort}/v2/email/outbound-emails`, {
+      method: 'POST',
+      // aws-ses-v2-local wants some AWS authorisation header, and checks nothing more.
+      headers: { 'content-type': 'application/json', authorization: 'AWS4-HMAC-SHA256 Credential=local/sns' },
+      body: JSON.stringify({
+        FromEmailAddress: from,
+        Destination: { ToAddresses: [to] },
+        Content: { Simple: { Subject: { Data: subject }, Body: { Text: { Data: text } } } },
+      }),
+    });
+    if (!res.ok) throw new Error(`local mailbox refused a direct delivery: ${res.status}`);
   }
 
   function failNextSends(count: number, kind: MailFaultKind = 'throttling') {
@@ -89,6 +183,8 @@ export async function startLocalMail(options: LocalMailOptions = {}): Promise<Lo
     endpoint,
     port,
     failNextSends,
+    bounce,
+    deliverDirect,
     async list() {
       const res = await fetch(`${endpoint}/store`);
       return ((await res.json()) as { emails: Email[] }).emails;

@@ -14,6 +14,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.js';
 import { startLocalDynamoDb } from './local-dynamodb.js';
 import { startLocalMail, type Email, type MailFaultKind } from './local-mail.js';
 import { LocalStepFunctions, type Execution } from './local-step-functions.js';
+import { startLocalSns, type PublishedMessage } from './local-sns.js';
 import { isPortFree } from './port-utils.js';
 import { seedLocalDemoMembers } from './seed.js';
 import { startSfnEndpoint } from './sfn-endpoint.js';
@@ -52,7 +53,9 @@ export interface LocalSystemOptions {
 export interface LocalSystem {
   urls: { app: string; mail: string; dynamodb: string; stepFunctions: string };
   stepFunctions: LocalStepFunctions;
-  mail: { list(): Promise<Email[]>; clear(): Promise<void>; failNextSends(count: number, kind?: MailFaultKind): void };
+  mail: { list(): Promise<Email[]>; clear(): Promise<void>; failNextSends(count: number, kind?: MailFaultKind): void; bounce(addresses: string[]): void };
+  /** Messages published to SNS topics (the operator's alerts). */
+  alerts: PublishedMessage[];
   /** What was derived from the CDK app (tables, functions, routes, state machines, schedules). */
   model: LocalModel;
   /** The environment the handlers run with. */
@@ -62,7 +65,7 @@ export interface LocalSystem {
   stop(): Promise<void>;
 }
 
-type Role = 'app' | 'dynamodb' | 'mail' | 'sfn';
+type Role = 'app' | 'dynamodb' | 'mail' | 'sfn' | 'sns';
 const previousPorts: Partial<Record<Role, number>> = {};
 let running = false;
 let handlerEnvironment: Record<string, string> | undefined;
@@ -101,15 +104,39 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     remember('dynamodb', options.dynamodbPort, dynamodb.port);
     await dynamodb.ensureTables(model.tables);
 
-    const mail = await startLocalMail({ port: await choosePort('mail', options.mailPort ?? 8005, host), host });
-    cleanups.push(() => mail.stop());
-    remember('mail', options.mailPort, mail.port);
-
     const loaded: { runtime?: LambdaRuntime } = {}; // handlers load after the services they need
     const invoke = (name: string, event: unknown) => {
       if (!loaded.runtime) throw new Error('Handlers are not loaded yet');
       return loaded.runtime.invoke(name, event);
     };
+    // EventBridge, locally: an event goes to each matching rule's function, asynchronously.
+    const deliverEvent = (rule: { logicalId: string; functionLogicalId: string }, event: unknown) => {
+      Promise.resolve()
+        .then(() => invoke(rule.functionLogicalId, event))
+        .catch((err: unknown) => console.error(`Rule ${rule.logicalId} → ${rule.functionLogicalId} failed:`, err));
+    };
+
+    const mail = await startLocalMail({
+      port: await choosePort('mail', options.mailPort ?? 8005, host),
+      host,
+      // The configuration set's event destination and the SES-event rules of the CDK app.
+      onMailEvent: (event) => {
+        for (const rule of model.mailEventRules) if (rule.detailTypes.includes(event['detail-type'])) deliverEvent(rule, event);
+      },
+    });
+    cleanups.push(() => mail.stop());
+    remember('mail', options.mailPort, mail.port);
+
+    // SNS has no fixed port of its own (nothing outside the handlers talks to it); a later system
+    // in this process reuses it, as SDK clients cache their endpoint.
+    const sns = await startLocalSns({
+      topics: model.topics,
+      host,
+      port: await choosePort('sns', 0, host),
+      deliverEmail: (to, subject, text) => mail.deliverDirect(to, 'no-reply@sns.amazonaws.com', subject, text),
+    });
+    cleanups.push(() => sns.stop());
+    remember('sns', 0, sns.port);
     const stepFunctions = new LocalStepFunctions({
       stateMachines: [...model.stateMachines.values()],
       invokeFunction: invoke,
@@ -119,10 +146,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
         for (const rule of model.executionEndRules) {
           if (!rule.statuses.includes(execution.status)) continue;
           if (rule.stateMachineArns.length > 0 && !rule.stateMachineArns.includes(execution.stateMachineArn)) continue;
-          const event = executionStatusChangeEvent(execution);
-          Promise.resolve()
-            .then(() => invoke(rule.functionLogicalId, event))
-            .catch((err: unknown) => console.error(`Rule ${rule.logicalId} → ${rule.functionLogicalId} failed:`, err));
+          deliverEvent(rule, executionStatusChangeEvent(execution));
         }
       },
     });
@@ -140,7 +164,10 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
         AWS_ENDPOINT_URL_SES: mail.endpoint,
         AWS_ENDPOINT_URL_SESV2: mail.endpoint,
         AWS_ENDPOINT_URL_SFN: sfnEndpoint.endpoint,
+        AWS_ENDPOINT_URL_SNS: sns.endpoint,
         PUBLIC_BASE_URL: publicBaseUrl,
+        // EMF metric lines are for CloudWatch; locally they would only bury the log.
+        POWERTOOLS_METRICS_DISABLED: 'true',
       },
       options.env,
     );
@@ -173,7 +200,8 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     return {
       urls,
       stepFunctions,
-      mail: { list: () => mail.list(), clear: () => mail.clear(), failNextSends: (n, kind) => mail.failNextSends(n, kind) },
+      mail: { list: () => mail.list(), clear: () => mail.clear(), failNextSends: (n, kind) => mail.failNextSends(n, kind), bounce: (a) => mail.bounce(a) },
+      alerts: sns.published,
       model,
       env,
       invoke,
@@ -224,7 +252,7 @@ function remember(role: Role, requested: number | undefined, actual: number) {
 
 /** Handler modules are imported once per process; endpoints they saw at import time may be stale. */
 function warnIfHandlersSawOtherEndpoints(env: Record<string, string>) {
-  const keys = ['PUBLIC_BASE_URL', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_SESV2', 'AWS_ENDPOINT_URL_SFN'];
+  const keys = ['PUBLIC_BASE_URL', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_SESV2', 'AWS_ENDPOINT_URL_SFN', 'AWS_ENDPOINT_URL_SNS'];
   const changed = keys.filter((k) => handlerEnvironment && handlerEnvironment[k] !== env[k]);
   if (changed.length) {
     console.warn(`Handlers were loaded earlier in this process with other ${changed.join(', ')}; clients built at import time still use the old values.`);

@@ -9,7 +9,8 @@ const reviewers = ['granskare.ett@stadskarnor.example', 'granskare.tva@stadskarn
 let system: TestSystem;
 
 beforeAll(async () => {
-  system = await startTestSystem({ env: { REVIEWER_EMAILS: reviewers.join(',') } });
+  // Retries shortened: the workflow's own intervals (seconds, with jitter) would only slow the test.
+  system = await startTestSystem({ env: { REVIEWER_EMAILS: reviewers.join(',') }, timeOverrides: { retryIntervalSeconds: 0.05 } });
 });
 afterAll(async () => {
   await system?.stop();
@@ -199,7 +200,7 @@ describe('failures', () => {
 });
 
 describe('an execution that ends outside the workflow', () => {
-  it('is recorded through the execution-status rule: aborted → failed, operator alerted, links end', async () => {
+  it('is recorded through the execution-status rule: aborted → on hold, operator alerted; resumed, a decision made meanwhile counts', async () => {
     // Prepare
     const { id } = await submitExample(system, { name: 'Avbrytarstad City' });
     const link = await reviewerLinkFor(system, id, reviewers[0]!);
@@ -209,7 +210,13 @@ describe('an execution that ends outside the workflow', () => {
     // Assess
     const alert = await system.waitForMail((m) => isTo('drift@stadskarnor.example')(m) && m.subject.includes(id));
     expect(alert.body.text).toContain('Operator');
-    expect((await application(id)).status).toBe('failed');
-    expect((await decide(system, link, 'approve')).status).toBe(410);
+    expect((await application(id)).status).toBe('on_hold');
+    // Act: the reviewer decides while it is on hold; then the operator resumes it
+    expect((await decide(system, link, 'approve')).status).toBe(200);
+    const resumed = system.stepFunctions.startExecution({ stateMachineArn: running.stateMachineArn, name: `${id}-resume-1`, input: JSON.stringify({ applicationId: id, resume: true }) });
+    // Assess: the decision taken meanwhile is carried out
+    const ended = await system.waitForExecution(resumed.executionArn);
+    expect(ended.status).toBe('SUCCEEDED');
+    expect((await application(id)).status).toBe('certified');
   });
 });

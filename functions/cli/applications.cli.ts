@@ -1,0 +1,52 @@
+// npm run applications -- resume <applicationId>
+import { pathToFileURL } from 'node:url';
+import { useCliEnvironment } from './cli-environment.js';
+
+const usage = 'Usage: npm run applications -- resume <applicationId>   (continues an application on hold from where it stopped)';
+
+/**
+ * The operator's retry: starts a new lifecycle execution `{ applicationId, resume: true }`, which
+ * takes the application off hold and continues from its stored status (README: "Restarting an
+ * application"). Locally it joins the running system; against AWS set TABLE_NAME and
+ * STATE_MACHINE_ARN (stack outputs) and the usual credentials.
+ */
+export async function main(argv: string[]): Promise<number> {
+  const [command, applicationId, ...rest] = argv;
+  if (command !== 'resume' || !applicationId || rest.length > 0) {
+    console.error(usage);
+    return 2;
+  }
+  useCliEnvironment();
+  const stateMachineArn = process.env.STATE_MACHINE_ARN;
+  if (!stateMachineArn) {
+    console.error('STATE_MACHINE_ARN is not set (the stateless stack outputs it).');
+    return 2;
+  }
+  // Imported after the environment is set: the adapters read it when first used.
+  const { ApplicationRepository } = await import('../adapters/application.repository.js');
+  const { getDocumentClient } = await import('../adapters/aws-clients.js');
+  const { StepFunctionsWorkflowStarter } = await import('../adapters/workflow-starter.js');
+  const { isFinal } = await import('../domain/application-status.js');
+  const application = await new ApplicationRepository(getDocumentClient(), process.env.TABLE_NAME ?? '').get(applicationId);
+  if (!application) {
+    console.error(`No application ${applicationId}.`);
+    return 1;
+  }
+  if (isFinal(application.status)) {
+    console.error(`Application ${applicationId} has ended (${application.status}); there is nothing to resume.`);
+    return 1;
+  }
+  const executionArn = await new StepFunctionsWorkflowStarter(stateMachineArn).resume(applicationId, new Date());
+  console.log(`Resuming ${applicationId} (${application.status}${application.heldFrom ? `, held from ${String(application.heldFrom)}` : ''}) in execution ${executionArn}`);
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}

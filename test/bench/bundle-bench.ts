@@ -1,0 +1,84 @@
+// npm run bench:bundles [-- --runs 7]
+//
+// Per function: the size of its bundle (minified, as NodejsFunction builds it, source map
+// excluded) and the median cold import of its handler in a fresh Node process, bundled against
+// the same handler unbundled through tsx, measured alternately in the same run. Goals (issue 8):
+// every bundle ≤ 250 KB, bundled import ≤ 1/3 of unbundled.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { bundleSettings, projectRoot } from '../../infra/function-defaults.js';
+import { executionEndFunctions, httpFunctions, mailEventFunctions, scheduledFunctions, workflowFunctions } from '../../infra/lambda-functions.js';
+import { percentile } from './stats.js';
+
+const median = (values: readonly number[]) => percentile(values, 0.5);
+
+const MAX_KB = 250;
+const MAX_RATIO = 1 / 3;
+
+const runsArg = process.argv.indexOf('--runs');
+const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
+const withSdk = process.argv.includes('--bundle-sdk');
+
+const specs = { ...httpFunctions, ...workflowFunctions, ...scheduledFunctions, ...executionEndFunctions, ...mailEventFunctions };
+// Inside the project: the external AWS SDK resolves from its node_modules, as from the Lambda runtime's.
+mkdirSync(path.join(projectRoot, '.tmp'), { recursive: true });
+const outdir = mkdtempSync(path.join(projectRoot, '.tmp', 'bundles-'));
+
+/** Milliseconds from just before `import()` to just after, in a new process. */
+function coldImport(url: string, args: string[] = []): number {
+  const script = `const t = performance.now(); await import(${JSON.stringify(url)}); process.stdout.write(String(performance.now() - t));`;
+  const out = execFileSync(process.execPath, [...args, '--input-type=module', '-e', script], {
+    cwd: projectRoot,
+    env: { ...process.env, AWS_REGION: 'eu-north-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    encoding: 'utf8',
+  });
+  return Number(out);
+}
+
+const rows: { name: string; kb: number; bundled: number; unbundled: number }[] = [];
+try {
+  for (const [name, spec] of Object.entries(specs)) {
+    const outfile = path.join(outdir, name, 'index.mjs');
+    await build({
+      entryPoints: [path.join(projectRoot, spec.entry)],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: bundleSettings.target,
+      minify: bundleSettings.minify,
+      sourcemap: bundleSettings.sourceMap ? 'external' : false,
+      banner: { js: bundleSettings.banner },
+      external: withSdk ? [] : bundleSettings.externalModules,
+      logLevel: 'error',
+    });
+    const kb = statSync(outfile).size / 1024;
+    const bundled: number[] = [];
+    const unbundled: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      // Alternating, so that load on the machine falls on both alike.
+      bundled.push(coldImport(pathToFileURL(outfile).href));
+      unbundled.push(coldImport(pathToFileURL(path.join(projectRoot, spec.entry)).href, ['--import', 'tsx']));
+    }
+    rows.push({ name, kb, bundled: median(bundled), unbundled: median(unbundled) });
+  }
+} finally {
+  rmSync(outdir, { recursive: true, force: true });
+}
+
+const pad = (s: string, n: number) => s.padEnd(n);
+const num = (n: number, d = 1) => n.toFixed(d).padStart(8);
+console.log(`Bundles (${withSdk ? 'AWS SDK bundled' : 'AWS SDK external, as deployed'}), median of ${runs} cold imports each, Node ${process.version}`);
+console.log(`${pad('function', 26)}${'KB'.padStart(8)}${'bundled'.padStart(10)}${'tsx'.padStart(10)}${'ratio'.padStart(8)}  goals`);
+let failures = 0;
+for (const r of rows) {
+  const ratio = r.bundled / r.unbundled;
+  const missed = [...(r.kb > MAX_KB ? [`size > ${MAX_KB} KB`] : []), ...(ratio > MAX_RATIO ? [`import ratio > ${MAX_RATIO.toFixed(2)}`] : [])];
+  if (missed.length > 0) failures++;
+  console.log(`${pad(r.name, 26)}${num(r.kb)}${num(r.bundled)}ms${num(r.unbundled)}ms${num(ratio, 2)}  ${missed.length === 0 ? 'ok' : `missed: ${missed.join(', ')}`}`);
+}
+console.log(`largest ${Math.max(...rows.map((r) => r.kb)).toFixed(1)} KB; median ratio ${median(rows.map((r) => r.bundled / r.unbundled)).toFixed(2)}; ${failures === 0 ? 'all goals met' : `${failures} function(s) miss a goal`}`);
+process.exitCode = failures === 0 ? 0 : 1;
