@@ -26,9 +26,10 @@ const wantsJson = (accept = '') => accept.includes('application/json') && !accep
  * one route serves `QM-2026-0001`, `QM-2026-0001.json` and `QM-2026-0001.pdf`.
  */
 function parseResource(segment: string): { certificateId: string; format: 'page' | 'json' | 'pdf' } {
-  const match = /^(.*?)(?:\.(json|pdf))?$/i.exec(segment.trim())!;
-  const format = (match[2]?.toLowerCase() ?? 'page') as 'page' | 'json' | 'pdf';
-  return { certificateId: match[1]!.toUpperCase(), format };
+  // `s`: a segment may hold any character (a line break too); whatever it is, it parses.
+  const match = /^(.*?)(?:\.(json|pdf))?$/is.exec(segment.trim());
+  const format = (match?.[2]?.toLowerCase() ?? 'page') as 'page' | 'json' | 'pdf';
+  return { certificateId: (match?.[1] ?? segment).toUpperCase(), format };
 }
 
 /**

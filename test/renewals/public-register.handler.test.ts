@@ -210,8 +210,10 @@ describe('GET /certificates/{certificateId}', () => {
     const unknownPage = await verify('QM-2026-9999');
     const unknownJson = await verify('QM-2026-9999', { accept: 'application/json' });
     const malformed = await verify('<script>');
+    const withLineBreak = await verify('\u0000\n\u0000.pdf');
 
     // Assess
+    expect(withLineBreak.statusCode).toBe(404);
     expect(unknownPage.statusCode).toBe(404);
     expect(unknownPage.body).toContain('Kvalitetsmärkningen finns inte');
     expect(unknownJson.statusCode).toBe(404);
