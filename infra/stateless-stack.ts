@@ -8,6 +8,7 @@ import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { ApplicationLifecycle } from '../workflows/application-lifecycle.workflow.js';
 import type { StageConfig } from './config/stage-config.js';
+import { sessionKeyPrefix } from '../functions/domain/staff-session.js';
 import { QmFunction } from './function-defaults.js';
 import {
   executionEndFunctions,
@@ -43,6 +44,8 @@ export class StatelessStack extends Stack {
       REVIEWER_EMAILS: config.reviewerEmails.join(','),
       PROGRAMME_CONTACT_EMAIL: config.programmeContactEmail,
       OPERATOR_EMAIL: config.operatorEmail,
+      STAFF_EMAILS: config.staffEmails.join(','),
+      REVIEW_REMINDER_INTERVAL_DAYS: String(config.reviewReminderIntervalDays),
       SES_CONFIGURATION_SET: props.configurationSetName,
       PUBLIC_BASE_URL: config.publicBaseUrl ?? this.api.apiEndpoint,
       COMPLETION_DEADLINE_DAYS: String(config.completionDeadlineDays),
@@ -86,6 +89,17 @@ export class StatelessStack extends Stack {
           }),
         );
       }
+      if (spec.access.staffSessions) {
+        // Read-only functions still slide a staff session's idle expiry: UpdateItem, on session items only.
+        fn.addToRolePolicy(
+          new PolicyStatement({
+            effect: Effect.ALLOW,
+            actions: ['dynamodb:UpdateItem'],
+            resources: [table.tableArn],
+            conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${sessionKeyPrefix}*`] } },
+          }),
+        );
+      }
       if (spec.access.answerWorkflowTasks) {
         // SendTaskSuccess/Failure/Heartbeat have no resource-level permissions in IAM: the task
         // token itself is the credential. Granting on the state machine's ARN would also make the
@@ -109,8 +123,10 @@ export class StatelessStack extends Stack {
     const stateMachine = this.lifecycle.stateMachine;
 
     for (const [fnId, spec] of Object.entries(httpFunctions) as [string, FunctionSpec][]) {
-      const fn = build(fnId, spec, spec.access.startWorkflow ? { STATE_MACHINE_ARN: stateMachine.stateMachineArn } : {});
+      const controlsWorkflow = spec.access.startWorkflow || spec.access.stopWorkflow;
+      const fn = build(fnId, spec, controlsWorkflow ? { STATE_MACHINE_ARN: stateMachine.stateMachineArn } : {});
       if (spec.access.startWorkflow) stateMachine.grantStartExecution(fn);
+      if (spec.access.stopWorkflow) stateMachine.grantExecution(fn, 'states:StopExecution');
       const integration = new HttpLambdaIntegration(`${fnId}Integration`, fn);
       for (const routeKey of spec.routes ?? []) {
         const [method, path] = routeKey.split(' ') as [keyof typeof HttpMethod, string];

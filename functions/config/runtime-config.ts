@@ -16,6 +16,10 @@ const runtimeConfigSchema = z.object({
   REVIEWER_EMAILS: emailList,
   PROGRAMME_CONTACT_EMAIL: z.email(),
   OPERATOR_EMAIL: z.email(),
+  /** Staff who may sign in to the workspace; put into the table, where the workspace keeps them. */
+  STAFF_EMAILS: z.string().default('qm-ansvarig@stadskarnor.example').pipe(emailList),
+  /** Reviews waiting longer than this are overdue on the workspace's overview. */
+  REVIEW_REMINDER_INTERVAL_DAYS: positiveInt(7),
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
   PUBLIC_BASE_URL: publicBaseUrlSchema,
   COMPLETION_DEADLINE_DAYS: positiveInt(60),

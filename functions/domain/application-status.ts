@@ -17,29 +17,45 @@ export const applicationStatuses = [
   'rejected',
   'expired',
   'failed',
+  'withdrawn',
 ] as const;
 
 export type ApplicationStatus = (typeof applicationStatuses)[number];
 
 const allowedTransitions: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
-  awaiting_confirmation: ['submitted', 'declined', 'expired', 'failed'],
+  awaiting_confirmation: ['submitted', 'declined', 'expired', 'failed', 'withdrawn'],
   declined: [],
-  submitted: ['acknowledged', 'failed'],
-  acknowledged: ['in_review', 'failed'],
-  in_review: ['certified', 'rejected', 'completion_requested', 'failed'],
-  completion_requested: ['in_review', 'expired', 'failed'],
+  submitted: ['acknowledged', 'failed', 'withdrawn'],
+  acknowledged: ['in_review', 'failed', 'withdrawn'],
+  in_review: ['certified', 'rejected', 'completion_requested', 'failed', 'withdrawn'],
+  completion_requested: ['in_review', 'expired', 'failed', 'withdrawn'],
   certified: [],
   rejected: [],
   expired: [],
-  failed: [],
+  // Staff may restart a failed application from where it stood (a new execution resumes from the
+  // stored status), or withdraw it.
+  failed: ['awaiting_confirmation', 'submitted', 'acknowledged', 'in_review', 'withdrawn'],
+  withdrawn: [],
 };
+
+/**
+ * Statuses that end the application: it no longer holds its organisation's slot. `failed` counts as
+ * an end until staff restart it (the restart claims the slot again), so a stuck application never
+ * keeps its organisation from applying.
+ */
+const finalStatuses: readonly ApplicationStatus[] = ['declined', 'certified', 'rejected', 'expired', 'failed', 'withdrawn'];
 
 export function canTransition(from: ApplicationStatus, to: ApplicationStatus): boolean {
   return allowedTransitions[from].includes(to);
 }
 
 export function isFinal(status: ApplicationStatus): boolean {
-  return allowedTransitions[status].length === 0;
+  return finalStatuses.includes(status);
+}
+
+/** Statuses a staff member may withdraw an application from. */
+export function canWithdraw(status: ApplicationStatus): boolean {
+  return canTransition(status, 'withdrawn');
 }
 
 /** What applicants read: the words of the programme. */
@@ -54,4 +70,5 @@ export const statusLabels: Record<ApplicationStatus, { sv: string; en: string }>
   rejected: { sv: 'Avslag', en: 'Rejected' },
   expired: { sv: 'Avslutad – svaret kom inte in i tid', en: 'Closed – no answer in time' },
   failed: { sv: 'Tekniskt fel – vi har larmats och återkommer', en: 'Technical error – we have been alerted' },
+  withdrawn: { sv: 'Tillbakadragen', en: 'Withdrawn' },
 };

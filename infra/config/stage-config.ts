@@ -14,6 +14,8 @@ export const stageConfigSchema = z.object({
   programmeContactEmail: z.email(),
   /** Where failed workflow steps are reported. */
   operatorEmail: z.email(),
+  /** The QM officer and other staff who may sign in to the workspace (/admin) by email link. */
+  staffEmails: z.array(z.email()).min(1).default(['qm-ansvarig@stadskarnor.example']),
   /** Public address of the system. Without it, links use the HTTP API's own URL. */
   publicBaseUrl: z.url().optional(),
   reviewReminderIntervalDays: z.number().int().positive().default(7),

@@ -1,0 +1,39 @@
+import { StartExecutionCommand, StopExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
+
+/** The port through which staff actions restart or stop an application's lifecycle. */
+export interface WorkflowControl {
+  /**
+   * Starts a new execution under `executionName` (execution names are unique for good, so a restart
+   * needs a name of its own); the workflow resumes from the application's stored status.
+   */
+  startNamed(applicationId: string, executionName: string): Promise<void>;
+  /** Stops the named execution if it still runs; one that ended or never existed is left alone. */
+  stop(executionName: string, cause: string): Promise<void>;
+}
+
+export class StepFunctionsWorkflowControl implements WorkflowControl {
+  constructor(
+    private readonly sfn: SFNClient,
+    private readonly stateMachineArn: string,
+  ) {}
+
+  async startNamed(applicationId: string, executionName: string): Promise<void> {
+    await this.sfn.send(
+      new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name: executionName, input: JSON.stringify({ applicationId }) }),
+    );
+  }
+
+  async stop(executionName: string, cause: string): Promise<void> {
+    try {
+      await this.sfn.send(new StopExecutionCommand({ executionArn: executionArnOf(this.stateMachineArn, executionName), error: 'Withdrawn', cause }));
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ExecutionDoesNotExist') return;
+      throw error;
+    }
+  }
+}
+
+/** arn:…:stateMachine:<machine> → arn:…:execution:<machine>:<name> */
+export function executionArnOf(stateMachineArn: string, executionName: string): string {
+  return `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${executionName}`;
+}
