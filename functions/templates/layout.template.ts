@@ -70,7 +70,7 @@ button:hover, .button:hover { background: var(--accent-dark); color: #fff; }
 .facts, .answers { margin: 1rem 0; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1.25rem; }
 .facts dt, .answers dt { font-weight: 700; }
-.facts dd { margin: 0; }
+.facts dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
 .answers dd { margin: 0 0 1rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .5rem .75rem .5rem 0; border-bottom: .0625rem solid var(--border); }
