@@ -39,7 +39,7 @@ describe.skipIf(!haveBrowser)('the workspace in a browser, on a phone', () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     mkdirSync('test-results', { recursive: true });
-    const noSideways = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const noSideways = async () => expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
 
     // Act 1: ask for a link and take it from the local mailbox
     await page.goto(`${system.baseUrl}/admin`);

@@ -285,7 +285,7 @@ describe('certificates', () => {
     expect(await ids('2026-11-26')).toContain(certificate.certificateId);
     expect(await ids('2026-11-27')).not.toContain(certificate.certificateId);
     const stored = await deps.certificates.get(certificate.certificateId);
-    expect(stored).toMatchObject({ revokedAt: '2026-11-27', revocationReason: 'Beviljat av misstag' });
+    expect(stored).toMatchObject({ revokedAt: '2026-11-27T09:15:00.000Z', revocationReason: 'Beviljat av misstag' });
     const renewals = new RenewalRepository(table.db, table.tableName);
     expect((await renewals.due('2026-12-31')).certificates.map((c) => c.certificateId)).not.toContain(certificate.certificateId);
     expect(await renewals.settle({ certificateId: certificate.certificateId, stage: 'reminder-30', as: 'sending', skip: [], markExpired: false, now: deps.now(), leaseMs: 60_000 })).toBeUndefined();
@@ -333,7 +333,7 @@ describe('overview and exports', () => {
       exampleCertificate({ certificateId: 'QM-2', organisationNumber: '2', validFrom: '2023-01-01', validUntil: '2026-06-01' }),
       exampleCertificate({ certificateId: 'QM-3', organisationNumber: '3', validFrom: '2023-01-01', validUntil: '2026-06-01' }),
       exampleCertificate({ certificateId: 'QM-4', organisationNumber: '3', validFrom: '2026-06-02', validUntil: '2029-06-01' }),
-      exampleCertificate({ certificateId: 'QM-5', organisationNumber: '5', validFrom: '2024-01-01', validUntil: '2027-03-01', revokedAt: '2026-11-01' }),
+      exampleCertificate({ certificateId: 'QM-5', organisationNumber: '5', validFrom: '2024-01-01', validUntil: '2027-03-01', revokedAt: '2026-11-01T10:00:00.000Z' }),
     ];
     const o = buildOverview({ applications, certificates, completionDeadlines: new Map(), now, reviewReminderIntervalDays: 7 });
     expect(o.overdueReviews.map((r) => r.id)).toEqual(['A-1']);
