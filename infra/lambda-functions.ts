@@ -16,6 +16,13 @@ export interface FunctionAccess {
   answerWorkflowTasks?: boolean;
   /** Publishes to the operator's alarm topic (SNS): alerts that must not depend on SES. */
   publishAlerts?: boolean;
+  /** StopExecution on the lifecycle's executions (a withdrawn application's workflow). */
+  stopWorkflow?: boolean;
+  /**
+   * Keeps staff sessions alive: UpdateItem on staff-session items only (their partition keys), for
+   * functions that otherwise only read.
+   */
+  staffSessions?: boolean;
 }
 
 export interface FunctionSpec {
@@ -131,6 +138,52 @@ export const httpFunctions = {
     description: 'Publishes the OpenAPI 3.1 document of the public JSON API',
     routes: ['GET /api/openapi.json'],
     access: {},
+  },
+  AdminSignIn: {
+    entry: 'functions/handlers/admin-sign-in.handler.ts',
+    description: 'Staff sign-in by email link (neutral answer, single-use 15-minute links, 5 mails an hour) and sign-out',
+    routes: ['GET /admin/sign-in', 'POST /admin/sign-in', 'GET /admin/sign-in/{token}', 'POST /admin/sign-in/{token}', 'POST /admin/sign-out'],
+    access: { table: 'readwrite', sendMail: true },
+  },
+  AdminPages: {
+    entry: 'functions/handlers/admin-pages.handler.ts',
+    description: "The QM officer's workspace: overview, applications, certificates, members, audit log (reads only)",
+    routes: [
+      'GET /admin',
+      'GET /admin/applications/{id}',
+      'GET /admin/certificates/{certificateId}',
+      'GET /admin/members',
+      'GET /admin/members/{organisationNumber}',
+      'GET /admin/audit',
+      'GET /admin/exports',
+    ],
+    access: { table: 'read', staffSessions: true },
+  },
+  AdminExports: {
+    entry: 'functions/handlers/admin-exports.handler.ts',
+    description: 'Exports every certificate and every application as CSV (Swedish Excel) and XLSX',
+    routes: ['GET /admin/export/certificates.csv', 'GET /admin/export/certificates.xlsx', 'GET /admin/export/applications.csv', 'GET /admin/export/applications.xlsx'],
+    access: { table: 'read', staffSessions: true },
+    timeoutSeconds: 60,
+  },
+  AdminActions: {
+    entry: 'functions/handlers/admin-actions.handler.ts',
+    description: "The workspace's actions (CSRF-protected forms, each in the audit log): links, reviewers, deadlines, withdrawal, restart, notes, revocation, members",
+    routes: [
+      'POST /admin/applications/{id}/resend-review-links',
+      'POST /admin/applications/{id}/reviewers',
+      'POST /admin/applications/{id}/extend-completion',
+      'POST /admin/applications/{id}/withdraw',
+      'POST /admin/applications/{id}/retry',
+      'POST /admin/applications/{id}/notes',
+      'POST /admin/certificates/{certificateId}/revoke',
+      'POST /admin/certificates/{certificateId}/correct',
+      'POST /admin/members',
+      'POST /admin/members/{organisationNumber}/end',
+      'POST /admin/members/import',
+    ],
+    access: { table: 'readwrite', sendMail: true, startWorkflow: true, stopWorkflow: true },
+    timeoutSeconds: 30,
   },
 } satisfies Record<string, FunctionSpec>;
 

@@ -16,6 +16,7 @@ import { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { ApplicationLifecycle } from '../workflows/application-lifecycle.workflow.js';
 import type { StageConfig } from './config/stage-config.js';
+import { sessionKeyPrefix } from '../functions/domain/staff-session.js';
 import { QmFunction } from './function-defaults.js';
 import {
   executionEndFunctions,
@@ -89,6 +90,7 @@ export class StatelessStack extends Stack {
       STAFF_EMAILS: config.staffEmails.join(','),
       PROGRAMME_CONTACT_EMAIL: config.programmeContactEmail,
       OPERATOR_EMAIL: config.operatorEmail,
+      REVIEW_REMINDER_INTERVAL_DAYS: String(config.reviewReminderIntervalDays),
       SES_CONFIGURATION_SET: props.configurationSetName,
       PUBLIC_BASE_URL: this.publicBaseUrl,
       COMPLETION_DEADLINE_DAYS: String(config.completionDeadlineDays),
@@ -131,6 +133,17 @@ export class StatelessStack extends Stack {
           reason: 'Invoked synchronously (API Gateway or a Step Functions task): the caller receives the error and retries or records it; a DLQ would never receive anything.',
         });
       }
+      if (spec.access.staffSessions) {
+        // Read-only functions still slide a staff session's idle expiry: UpdateItem, on session items only.
+        fn.addToRolePolicy(
+          new PolicyStatement({
+            effect: Effect.ALLOW,
+            actions: ['dynamodb:UpdateItem'],
+            resources: [table.tableArn],
+            conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${sessionKeyPrefix}*`] } },
+          }),
+        );
+      }
       if (spec.access.table) this.grantTable(fn, table, spec.access.table);
       if (spec.access.sendMail) fn.addToRolePolicy(this.sendMailStatement(config, props.configurationSetName));
       if (spec.access.publishAlerts) props.alarmTopic.grantPublish(fn);
@@ -147,8 +160,10 @@ export class StatelessStack extends Stack {
     const stateMachine = this.lifecycle.stateMachine;
 
     for (const [fnId, spec] of Object.entries(httpFunctions) as [string, FunctionSpec][]) {
-      const fn = build(fnId, spec, { env: spec.access.startWorkflow ? { STATE_MACHINE_ARN: stateMachine.stateMachineArn } : {} });
+      const controlsWorkflow = spec.access.startWorkflow || spec.access.stopWorkflow;
+      const fn = build(fnId, spec, { env: controlsWorkflow ? { STATE_MACHINE_ARN: stateMachine.stateMachineArn } : {} });
       if (spec.access.startWorkflow) stateMachine.grantStartExecution(fn);
+      if (spec.access.stopWorkflow) stateMachine.grantExecution(fn, 'states:StopExecution');
       const integration = new HttpLambdaIntegration(`${fnId}Integration`, fn);
       for (const routeKey of spec.routes ?? []) {
         const [method, path] = routeKey.split(' ') as [keyof typeof HttpMethod, string];

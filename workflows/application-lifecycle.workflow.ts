@@ -182,7 +182,7 @@ export class ApplicationLifecycle extends Construct {
     const certify = onFailure(this.step(S.Certify, fn.CertifyApplication, { applicationId, round }));
     const reject = onFailure(this.step(S.Reject, fn.RejectApplication, { applicationId, round }));
     const awaitCompletion = this.callback(S.AwaitCompletion, fn.RequestCompletion, { applicationId, round }, '$.completion', Duration.days(config.completionDeadlineDays));
-    const expire = onFailure(this.step(S.ExpireApplication, fn.ExpireApplication, { applicationId, round }, '$.expiry', { 'answered.$': '$.Payload.answered' }));
+    const expire = onFailure(this.step(S.ExpireApplication, fn.ExpireApplication, { applicationId, round }, '$.expiry', { 'answered.$': '$.Payload.answered', 'extended.$': '$.Payload.extended' }));
     awaitCompletion.addCatch(expire, { errors: ['States.Timeout'], resultPath: '$.timeout' });
     onFailure(awaitCompletion);
     const answeredAtDeadline = new Choice(this, S.AnsweredAtDeadline);
@@ -239,6 +239,8 @@ export class ApplicationLifecycle extends Construct {
     expire.next(answeredAtDeadline);
     answeredAtDeadline
       .when(Condition.booleanEquals('$.expiry.answered', true), startReviewRound)
+      // Staff extended the deadline: wait again for the completion.
+      .when(Condition.booleanEquals('$.expiry.extended', true), awaitCompletion)
       .otherwise(new Succeed(this, S.Expired));
 
     this.stateMachine = new StateMachine(this, 'StateMachine', {

@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationRecord, HistoryEntry } from '../domain/application-record.js';
 import { canTransition, isFinal, type ApplicationStatus } from '../domain/application-status.js';
 import { unlessConditionFails } from './conditional-write.js';
@@ -9,6 +9,7 @@ import { unlessConditionFails } from './conditional-write.js';
  * same atomic update as the status change.
  *   APP#<id> / APP             the application, its status and history
  *                              gsi2 = ORGAPP#<orgnr> / <submittedAt>#<id>: an organisation's applications
+ *                              gsi1 = APP / <submittedAt>#<id>: every application (the staff workspace)
  *   STATUSLINK#<hash> / LINK   private status-page link → application id
  *   ORG#<orgnr> / OPEN         the organisation's one open (not final) application: the slot that a
  *                              new submission must claim with a conditional write, so two racing
@@ -18,6 +19,7 @@ export const applicationKey = (id: string) => ({ pk: `APP#${id}`, sk: 'APP' });
 const statusLinkKey = (hash: string) => ({ pk: `STATUSLINK#${hash}`, sk: 'LINK' });
 const openSlotKey = (organisationNumber: string) => ({ pk: `ORG#${organisationNumber}`, sk: 'OPEN' });
 const organisationApplicationsPk = (organisationNumber: string) => `ORGAPP#${organisationNumber}`;
+const allApplicationsPk = 'APP';
 
 /** Who holds an organisation's open-application slot. */
 export interface OpenSlot {
@@ -66,6 +68,8 @@ export class ApplicationRepository {
             ...application,
             gsi2pk: organisationApplicationsPk(application.organisation.organisationNumber),
             gsi2sk: `${application.submittedAt}#${application.id}`,
+            gsi1pk: allApplicationsPk,
+            gsi1sk: `${application.submittedAt}#${application.id}`,
           },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
@@ -91,7 +95,7 @@ export class ApplicationRepository {
         new PutCommand({
           TableName: this.tableName,
           Item: { ...openSlotKey(organisationNumber), entity: 'OpenApplicationSlot', applicationId, claimedAt: now.toISOString() },
-          ConditionExpression: 'attribute_not_exists(pk) OR applicationId = :id',
+          ConditionExpression: 'attribute_not_exists(applicationId) OR applicationId = :id',
           ExpressionAttributeValues: { ':id': applicationId },
         }),
       ),
@@ -99,14 +103,14 @@ export class ApplicationRepository {
     if (written.ok) return { claimed: true };
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: openSlotKey(organisationNumber), ConsistentRead: true }));
     // Released in between: try once more.
-    if (!Item) return this.claimOpenSlot(organisationNumber, applicationId, now);
+    if (typeof Item?.applicationId !== 'string') return this.claimOpenSlot(organisationNumber, applicationId, now);
     return { claimed: false, holder: { applicationId: Item.applicationId as string, claimedAt: Item.claimedAt as string } };
   }
 
   /** Who holds the organisation's slot, if anyone. */
   async getOpenSlot(organisationNumber: string): Promise<OpenSlot | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: openSlotKey(organisationNumber), ConsistentRead: true }));
-    return Item ? { applicationId: Item.applicationId as string, claimedAt: Item.claimedAt as string } : undefined;
+    return typeof Item?.applicationId === 'string' ? { applicationId: Item.applicationId, claimedAt: Item.claimedAt as string } : undefined;
   }
 
   /** Takes the slot over from a holder that is known to be over (final, or abandoned before it was stored). */
@@ -124,13 +128,17 @@ export class ApplicationRepository {
     return written.ok;
   }
 
-  /** Frees the slot if this application holds it (called when the application reaches a final status). */
+  /**
+   * Frees the slot if this application holds it (called when the application reaches a final
+   * status). An update, not a delete: the functions that write may put and update, never delete.
+   */
   async releaseOpenSlot(organisationNumber: string, applicationId: string): Promise<void> {
     await unlessConditionFails(
       this.db.send(
-        new DeleteCommand({
+        new UpdateCommand({
           TableName: this.tableName,
           Key: openSlotKey(organisationNumber),
+          UpdateExpression: 'REMOVE applicationId, claimedAt',
           ConditionExpression: 'applicationId = :id',
           ExpressionAttributeValues: { ':id': applicationId },
         }),
@@ -159,6 +167,51 @@ export class ApplicationRepository {
       submittedAt: i.submittedAt as string,
       ...(typeof i.certificateId === 'string' ? { certificateId: i.certificateId } : {}),
     }));
+  }
+
+  /** Every application submitted on or after `since` (ISO instant; all without it), oldest first. */
+  async listAll(since = ''): Promise<ApplicationRecord[]> {
+    const found: ApplicationRecord[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk >= :since',
+          ExpressionAttributeValues: { ':pk': allApplicationsPk, ':since': since },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      found.push(...(page.Items ?? []).map((i) => stripKeys<ApplicationRecord>(i)));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return found;
+  }
+
+  /**
+   * Appends a history entry that changes no status (a staff action or note), with other attributes
+   * set in the same write.
+   */
+  async appendHistory(id: string, entry: Omit<HistoryEntry, 'from' | 'to'>, set: Record<string, unknown> = {}): Promise<ApplicationRecord | undefined> {
+    const current = await this.get(id);
+    if (!current) return undefined;
+    const full: HistoryEntry = { ...entry, from: current.status, to: current.status };
+    const names: Record<string, string> = { '#history': 'history', '#version': 'version', '#updatedAt': 'updatedAt' };
+    const values: Record<string, unknown> = { ':entry': [full], ':one': 1, ':at': entry.at };
+    const sets = ['#history = list_append(#history, :entry)', '#version = #version + :one', '#updatedAt = :at', ...setClauses(set, names, values)];
+    const updated = await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: applicationKey(id),
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return stripKeys<ApplicationRecord>(updated.Attributes ?? {});
   }
 
   /**

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CalendarDate } from '../domain/calendar-date.js';
-import { formatCertificateId, type Certificate } from '../domain/certificate.js';
+import { formatCertificateId, isRevokedOn, type Certificate } from '../domain/certificate.js';
 import { nextPendingStage, renewalStages, type RenewalStageRecord } from '../domain/renewal-stages.js';
 import { stripKeys } from './application.repository.js';
 import { unlessConditionFails } from './conditional-write.js';
@@ -150,6 +150,64 @@ export class CertificateRepository {
       found.push(...(page.Items ?? []).map((i) => stripKeys<StoredCertificate>(i)));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
+    // A revoked certificate is left out from the Swedish day of its revocation on (revokedAt is an
+    // instant, so the day is worked out here rather than in the query).
+    return found.filter((c) => !isRevokedOn(c, date));
+  }
+
+  /** Every certificate ending on or after `from` (all of them without it), ordered by validUntil. */
+  async listEndingFrom(from = ''): Promise<StoredCertificate[]> {
+    const found: StoredCertificate[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :cert AND gsi2sk >= :from',
+          ExpressionAttributeValues: { ':cert': 'CERT', ':from': from },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      found.push(...(page.Items ?? []).map((i) => stripKeys<StoredCertificate>(i)));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
     return found;
+  }
+
+  /**
+   * Revokes a certificate at an instant, once: it leaves the register from that (Swedish) day on and
+   * no renewal reminder is pending any more. Undefined when it does not exist or was revoked already.
+   */
+  async revoke(certificateId: string, at: string, reason: string): Promise<StoredCertificate | undefined> {
+    const updated = await unlessConditionFails(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: certificateKey(certificateId),
+          UpdateExpression: 'SET revokedAt = :from, revocationReason = :reason REMOVE gsi1pk, gsi1sk',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revokedAt)',
+          ExpressionAttributeValues: { ':from': at, ':reason': reason },
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+    );
+    return updated.ok ? stripKeys<StoredCertificate>(updated.value.Attributes ?? {}) : undefined;
+  }
+
+  /** Corrects the organisation's name and town as the certificate shows them. */
+  async correct(certificateId: string, fields: { organisationName: string; town: string }): Promise<boolean> {
+    const written = await unlessConditionFails(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: certificateKey(certificateId),
+          UpdateExpression: 'SET organisationName = :name, town = :town',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':name': fields.organisationName, ':town': fields.town },
+        }),
+      ),
+    );
+    return written.ok;
   }
 }

@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unlessConditionFails } from './conditional-write.js';
 
 /**
@@ -42,13 +42,16 @@ export class IdempotencyRepository {
             state: 'in_progress',
             expiresAt: Math.floor(now.getTime() / 1000) + ttlSeconds,
           },
-          ConditionExpression: 'attribute_not_exists(pk)',
+          // A released key (its request was refused) is free again.
+          ConditionExpression: 'attribute_not_exists(pk) OR #state = :released',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':released': 'released' },
         }),
       ),
     );
     if (written.ok) return { reserved: true };
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key(keyHash), ConsistentRead: true }));
-    if (!Item) return this.reserve(keyHash, record, now);
+    if (!Item || Item.state === 'released') return this.reserve(keyHash, record, now);
     return {
       reserved: false,
       existing: {
@@ -64,7 +67,7 @@ export class IdempotencyRepository {
   /** The record of a key, if it was used. */
   async get(keyHash: string): Promise<IdempotencyRecord | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key(keyHash), ConsistentRead: true }));
-    if (!Item) return undefined;
+    if (!Item || Item.state === 'released') return undefined;
     return { requestHash: Item.requestHash, applicationId: Item.applicationId, state: Item.state, startedAt: Item.startedAt, response: Item.response };
   }
 
@@ -80,16 +83,20 @@ export class IdempotencyRepository {
     );
   }
 
-  /** Gives back a reservation whose request stored nothing (it was refused), so no trace remains. */
+  /**
+   * Gives back a reservation whose request stored nothing (it lost the race for the organisation's
+   * slot): the key is free again. An update, not a delete (writers may not delete); TTL removes it.
+   */
   async release(keyHash: string, applicationId: string): Promise<void> {
     await unlessConditionFails(
       this.db.send(
-        new DeleteCommand({
+        new UpdateCommand({
           TableName: this.tableName,
           Key: key(keyHash),
+          UpdateExpression: 'SET #state = :released REMOVE requestHash',
           ConditionExpression: 'applicationId = :id AND #state = :inProgress',
           ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':id': applicationId, ':inProgress': 'in_progress' },
+          ExpressionAttributeValues: { ':id': applicationId, ':inProgress': 'in_progress', ':released': 'released' },
         }),
       ),
     );

@@ -1,4 +1,5 @@
-import { BatchWriteCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { unlessConditionFails } from './conditional-write.js';
 import type { Member } from '../domain/member.js';
 
 /**
@@ -17,10 +18,50 @@ export class MemberRepository {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: memberKey(organisationNumber) }),
     );
-    if (!Item) return undefined;
-    // Items written before several addresses were allowed carry `email` alone.
-    const emails = Array.isArray(Item.emails) ? (Item.emails as string[]) : typeof Item.email === 'string' ? [Item.email] : [];
-    return { organisationNumber: Item.organisationNumber, name: Item.name, town: Item.town, emails };
+    return Item ? toMember(Item) : undefined;
+  }
+
+  /** The whole register, in organisation-number order (one item collection: a paged Query). */
+  async list(): Promise<Member[]> {
+    const members: Member[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'MEMBER' }, ExclusiveStartKey: startKey }),
+      );
+      members.push(...(page.Items ?? []).map(toMember));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return members;
+  }
+
+  /** Adds a member or replaces its name, town and addresses (an end of membership is kept). */
+  async put(member: Member, now: Date): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: memberKey(member.organisationNumber),
+        UpdateExpression: 'SET entity = :entity, organisationNumber = :nr, #name = :name, town = :town, emails = :emails, updatedAt = :at REMOVE email',
+        ExpressionAttributeNames: { '#name': 'name' },
+        ExpressionAttributeValues: { ':entity': 'Member', ':nr': member.organisationNumber, ':name': member.name, ':town': member.town, ':emails': member.emails, ':at': now.toISOString() },
+      }),
+    );
+  }
+
+  /** Ends an existing membership on a date (its last day); false when there is no such member. */
+  async endMembership(organisationNumber: string, lastDay: string, now: Date): Promise<boolean> {
+    const written = await unlessConditionFails(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: memberKey(organisationNumber),
+          UpdateExpression: 'SET membershipEndsOn = :day, updatedAt = :at',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':day': lastDay, ':at': now.toISOString() },
+        }),
+      ),
+    );
+    return written.ok;
   }
 
   async isEmpty(): Promise<boolean> {
@@ -35,20 +76,31 @@ export class MemberRepository {
     return (Items ?? []).length === 0;
   }
 
-  /** Inserts or replaces members, 25 at a time, retrying what DynamoDB leaves unprocessed. */
+  /**
+   * Inserts or replaces members, 25 at a time in parallel. Single puts rather than BatchWriteItem:
+   * the functions that write are granted PutItem and UpdateItem only, and the workspace imports too.
+   */
   async upsertMany(members: readonly Member[], now: Date): Promise<void> {
     for (let i = 0; i < members.length; i += 25) {
-      let requests: NonNullable<ConstructorParameters<typeof BatchWriteCommand>[0]['RequestItems']>[string] = members
-        .slice(i, i + 25)
-        .map((m) => ({
-          PutRequest: { Item: { ...memberKey(m.organisationNumber), entity: 'Member', ...m, updatedAt: now.toISOString() } },
-        }));
-      for (let attempt = 0; requests.length > 0; attempt++) {
-        if (attempt > 8) throw new Error('DynamoDB kept leaving member writes unprocessed');
-        if (attempt > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-        const result = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
-        requests = result.UnprocessedItems?.[this.tableName] ?? [];
-      }
+      await Promise.all(
+        members.slice(i, i + 25).map((m) =>
+          this.db.send(
+            new PutCommand({ TableName: this.tableName, Item: { ...memberKey(m.organisationNumber), entity: 'Member', ...m, updatedAt: now.toISOString() } }),
+          ),
+        ),
+      );
     }
   }
+}
+
+function toMember(Item: Record<string, unknown>): Member {
+  // Items written before several addresses were allowed carry `email` alone.
+  const emails = Array.isArray(Item.emails) ? (Item.emails as string[]) : typeof Item.email === 'string' ? [Item.email] : [];
+  return {
+    organisationNumber: Item.organisationNumber as string,
+    name: Item.name as string,
+    town: Item.town as string,
+    emails,
+    ...(typeof Item.membershipEndsOn === 'string' ? { membershipEndsOn: Item.membershipEndsOn } : {}),
+  };
 }

@@ -103,7 +103,8 @@ export class RenewalRepository {
       ':stale': new Date(request.now.getTime() - request.leaseMs).toISOString(),
     };
     const sets: string[] = [];
-    const conditions = ['attribute_exists(pk)'];
+    // A revoked certificate gets no more renewal mail, even if the sweep read it before the revocation.
+    const conditions = ['attribute_exists(pk)', 'attribute_not_exists(revokedAt)'];
 
     const touch = (stage: string, i: number, record: RenewalStageRecord) => {
       names[`#s${i}`] = stage;
@@ -201,7 +202,7 @@ export class RenewalRepository {
           TableName: this.tableName,
           Key: certificateKey(certificateId),
           UpdateExpression: `${index.set ? `SET ${index.set}` : ''}${index.remove}`.trim(),
-          ConditionExpression: 'attribute_exists(pk)',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revokedAt)',
           ExpressionAttributeNames: names,
           ...(index.set ? { ExpressionAttributeValues: values } : {}),
         }),

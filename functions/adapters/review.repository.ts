@@ -24,6 +24,8 @@ export interface ReviewLink {
   applicationId: string;
   round: number;
   reviewer: string;
+  /** The round's link generation when the link was made (absent: the first). */
+  generation?: number;
 }
 
 export interface CompletionRequest {
@@ -35,6 +37,8 @@ export interface CompletionRequest {
   taskToken?: string;
   answeredAt?: string;
   closedAt?: string;
+  /** When staff last moved the deadline (the workflow's timer then waits again). */
+  extendedAt?: string;
   /** What the applicant sent, kept with the answer so it is applied even if a step dies midway. */
   submittedContent?: Pick<ApplicationRecord, 'organisation' | 'contact' | 'answers'>;
 }
@@ -134,6 +138,49 @@ export class ReviewRepository {
     return this.getRound(applicationId, round);
   }
 
+  /**
+   * Starts a new generation of links for an open round (older links stop working), optionally with
+   * other reviewers. Returns the round after, or undefined when the round is not open.
+   */
+  async reissueLinks(applicationId: string, round: number, reviewers?: string[]): Promise<ReviewRound | undefined> {
+    const values: Record<string, unknown> = { ':open': 'open', ':zero': 0, ':one': 1 };
+    let update = 'SET linkGeneration = if_not_exists(linkGeneration, :zero) + :one';
+    if (reviewers) {
+      values[':reviewers'] = reviewers;
+      update += ', reviewers = :reviewers';
+    }
+    const updated = await unlessConditionFails(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: roundKey(applicationId, round),
+          UpdateExpression: update,
+          ConditionExpression: '#state = :open',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+    );
+    return updated.ok ? stripKeys<ReviewRound>(updated.value.Attributes ?? {}) : undefined;
+  }
+
+  /** Moves an open completion request's deadline (staff gave more time). False when it is no longer open. */
+  async extendCompletion(applicationId: string, round: number, deadline: string, at: string): Promise<boolean> {
+    const written = await unlessConditionFails(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: completionKey(applicationId, round),
+          UpdateExpression: 'SET deadline = :deadline, extendedAt = :at',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(answeredAt) AND attribute_not_exists(closedAt) AND deadline < :deadline',
+          ExpressionAttributeValues: { ':deadline': deadline, ':at': at },
+        }),
+      ),
+    );
+    return written.ok;
+  }
+
   async putReviewLink(link: ReviewLink, now: Date): Promise<void> {
     await this.db.send(
       new PutCommand({
@@ -212,15 +259,18 @@ export class ReviewRepository {
     return { answered: false, request: await this.getCompletionRequest(applicationId, round) };
   }
 
-  /** Closes an unanswered completion request at its deadline. */
-  async closeCompletion(applicationId: string, round: number, at: string): Promise<boolean> {
+  /**
+   * Closes an unanswered completion request at its deadline; one whose deadline staff moved later
+   * stays open (unless `force`: the application was withdrawn).
+   */
+  async closeCompletion(applicationId: string, round: number, at: string, force = false): Promise<boolean> {
     const written = await unlessConditionFails(
       this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: completionKey(applicationId, round),
           UpdateExpression: 'SET closedAt = :at',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(answeredAt) AND attribute_not_exists(closedAt)',
+          ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(answeredAt) AND attribute_not_exists(closedAt)${force ? '' : ' AND (attribute_not_exists(extendedAt) OR deadline <= :at)'}`,
           ExpressionAttributeValues: { ':at': at },
         }),
       ),

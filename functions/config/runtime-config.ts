@@ -14,12 +14,14 @@ const runtimeConfigSchema = z.object({
   STATE_MACHINE_ARN: z.string().min(1).optional(),
   SENDER_EMAIL: z.email(),
   REVIEWER_EMAILS: emailList,
-  /** Programme staff besides reviewers; absent in older environments, hence optional. */
-  STAFF_EMAILS: z.string().default('').transform((s) => s.split(',').map((e) => e.trim()).filter(Boolean)).pipe(z.array(z.email())),
   PROGRAMME_CONTACT_EMAIL: z.email(),
   /** The operator's alarm topic (SNS), for the functions that alert. */
   ALERT_TOPIC_ARN: z.string().min(1).optional(),
   OPERATOR_EMAIL: z.email(),
+  /** Staff who may sign in to the workspace (and whose bounces are escalated); kept in the table too. */
+  STAFF_EMAILS: z.string().default('qm-ansvarig@stadskarnor.example').pipe(emailList),
+  /** Reviews waiting longer than this are overdue on the workspace's overview. */
+  REVIEW_REMINDER_INTERVAL_DAYS: positiveInt(7),
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
   PUBLIC_BASE_URL: publicBaseUrlSchema,
   COMPLETION_DEADLINE_DAYS: positiveInt(60),

@@ -25,6 +25,8 @@ export interface HistoryEntry {
   from: ApplicationStatus | null;
   to: ApplicationStatus;
   comment?: string;
+  /** A staff note for the workspace only: never shown to the applicant. */
+  internal?: boolean;
 }
 
 export interface ApplicationRecord {

@@ -18,31 +18,47 @@ export const applicationStatuses = [
   'expired',
   'failed',
   'on_hold',
+  'withdrawn',
 ] as const;
 
 export type ApplicationStatus = (typeof applicationStatuses)[number];
 
 const allowedTransitions: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
-  awaiting_confirmation: ['submitted', 'declined', 'expired', 'failed', 'on_hold'],
+  awaiting_confirmation: ['submitted', 'declined', 'expired', 'failed', 'on_hold', 'withdrawn'],
   declined: [],
-  submitted: ['acknowledged', 'failed', 'on_hold'],
-  acknowledged: ['in_review', 'failed', 'on_hold'],
-  in_review: ['certified', 'rejected', 'completion_requested', 'failed', 'on_hold'],
-  completion_requested: ['in_review', 'expired', 'failed', 'on_hold'],
+  submitted: ['acknowledged', 'failed', 'on_hold', 'withdrawn'],
+  acknowledged: ['in_review', 'failed', 'on_hold', 'withdrawn'],
+  in_review: ['certified', 'rejected', 'completion_requested', 'failed', 'on_hold', 'withdrawn'],
+  completion_requested: ['in_review', 'expired', 'failed', 'on_hold', 'withdrawn'],
   certified: [],
   rejected: [],
   expired: [],
-  failed: [],
+  // Staff may restart a failed application from where it stood (a new execution resumes from the
+  // stored status), or withdraw it.
+  failed: ['awaiting_confirmation', 'submitted', 'acknowledged', 'in_review', 'withdrawn'],
   // A step gave up (e.g. mail that could not be sent): the operator resumes it where it stopped.
-  on_hold: ['awaiting_confirmation', 'submitted', 'acknowledged', 'in_review', 'completion_requested', 'failed'],
+  on_hold: ['awaiting_confirmation', 'submitted', 'acknowledged', 'in_review', 'completion_requested', 'failed', 'withdrawn'],
+  withdrawn: [],
 };
+
+/**
+ * Statuses that end the application: it no longer holds its organisation's slot. `failed` counts as
+ * an end until staff restart it (the restart claims the slot again), so a stuck application never
+ * keeps its organisation from applying.
+ */
+const finalStatuses: readonly ApplicationStatus[] = ['declined', 'certified', 'rejected', 'expired', 'failed', 'withdrawn'];
 
 export function canTransition(from: ApplicationStatus, to: ApplicationStatus): boolean {
   return allowedTransitions[from].includes(to);
 }
 
 export function isFinal(status: ApplicationStatus): boolean {
-  return allowedTransitions[status].length === 0;
+  return finalStatuses.includes(status);
+}
+
+/** Statuses a staff member may withdraw an application from. */
+export function canWithdraw(status: ApplicationStatus): boolean {
+  return canTransition(status, 'withdrawn');
 }
 
 /** What applicants read: the words of the programme. */
@@ -58,4 +74,5 @@ export const statusLabels: Record<ApplicationStatus, { sv: string; en: string }>
   expired: { sv: 'Avslutad – svaret kom inte in i tid', en: 'Closed – no answer in time' },
   failed: { sv: 'Tekniskt fel – vi har larmats och återkommer', en: 'Technical error – we have been alerted' },
   on_hold: { sv: 'Vilande – ett tekniskt fel åtgärdas, sedan fortsätter ärendet', en: 'On hold – a technical problem is being fixed, then it continues' },
+  withdrawn: { sv: 'Tillbakadragen', en: 'Withdrawn' },
 };

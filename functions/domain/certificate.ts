@@ -99,3 +99,8 @@ export function formatCertificateId(year: number, sequence: number): string {
 }
 
 export const certificateIdPattern = /^QM-\d{4}-\d{4,}$/;
+
+/** Whether a certificate is revoked on a date: from the Swedish day of its revocation on. */
+export function isRevokedOn(certificate: Pick<Certificate, 'revokedAt'>, date: CalendarDate): boolean {
+  return certificate.revokedAt !== undefined && stockholmDate(new Date(certificate.revokedAt)) <= date;
+}

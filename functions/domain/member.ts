@@ -8,6 +8,16 @@ export interface Member {
    * system trusts for the member until the member confirms another. At least one.
    */
   emails: string[];
+  /**
+   * The last day of membership, when it has ended or will end: no application is accepted after it
+   * (a certificate already issued stays valid to its end).
+   */
+  membershipEndsOn?: string;
+}
+
+/** A member may apply on a date unless its membership ended before it. */
+export function isMemberOn(member: Pick<Member, 'membershipEndsOn'>, date: string): boolean {
+  return member.membershipEndsOn === undefined || date <= member.membershipEndsOn;
 }
 
 /** Whether an address is one the member registered; addresses compare case-insensitively. */

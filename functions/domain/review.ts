@@ -64,4 +64,6 @@ export interface ReviewRound {
   taskToken?: string;
   closedAt?: string;
   closedReason?: string;
+  /** Raised when staff resend the links or change the reviewers: links of an older generation stop working. */
+  linkGeneration?: number;
 }

@@ -70,7 +70,7 @@ button:hover, .button:hover { background: var(--accent-dark); color: #fff; }
 .facts, .answers { margin: 1rem 0; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1.25rem; }
 .facts dt, .answers dt { font-weight: 700; }
-.facts dd { margin: 0; }
+.facts dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
 .answers dd { margin: 0 0 1rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .5rem .75rem .5rem 0; border-bottom: .0625rem solid var(--border); }
@@ -93,6 +93,16 @@ h2, h3 { break-after: avoid; }
 @media print { h1 { font-size: 1.625rem; } .site-header, .skip-link, .no-print { display: none !important; } main { max-width: none; padding: 0; } a { color: inherit; } .notice, .verdict { border-width: .125rem; } }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 @media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
+input[type="date"], input[type="search"], input[type="file"] { display: block; max-width: 100%; font: inherit; padding: .5rem; border: .125rem solid var(--border); border-radius: 0; background: #fff; }
+.admin-nav { display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; align-items: center; margin: 0 0 1rem; padding: 0 0 .75rem; border-bottom: .0625rem solid var(--border); }
+.admin-nav form { margin: 0 0 0 auto; }
+.link-button, .link-button:hover { background: none; border: 0; padding: 0; font-weight: 400; color: var(--accent); text-decoration: underline; }
+.table-scroll { overflow-x: auto; }
+.admin-action { border-top: .125rem solid var(--accent); margin: 2rem 0; }
+.admin-action h3 { margin-bottom: .25rem; }
+.figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: 1rem; margin: 1rem 0; }
+.figures div { background: var(--bg-soft); padding: .75rem; }
+.figures strong { display: block; font-size: 1.5rem; }
 `;
 
 /** The CSP hash of the inline style sheet, e.g. for `style-src 'sha256-…'`. */

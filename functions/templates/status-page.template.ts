@@ -111,7 +111,7 @@ ${extra ?? ''}
   <caption class="visually-hidden">${t.history.caption}</caption>
   <thead><tr><th scope="col">${t.history.when}</th><th scope="col">${t.history.status}</th><th scope="col">${t.history.by}</th><th scope="col">${t.history.comment}</th></tr></thead>
   <tbody>
-  ${[...application.history].reverse().map(
+  ${application.history.filter((entry) => !entry.internal).reverse().map(
     (entry) => html`<tr><td>${dates.dateTime(entry.at)}</td><td>${statusLabels[entry.to][locale]}</td><td>${actorName(entry.actor, locale)}</td><td>${historyComment(entry.comment, locale)}</td></tr>`,
   )}
   </tbody>

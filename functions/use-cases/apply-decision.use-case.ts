@@ -168,12 +168,15 @@ export async function requestCompletion(deps: LifecycleDeps, input: { applicatio
 }
 
 /** Closes an application whose completion did not come in time; a last-second answer still counts. */
-export async function expireApplication(deps: LifecycleDeps, input: { applicationId: string; round: number }): Promise<{ answered: boolean }> {
+export async function expireApplication(deps: LifecycleDeps, input: { applicationId: string; round: number }): Promise<{ answered: boolean; extended: boolean }> {
   const at = deps.now().toISOString();
   const closed = await deps.reviews.closeCompletion(input.applicationId, input.round, at);
   if (!closed) {
     const request = await deps.reviews.getCompletionRequest(input.applicationId, input.round);
-    if (request?.answeredAt) return { answered: true };
+    if (request?.answeredAt) return { answered: true, extended: false };
+    // Staff gave more time (the close refuses a deadline they moved past now): the workflow waits
+    // again, with a new callback that the answer wakes at once; the link works until the new deadline.
+    if (request?.extendedAt && !request.closedAt && Date.parse(request.deadline) > deps.now().getTime()) return { answered: false, extended: true };
   }
   const result = await deps.applications.transition(input.applicationId, {
     from: 'completion_requested',
@@ -187,5 +190,5 @@ export async function expireApplication(deps: LifecycleDeps, input: { applicatio
     const fullApplicationUrl = `${deps.publicBaseUrl}/apply${application.locale === 'en' ? '?lang=en' : ''}`;
     await sendOnce(deps, application.id, 'expired', () => deps.mailer.send(expiredEmail(application, fullApplicationUrl)));
   }
-  return { answered: false };
+  return { answered: false, extended: false };
 }

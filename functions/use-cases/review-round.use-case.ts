@@ -53,16 +53,22 @@ export async function startReviewRound(deps: LifecycleDeps, applicationId: strin
 
   for (const reviewer of opened.reviewers) {
     await sendOnce(deps, applicationId, `review-${round}-invite-${reviewer}`, async () => {
-      const link = await newReviewLink(deps, application, round, reviewer);
+      const link = await newReviewLink(deps, application, round, reviewer, opened.linkGeneration);
       await deps.mailer.send(reviewInvitationEmail(application, reviewer, link, round));
     });
   }
   return { round, reminders: 0, escalated: false, openedAt: opened.openedAt };
 }
 
-async function newReviewLink(deps: LifecycleDeps, application: ApplicationRecord, round: number, reviewer: string): Promise<string> {
+export async function newReviewLink(
+  deps: Pick<LifecycleDeps, 'reviews' | 'now' | 'publicBaseUrl'>,
+  application: ApplicationRecord,
+  round: number,
+  reviewer: string,
+  generation: number | undefined,
+): Promise<string> {
   const token = newSecretToken();
-  await deps.reviews.putReviewLink({ tokenHash: hashToken(token), applicationId: application.id, round, reviewer }, deps.now());
+  await deps.reviews.putReviewLink({ tokenHash: hashToken(token), applicationId: application.id, round, reviewer, ...(generation ? { generation } : {}) }, deps.now());
   return `${deps.publicBaseUrl}/review/${token}`;
 }
 
@@ -86,7 +92,7 @@ export async function remindReviewers(deps: LifecycleDeps, input: { applicationI
   if (!round || round.state !== 'open') return;
   for (const reviewer of round.reviewers) {
     await sendOnce(deps, input.applicationId, `review-${input.round}-reminder-${input.reminder}-${reviewer}`, async () => {
-      const link = await newReviewLink(deps, application, input.round, reviewer);
+      const link = await newReviewLink(deps, application, input.round, reviewer, round.linkGeneration);
       await deps.mailer.send(reviewReminderEmail(application, reviewer, link, input.reminder, round.openedAt));
     });
   }

@@ -35,6 +35,8 @@ export async function viewReviewerLink(deps: ReviewerLinkDeps, token: string): P
   if (!link) return { kind: 'unknown' };
   const [application, round] = await Promise.all([deps.applications.get(link.applicationId), deps.reviews.getRound(link.applicationId, link.round)]);
   if (!application || !round) return { kind: 'unknown' };
+  // Staff resent the links or changed the reviewers: links of an earlier generation no longer work.
+  if ((link.generation ?? 0) !== (round.linkGeneration ?? 0)) return { kind: 'unknown' };
   if (round.decision) return { kind: 'decided', application, round, decision: round.decision };
   if (round.state !== 'open') return { kind: 'ended', application, round };
   return { kind: 'open', application, round, reviewer: link.reviewer };

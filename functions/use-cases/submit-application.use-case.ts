@@ -6,7 +6,7 @@ import type { WorkflowStarter } from '../adapters/workflow-starter.js';
 import type { ApplicationRecord, ApplicationSubmission } from '../domain/application-record.js';
 import { isFinal } from '../domain/application-status.js';
 import type { Mailer } from '../domain/email-message.js';
-import { isRegisteredAddress } from '../domain/member.js';
+import { isRegisteredAddress, isMemberOn } from '../domain/member.js';
 import { statusLinkAgainEmail } from '../templates/acknowledgement.template.js';
 import { stockholmDate } from '../domain/calendar-date.js';
 import { newApplicationId } from '../domain/ids.js';
@@ -99,7 +99,8 @@ export async function submitApplication(
     deps.applications.getOpenSlot(organisationNumber),
     keyHash ? deps.idempotency.get(keyHash) : undefined,
   ]);
-  if (!member) return { kind: 'not_member', organisationNumber };
+  // A membership that has ended accepts no new application (its certificates run to their end).
+  if (!member || !isMemberOn(member, stockholmDate(deps.now()))) return { kind: 'not_member', organisationNumber };
 
   let previousCertificateId: string | undefined;
   if (submission.type === 'revision') {
