@@ -125,7 +125,7 @@ ${a.status === 'completion_requested' && openCompletion
         'Förläng',
       )
     : ''}
-${a.status === 'failed' ? action('Starta om', `${base}/retry`, staff, reasonField('retry-reason', 'Kommentar', false), 'Starta om ansökan', 'Ansökan fortsätter från där den stod när felet inträffade.') : ''}
+${a.status === 'failed' || a.status === 'on_hold' ? action('Starta om', `${base}/retry`, staff, reasonField('retry-reason', 'Kommentar', false), 'Starta om ansökan', 'Ansökan fortsätter från där den stod när felet inträffade.') : ''}
 ${canWithdraw(a.status) ? action('Dra tillbaka ansökan', `${base}/withdraw`, staff, reasonField('withdraw-reason', 'Skäl (skickas till den sökande)', true), 'Dra tillbaka', 'Ansökan avslutas och den sökande får veta varför.') : ''}
 ${action('Intern anteckning', `${base}/notes`, staff, html`<div class="field"><label for="field-note">Anteckning</label><span class="hint">Syns bara för personalen, aldrig för den sökande.</span><textarea name="note" id="field-note" required></textarea></div>`, 'Spara anteckning')}
 <h2>Medlemsregistret</h2>

@@ -156,6 +156,7 @@ export function resumeStatusFor(application: ApplicationRecord): ApplicationStat
 export async function retryApplication(deps: AdminDeps, staff: string, id: string, reason: string | undefined): Promise<ActionOutcome> {
   const application = await deps.applications.get(id);
   if (!application) return refused(404, 'Ansökan finns inte.');
+  if (application.status === 'on_hold') return resumeOnHold(deps, staff, application, reason);
   if (application.status !== 'failed') return refused(409, 'Bara en ansökan som har stoppats av ett fel kan startas om.');
   const organisationNumber = application.organisation.organisationNumber;
   const now = deps.now();
@@ -188,6 +189,21 @@ export async function retryApplication(deps: AdminDeps, staff: string, id: strin
     throw error;
   }
   await record(deps, staff, 'retry', id, { ...(reason ? { reason } : {}), details: `Återupptas från ${to} (körning ${executionName})` });
+  return done;
+}
+
+/**
+ * An application on hold (a step gave up, e.g. mail that could not be sent) still holds its slot:
+ * a new execution with `resume` takes it off hold and continues where it stopped (the workflow's
+ * ResumeApplication step moves it back, recorded in history).
+ */
+async function resumeOnHold(deps: AdminDeps, staff: string, application: ApplicationRecord, reason: string | undefined): Promise<ActionOutcome> {
+  const restarts = (typeof application.restarts === 'number' ? application.restarts : 0) + 1;
+  const executionName = `${application.id}-r${restarts}`;
+  const at = deps.now().toISOString();
+  await deps.applications.appendHistory(application.id, { at, actor: staff, comment: `Återupptas${reason ? `: ${reason}` : ''}` }, { restarts, executionName });
+  await deps.workflow.startNamed(application.id, executionName);
+  await record(deps, staff, 'retry', application.id, { ...(reason ? { reason } : {}), details: `Återupptas (körning ${executionName})` });
   return done;
 }
 
