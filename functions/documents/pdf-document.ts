@@ -67,14 +67,21 @@ export function wrapText(text: string, font: PDFFont, size: number, maxWidth: nu
       }
       if (line) lines.push(line);
       line = '';
-      let rest = word;
-      while (font.widthOfTextAtSize(rest, size) > maxWidth) {
-        let cut = rest.length - 1;
-        while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > maxWidth) cut--;
-        lines.push(rest.slice(0, cut));
-        rest = rest.slice(cut);
+      // A word wider than a line is split by characters, measuring each once: linear in the word's
+      // length (re-measuring ever shorter prefixes made a pasted 4 000-character word take minutes).
+      let piece = '';
+      let pieceWidth = 0;
+      for (const character of word) {
+        const width = font.widthOfTextAtSize(character, size);
+        if (piece && pieceWidth + width > maxWidth) {
+          lines.push(piece);
+          piece = '';
+          pieceWidth = 0;
+        }
+        piece += character;
+        pieceWidth += width;
       }
-      line = rest;
+      line = piece;
     }
     lines.push(line);
   }

@@ -211,3 +211,22 @@ describe('register CSV', () => {
     ]);
   });
 });
+
+describe('text wrapping in PDFs', () => {
+  it('splits a word longer than a line into pieces that each fit, losing nothing (a pasted 4 000-character word)', async () => {
+    // Prepare
+    const { PDFDocument, StandardFonts } = await import('pdf-lib');
+    const { wrapText } = await import('../../functions/documents/pdf-document.js');
+    const font = await (await PDFDocument.create()).embedFont(StandardFonts.Helvetica);
+    const word = 'abcdefghij'.repeat(400);
+
+    // Act
+    const lines = wrapText(`Fore ${word} efter`, font, 10, 200);
+
+    // Assess
+    expect(lines.length).toBeGreaterThan(10);
+    expect(lines.every((line) => font.widthOfTextAtSize(line, 10) <= 200)).toBe(true);
+    // "Fore" on its own line, the word in pieces, the last piece followed by " efter".
+    expect(lines.join('')).toBe(`Fore${word} efter`);
+  });
+});
