@@ -163,7 +163,16 @@ export class StatelessStack extends Stack {
       const controlsWorkflow = spec.access.startWorkflow || spec.access.stopWorkflow;
       const fn = build(fnId, spec, { env: controlsWorkflow ? { STATE_MACHINE_ARN: stateMachine.stateMachineArn } : {} });
       if (spec.access.startWorkflow) stateMachine.grantStartExecution(fn);
-      if (spec.access.stopWorkflow) stateMachine.grantExecution(fn, 'states:StopExecution');
+      if (spec.access.stopWorkflow) {
+        // Executions of this one machine, by name (a withdrawn application's): their names are not
+        // known in advance, so the grant ends in `:*`; the machine is named, so no token hides it.
+        const executions = `arn:${this.partition}:states:${this.region}:${this.account}:execution:${stateMachineName}:*`;
+        fn.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['states:StopExecution'], resources: [executions] }));
+        Validations.of(fn).acknowledge({
+          id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:${this.region}:${this.account}:execution:${stateMachineName}:*]`,
+          reason: 'StopExecution on executions of the lifecycle machine only; execution names (one per application) are not known in advance.',
+        });
+      }
       const integration = new HttpLambdaIntegration(`${fnId}Integration`, fn);
       for (const routeKey of spec.routes ?? []) {
         const [method, path] = routeKey.split(' ') as [keyof typeof HttpMethod, string];
