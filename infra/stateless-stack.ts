@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, type CfnElement, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, type CfnElement, Stack, Token, Validations, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { DomainName, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -169,7 +169,8 @@ export class StatelessStack extends Stack {
         const executions = `arn:${this.partition}:states:${this.region}:${this.account}:execution:${stateMachineName}:*`;
         fn.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['states:StopExecution'], resources: [executions] }));
         Validations.of(fn).acknowledge({
-          id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:${this.region}:${this.account}:execution:${stateMachineName}:*]`,
+          // How cdk-nag writes the resource: pseudo parameters (an unpinned account) as <AWS::…>.
+          id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:${Token.isUnresolved(this.region) ? '<AWS::Region>' : this.region}:${Token.isUnresolved(this.account) ? '<AWS::AccountId>' : this.account}:execution:${stateMachineName}:*]`,
           reason: 'StopExecution on executions of the lifecycle machine only; execution names (one per application) are not known in advance.',
         });
       }
