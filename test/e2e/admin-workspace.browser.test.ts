@@ -1,14 +1,12 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { haveBrowser, launchBrowser } from '../helpers/browser.js';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decide, exampleFull, isTo, reviewerLinkFor, submitExample } from '../helpers/application-flow.js';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
 
 // The QM officer on a phone (390 px wide): signs in from the local mailbox, finds an application
 // by search, revokes its certificate with a reason, and sees the public register change.
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const haveBrowser = existsSync(chromiumPath);
-if (!haveBrowser && process.env.QM_REQUIRE_BROWSER) throw new Error(`Chromium is required but missing at ${chromiumPath}`);
 
 const officer = 'qm-ansvarig@stadskarnor.example';
 const reviewer = 'granskare@stadskarnor.example';
@@ -18,10 +16,7 @@ let browser: Browser;
 beforeAll(async () => {
   if (!haveBrowser) return;
   system = await startTestSystem({ env: { REVIEWER_EMAILS: reviewer } });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();

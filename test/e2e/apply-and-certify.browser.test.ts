@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { haveBrowser, launchBrowser } from '../helpers/browser.js';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { questionsFor } from '../../functions/domain/question-catalogue.js';
 import { uiMessages } from '../../functions/templates/messages.js';
@@ -9,9 +10,6 @@ import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
 // A person's path through the system in real headless Chromium (Debian's package, driven by
 // playwright-core): fill in the form, find the reviewer's mail in the local mailbox, certify, and
 // see the certificate on the applicant's status page.
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const haveBrowser = existsSync(chromiumPath);
-if (!haveBrowser && process.env.QM_REQUIRE_BROWSER) throw new Error(`Chromium is required but missing at ${chromiumPath}`);
 
 let system: TestSystem;
 let browser: Browser;
@@ -19,10 +17,7 @@ let browser: Browser;
 beforeAll(async () => {
   if (!haveBrowser) return;
   system = await startTestSystem();
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();

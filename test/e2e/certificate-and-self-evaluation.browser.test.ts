@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { haveBrowser, launchBrowser } from '../helpers/browser.js';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decide, exampleFull, isTo, reviewerLinkFor, submitExample } from '../helpers/application-flow.js';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
@@ -10,9 +11,6 @@ import { decodeQr, havePoppler, pdfText, renderFirstPage } from '../helpers/pdf-
 // (The project's TypeScript has no DOM types: code run in the page names the little it uses.)
 type Image = { naturalWidth: number; decode(): Promise<void> };
 type Window = { getComputedStyle(element: unknown): { fontSize: string } };
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const haveBrowser = existsSync(chromiumPath);
-if (!haveBrowser && process.env.QM_REQUIRE_BROWSER) throw new Error(`Chromium is required but missing at ${chromiumPath}`);
 
 let system: TestSystem;
 let browser: Browser;
@@ -20,10 +18,7 @@ let browser: Browser;
 beforeAll(async () => {
   if (!haveBrowser) return;
   system = await startTestSystem();
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  browser = await launchBrowser();
   mkdirSync('test-results', { recursive: true });
 });
 afterAll(async () => {
