@@ -41,6 +41,9 @@ describe.skipIf(!haveBrowser)('the workspace in a browser, on a phone', () => {
     await page.waitForURL(/\/admin\/sign-in$/);
     await page.getByLabel('E-postadress').fill(officer);
     await page.getByRole('button', { name: 'Skicka inloggningslänk' }).click();
+    // The answer is a new page: wait for it rather than check the one being left.
+    await page.waitForLoadState('domcontentloaded');
+    await page.getByText('Om adressen tillhör personalen har vi skickat en inloggningslänk').waitFor();
     await expect(page.getByText('Om adressen tillhör personalen har vi skickat en inloggningslänk').isVisible()).resolves.toBe(true);
     await system.waitForMail((m) => isTo(officer)(m) && m.subject.includes('Inloggning'));
     await page.goto(system.urls.mail);
