@@ -1,5 +1,5 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
-import { CfnStage, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnStage, HttpApi, HttpMethod, HttpRoute, HttpRouteKey } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -113,6 +113,10 @@ export class StatelessStack extends Stack {
       if (spec.access.startWorkflow) stateMachine.grantStartExecution(fn);
       const integration = new HttpLambdaIntegration(`${fnId}Integration`, fn);
       for (const routeKey of spec.routes ?? []) {
+        if (routeKey === '$default') {
+          new HttpRoute(this, `${fnId}DefaultRoute`, { httpApi: this.api, routeKey: HttpRouteKey.DEFAULT, integration });
+          continue;
+        }
         const [method, path] = routeKey.split(' ') as [keyof typeof HttpMethod, string];
         this.api.addRoutes({ path, methods: [HttpMethod[method]], integration });
       }
