@@ -101,7 +101,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     remember('dynamodb', options.dynamodbPort, dynamodb.port);
     await dynamodb.ensureTables(model.tables);
 
-    const mail = await startLocalMail({ port: await choosePort('mail', options.mailPort ?? 8005, host), host });
+    const mail = await startLocalMail({ port: await choosePort('mail', options.mailPort ?? 8005, host), host, storeFile: path.join(dataDir, 'mail.json') });
     cleanups.push(() => mail.stop());
     remember('mail', options.mailPort, mail.port);
 
