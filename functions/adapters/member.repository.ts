@@ -7,6 +7,12 @@ import type { Member } from '../domain/member.js';
  */
 const memberKey = (organisationNumber: string) => ({ pk: 'MEMBER', sk: organisationNumber });
 
+function toMember(item: Record<string, unknown>): Member {
+  // Items written before several addresses were allowed carry `email` alone.
+  const emails = Array.isArray(item.emails) ? (item.emails as string[]) : typeof item.email === 'string' ? [item.email] : [];
+  return { organisationNumber: String(item.organisationNumber), name: String(item.name), town: String(item.town), emails };
+}
+
 export class MemberRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -17,10 +23,26 @@ export class MemberRepository {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: memberKey(organisationNumber) }),
     );
-    if (!Item) return undefined;
-    // Items written before several addresses were allowed carry `email` alone.
-    const emails = Array.isArray(Item.emails) ? (Item.emails as string[]) : typeof Item.email === 'string' ? [Item.email] : [];
-    return { organisationNumber: Item.organisationNumber, name: Item.name, town: Item.town, emails };
+    return Item ? toMember(Item) : undefined;
+  }
+
+  /** The whole register, in organisation number order (one Query, paged). */
+  async list(): Promise<Member[]> {
+    const members: Member[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': 'MEMBER' },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      members.push(...(page.Items ?? []).map(toMember));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return members;
   }
 
   async isEmpty(): Promise<boolean> {
