@@ -77,7 +77,7 @@ ${applicationSummary(application)}
     <label for="field-comment">Kommentar till den sökande</label>
     <span class="hint" id="comment-hint">Krävs vid avslag och komplettering, högst ${formatLimit(maxCommentLength)} tecken. Texten skickas till den sökande.</span>
     ${commentError ? html`<span class="error-message" id="comment-error">${commentError.message}</span>` : ''}
-    <textarea name="comment" id="field-comment" aria-describedby="comment-hint${commentError ? ' comment-error' : ''}" ${commentError ? 'aria-invalid="true"' : ''}>${values.comment ?? ''}</textarea>
+    <textarea name="comment" id="field-comment" aria-describedby="comment-hint${commentError ? ' comment-error' : ''}" ${commentError ? html`aria-invalid="true"` : ''}>${values.comment ?? ''}</textarea>
   </div>
   <button type="submit">Skicka beslut</button>
 </form>`;
