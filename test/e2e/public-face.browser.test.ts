@@ -55,17 +55,15 @@ interface Finding {
 async function check(page: Page, name: string, findings: Finding[]): Promise<void> {
   for (const width of widths) {
     await page.setViewportSize({ width, height: 800 });
-    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-      scrollWidth: document.documentElement.scrollWidth,
-      clientWidth: document.documentElement.clientWidth,
-    }));
+    // Browser-side code as strings: this project type-checks for Node, without the DOM's types.
+    const { scrollWidth, clientWidth } = (await page.evaluate(
+      '({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth })',
+    )) as { scrollWidth: number; clientWidth: number };
     if (scrollWidth > clientWidth) findings.push({ page: name, width, problem: `scrolls sideways: ${scrollWidth} px wide in ${clientWidth} px` });
     await page.addScriptTag({ path: axeSource });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run(document);
-      return result.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-    });
+    const violations = (await page.evaluate(
+      "axe.run(document).then((r) => r.violations.map((v) => v.id + ' (' + v.nodes.map((n) => n.target.join(' ')).join(', ') + ')'))",
+    )) as string[];
     for (const violation of violations) findings.push({ page: name, width, problem: `axe: ${violation}` });
     if (width === 390 && screenshotsOf.has(name)) await page.screenshot({ path: `test-results/${name}-390.png`, fullPage: true });
   }
@@ -80,17 +78,16 @@ async function visit(page: Page, path: string, name: string, findings: Finding[]
 /** Sends a form as the browser would (a real POST navigation) and checks the answer page. */
 async function post(page: Page, path: string, fields: Record<string, string>, name: string, findings: Finding[], expectedStatus: number): Promise<void> {
   const answer = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(path));
-  await page.evaluate(
-    ({ action, entries }) => {
-      const form = document.createElement('form');
-      form.method = 'post';
-      form.action = action;
-      for (const [name, value] of entries) form.append(Object.assign(document.createElement('input'), { type: 'hidden', name, value }));
-      document.body.append(form);
-      form.submit();
-    },
-    { action: path, entries: Object.entries(fields) },
-  );
+  await page.evaluate(`(() => {
+    const form = document.createElement('form');
+    form.method = 'post';
+    form.action = ${JSON.stringify(path)};
+    for (const [name, value] of ${JSON.stringify(Object.entries(fields))}) {
+      form.append(Object.assign(document.createElement('input'), { type: 'hidden', name, value }));
+    }
+    document.body.append(form);
+    form.submit();
+  })()`);
   expect((await answer).status(), name).toBe(expectedStatus);
   await page.waitForLoadState('load');
   await check(page, name, findings);
