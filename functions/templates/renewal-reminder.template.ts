@@ -16,7 +16,7 @@ const sv = {
   reminder: {
     subject: (organisation: string, until: string) => `Påminnelse om revidering: ${genitive(organisation)} kvalitetsmärkning är giltig till och med ${until}`,
     heading: 'Påminnelse om revidering av er kvalitetsmärkning',
-    validUntil: (organisation: string, certificateId: string, until: string) => `${genitive(organisation)} kvalitetsmärkning (QM), certifikat ${certificateId}, är giltigt till och med ${until}.`,
+    validUntil: (organisation: string, certificateId: string, until: string) => `${genitive(organisation)} certifikat för kvalitetsmärkning (QM), ${certificateId}, är giltigt till och med ${until}.`,
     daysLeft: (days: number) => {
       if (days <= 0) return 'I dag är den sista dagen det gäller.';
       return days === 1 ? 'Det är en dag kvar.' : `Det är ${days} dagar kvar.`;
@@ -30,7 +30,7 @@ const sv = {
     subject: (organisation: string, certificateId: string) => `Er kvalitetsmärkning har gått ut – ${organisation} (${certificateId})`,
     heading: 'Er kvalitetsmärkning har gått ut',
     lapsed: (organisation: string, certificateId: string, until: string) =>
-      `${genitive(organisation)} kvalitetsmärkning (QM), certifikat ${certificateId}, gällde till och med ${until} och har nu gått ut. Den räknas inte längre, till exempel inte när en stad söker Årets Stadskärna, och organisationen finns inte med i det offentliga QM-registret efter det datumet.`,
+      `${genitive(organisation)} certifikat för kvalitetsmärkning (QM), ${certificateId}, gällde till och med ${until} och har nu gått ut. Den räknas inte längre, till exempel inte när en stad söker Årets Stadskärna, och organisationen finns inte med i det offentliga QM-registret efter det datumet.`,
     canRevise: (windowEnd: string) =>
       `Ni kan fortfarande förnya kvalitetsmärkningen med en revidering till och med ${windowEnd}. Formuläret är ifyllt med era tidigare svar. Den nya kvalitetsmärkningen gäller från beslutsdagen.`,
     afterWindow: (windowEnd: string, url: string) => `Efter ${windowEnd} behöver ni i stället göra en fullständig QM-ansökan: ${url}`,

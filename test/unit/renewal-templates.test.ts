@@ -23,7 +23,7 @@ describe('renewal emails', () => {
     // Assess
     expect(mail.to).toEqual(['kim@exempelstad.example']);
     expect(mail.subject).toBe('Påminnelse om revidering: Exempelstad Citys kvalitetsmärkning är giltig till och med 25 november 2029');
-    expect(mail.text).toContain('certifikat QM-2026-0001, är giltigt till och med 25 november 2029. Det är 90 dagar kvar.');
+    expect(mail.text).toContain('Exempelstad Citys certifikat för kvalitetsmärkning (QM), QM-2026-0001, är giltigt till och med 25 november 2029. Det är 90 dagar kvar.');
     expect(mail.text).toContain('https://qm.example/apply?type=revision&token=abc');
     expect(decoded(mail.html)).toContain('href="https://qm.example/apply?type=revision&token=abc"');
     expect(mail.text).toContain('25 november 2030');
