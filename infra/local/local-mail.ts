@@ -21,7 +21,8 @@ export type { Email };
  *
  * Also over HTTP: `POST /__faults {"failNextSends": 3, "kind": "throttling" | "server"}`,
  * `GET /__faults`. The web mailbox is at `/` (our own page, mailbox-page.ts), the JSON store at
- * `GET /store`, `POST /clear-store` empties it.
+ * `GET /store`, `POST /clear-store` empties it, and `GET /attachments/<messageId>/<n>` serves an
+ * attachment.
  *
  * With `storeFile`, the mailbox survives restarts: it is loaded from that file at start (replacing
  * whatever this process held) and written after every send and clear, so the private links in
@@ -111,6 +112,19 @@ export async function startLocalMail(options: LocalMailOptions = {}): Promise<Lo
       const page = renderMailbox(sesStore.getStoreReadonly().emails, options.storeFile);
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(page) });
       return res.end(page);
+    }
+    const attachment = req.method === 'GET' ? /^\/attachments\/([^/]+)\/(\d+)$/.exec(url.pathname) : null;
+    if (attachment) {
+      const email = sesStore.getStoreReadonly().emails.find((e) => e.messageId === decodeURIComponent(attachment[1]!));
+      const file = email?.attachments[Number(attachment[2])];
+      if (!file) return sendJson(res, 404, { message: 'No such attachment' });
+      const content = Buffer.from(file.content, 'base64');
+      res.writeHead(200, {
+        'content-type': file.contentType,
+        'content-length': content.length,
+        'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(file.filename ?? 'bilaga')}`,
+      });
+      return res.end(content);
     }
     const send = sendKind(req.method, url.pathname, body);
     if (send && faults.remaining > 0) {

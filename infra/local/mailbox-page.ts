@@ -8,6 +8,7 @@ import { html, join, safe, type HtmlSafeString } from '../../functions/templates
  *  - the text part is shown with its addresses as links, opening in a new tab;
  *  - the HTML part is in a sandboxed `srcdoc` frame whose links open in a new tab (`<base
  *    target="_blank">` and `allow-popups-to-escape-sandbox`), so the page opened is not framed;
+ *  - attachments (the certificate PDF) open from links of their own;
  *  - no JavaScript: it works like the rest of the system.
  */
 const urlPattern = /https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)]/g;
@@ -62,6 +63,14 @@ ${newestFirst.map(
   (email) => html`<article class="email" aria-labelledby="subject-${email.messageId}">
 <h2 id="subject-${email.messageId}">${email.subject}</h2>
 <p class="meta">Till: ${email.destination.to.join(', ')} · Från: ${email.from} · ${when.format(new Date(email.at * 1000))}</p>
+${email.attachments.length
+    ? html`<p>Bilagor: ${join(
+        email.attachments.map(
+          (a, i) => html`<a href="/attachments/${encodeURIComponent(email.messageId)}/${i}" target="_blank" rel="noopener">${a.filename ?? '(namnlös)'}</a> (${Math.ceil(a.size / 1024)} kB)`,
+        ),
+        ', ',
+      )}</p>`
+    : ''}
 ${email.body.text ? html`<details open><summary>Text</summary><pre>${linkify(email.body.text)}</pre></details>` : ''}
 ${email.body.html ? html`<details><summary>HTML</summary><iframe title="${email.subject}" sandbox="allow-popups allow-popups-to-escape-sandbox" srcdoc="${framedHtml(email.body.html)}"></iframe></details>` : ''}
 </article>

@@ -75,6 +75,7 @@ describe('local mail', () => {
               Text: { Data: 'Granska ansökan: http://localhost:3000/review/abc.' },
               Html: { Data: '<html><head><title>t</title></head><body><a href="http://localhost:3000/review/abc">Granska ansökan</a></body></html>' },
             },
+            Attachments: [{ FileName: 'Certifikat QM-2026-0001.pdf', ContentType: 'application/pdf', RawContent: Buffer.from('%PDF-1.7 test') }],
           },
         },
       }),
@@ -85,6 +86,10 @@ describe('local mail', () => {
     expect(page).toContain('<a href="http://localhost:3000/review/abc" target="_blank" rel="noopener">http://localhost:3000/review/abc</a>.');
     expect(page).toContain('sandbox="allow-popups allow-popups-to-escape-sandbox"');
     expect(page).toContain('&lt;head&gt;&lt;base target=&quot;_blank&quot;&gt;');
+    const href = /<a href="(\/attachments\/[^"]+)"[^>]*>Certifikat QM-2026-0001\.pdf<\/a>/.exec(page)?.[1];
+    const pdf = await fetch(`${mail.endpoint}${href}`);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(await pdf.text()).toBe('%PDF-1.7 test');
   });
 });
 
