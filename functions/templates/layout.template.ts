@@ -33,6 +33,7 @@ html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-se
 body { margin: 0; display: flex; flex-direction: column; min-height: 100vh; }
 /* Reflow (WCAG 1.4.10): long names, addresses and URLs break rather than widen the page. */
 main, .site-footer, .site-header { overflow-wrap: anywhere; }
+img { max-width: 100%; height: auto; }
 .skip-link { position: absolute; left: -999rem; }
 .hp { position: absolute; left: -999rem; width: 1px; height: 1px; overflow: hidden; }
 .skip-link:focus { left: 1rem; top: 1rem; background: var(--focus); color: var(--text); padding: .5rem 1rem; z-index: 10; }

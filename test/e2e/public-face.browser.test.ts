@@ -126,6 +126,8 @@ describe.skipIf(!haveBrowser)('every page on a phone', () => {
     await visit(page, '/apply?type=revision', 'apply-revision', findings);
     await visit(page, '/apply?lang=en', 'apply-english', findings);
     await post(page, '/applications', { type: 'full', locale: 'sv', idempotencyKey: 'reflow-empty', 'organisation.website': longUrl, 'contact.email': longEmail }, 'apply-errors', findings, 400);
+    await visit(page, '/self-evaluation', 'self-evaluation', findings);
+    await post(page, '/self-evaluation/summary', flatten(applicationWithLongData('802999-1000')), 'self-evaluation-summary', findings, 200);
 
     // The reviewer: the page, a decision without its comment (error), the decision, the used link.
     await visit(page, pathOf(reviewLink), 'review', findings);
