@@ -61,7 +61,7 @@ ${error ? html`<span class="error-message" id="date-error"><span class="visually
 </form>`;
 }
 
-const intro = html`<p>För att en stad ska få söka utmärkelsen <strong>Årets Stadskärna</strong> måste samverkansorganisationen i stadskärnan ha en giltig kvalitetsmärkning (QM) från Svenska Stadskärnor. Här ser du vilka som har en giltig kvalitetsmärkning ett visst datum och till vilket datum den gäller.</p>`;
+const intro = html`<p>För att en stad ska få söka utmärkelsen <strong>Årets Stadskärna</strong> måste samverkansorganisationen i stadskärnan ha en giltig kvalitetsmärkning (QM) från Svenska Stadskärnor. Här ser du vilka som har en giltig kvalitetsmärkning ett visst datum och till och med vilket datum den gäller.</p>`;
 
 export function renderRegisterPage({ date, today, entries }: RegisterPageOptions): string {
   const day = formatCalendarDate(date);
