@@ -4,7 +4,8 @@
  * synthesised template, so it follows this list without a copy of its own.
  */
 export type HttpMethod = 'GET' | 'HEAD' | 'POST';
-export type RouteKey = `${HttpMethod} /${string}`;
+/** `METHOD /path`, or `$default`: the HTTP API's catch-all for requests no other route matches. */
+export type RouteKey = `${HttpMethod} /${string}` | '$default';
 
 export interface FunctionAccess {
   /** read: GetItem and Query only (no Scan, no batch, no writes); readwrite adds PutItem and UpdateItem. */
@@ -184,6 +185,12 @@ export const httpFunctions = {
     ],
     access: { table: 'readwrite', sendMail: true, startWorkflow: true, stopWorkflow: true },
     timeoutSeconds: 30,
+  },
+  SitePages: {
+    entry: 'functions/handlers/site-pages.handler.ts',
+    description: 'The landing page, the privacy notice, the favicon, and "not found" for every other path (HTML for browsers, problem+json for the API)',
+    routes: ['GET /', 'HEAD /', 'GET /integritet', 'HEAD /integritet', 'GET /favicon.ico', 'HEAD /favicon.ico', '$default'],
+    access: {},
   },
 } satisfies Record<string, FunctionSpec>;
 

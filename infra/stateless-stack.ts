@@ -1,6 +1,6 @@
 import { CfnOutput, Duration, type CfnElement, Stack, Token, Validations, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { DomainName, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { DomainName, HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Certificate, CertificateValidation } from 'aws-cdk-lib/aws-certificatemanager';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -176,6 +176,10 @@ export class StatelessStack extends Stack {
       }
       const integration = new HttpLambdaIntegration(`${fnId}Integration`, fn);
       for (const routeKey of spec.routes ?? []) {
+        if (routeKey === '$default') {
+          new HttpRoute(this.api, `${fnId}DefaultRoute`, { httpApi: this.api, routeKey: HttpRouteKey.DEFAULT, integration });
+          continue;
+        }
         const [method, path] = routeKey.split(' ') as [keyof typeof HttpMethod, string];
         this.api.addRoutes({ path, methods: [HttpMethod[method]], integration });
       }

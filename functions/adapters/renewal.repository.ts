@@ -90,6 +90,24 @@ export class RenewalRepository {
   }
 
   /**
+   * The first certificate on the renewal index due after `today` (one Query, one item): where the
+   * renewal sweep has work next. Undefined when nothing is scheduled.
+   */
+  async nextDueAfter(today: CalendarDate): Promise<StoredCertificate | undefined> {
+    const page = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :renewal AND gsi1sk > :after',
+        ExpressionAttributeValues: { ':renewal': 'RENEWAL', ':after': `${today}#\uffff` },
+        Limit: 1,
+      }),
+    );
+    const item = page.Items?.[0];
+    return item ? stripKeys<StoredCertificate>(item) : undefined;
+  }
+
+  /**
    * Claims one stage (or records it skipped) and records the earlier ones skipped, in one
    * conditional write. It succeeds only if none of these stages has a record, apart from abandoned
    * claims, so each stage is settled once even when sweeps overlap. Returns the claim's timestamp,

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isCalendarDate, stockholmDate } from '../domain/calendar-date.js';
-import type { RenewalSweepReport } from '../use-cases/renewal-sweep.use-case.js';
+import type { NextRenewalStage, RenewalSweepReport } from '../use-cases/renewal-sweep.use-case.js';
 import { localSystemFileName, useCliEnvironment } from './cli-environment.js';
 
 const usage = 'Usage: npm run renewals -- [--now YYYY-MM-DD]   (runs the renewal sweep as of that date; default: today in Sweden)';
@@ -19,6 +19,14 @@ export function parseRenewalsArgs(argv: readonly string[]): { today?: string } |
     if (today === undefined || !isCalendarDate(today)) return { error: `--now needs a date as YYYY-MM-DD\n${usage}` };
   }
   return today ? { today } : {};
+}
+
+/**
+ * The last line of every run: when the sweep has something to do next, so that a person trying the
+ * system can run it again as of that date (README, step 5), whatever today is.
+ */
+export function formatNextStage(next: NextRenewalStage | undefined): string {
+  return next ? `next: ${next.stage} ${next.certificateId} on ${next.dueDate}` : 'next: nothing scheduled (no certificate has a pending reminder)';
 }
 
 export function formatSweepReport(report: RenewalSweepReport, target: string): string {
@@ -58,11 +66,14 @@ export async function main(argv: string[]): Promise<number> {
   const target = useCliEnvironment();
   // Imported after the environment is set: the adapters read it when first used.
   const { renewalSweepDependencies } = await import('../handlers/renewal-sweep.handler.js');
-  const { runRenewalSweep } = await import('../use-cases/renewal-sweep.use-case.js');
+  const { dependencies } = await import('../adapters/dependencies.js');
+  const { nextRenewalStage, runRenewalSweep } = await import('../use-cases/renewal-sweep.use-case.js');
   const deps = renewalSweepDependencies();
-  const report = await runRenewalSweep(deps, { today: args.today ?? stockholmDate(deps.now()) });
+  const today = args.today ?? stockholmDate(deps.now());
+  const report = await runRenewalSweep(deps, { today });
   console.log(formatSweepReport(report, target === 'local' ? 'the local system' : `table ${process.env.TABLE_NAME}`));
   if (target === 'local' && report.sent.length > 0) console.log(`The emails are in the local mailbox: ${localMailboxUrl() ?? '(see npm start)'}`);
+  console.log(formatNextStage(await nextRenewalStage({ renewals: dependencies().renewals, reminderDays: deps.reminderDays }, today)));
   return report.failed.length > 0 ? 1 : 0;
 }
 

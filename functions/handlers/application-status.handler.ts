@@ -1,5 +1,6 @@
 import { dependencies } from '../adapters/dependencies.js';
 import { hashToken, isWellFormedToken } from '../domain/secret-token.js';
+import { clearedReceivedCookie, hasReceivedCookie } from '../http/received-notice.js';
 import { htmlResponse } from '../http/responses.js';
 import { httpHandler } from '../lambda/http-handler.js';
 import { renderStatusNotFound, renderStatusPage } from '../templates/status-page.template.js';
@@ -12,6 +13,6 @@ export const handler = httpHandler(async (event) => {
   const applicationId = await applications.findIdByStatusLink(hashToken(token));
   const application = applicationId ? await applications.get(applicationId) : undefined;
   if (!application) return htmlResponse(404, renderStatusNotFound());
-  const justSubmitted = event.queryStringParameters?.mottagen === '1';
-  return htmlResponse(200, renderStatusPage({ application, justSubmitted }));
+  if (!hasReceivedCookie(event.cookies, application.id)) return htmlResponse(200, renderStatusPage({ application }));
+  return { ...htmlResponse(200, renderStatusPage({ application, justSubmitted: true })), cookies: [clearedReceivedCookie()] };
 });

@@ -8,6 +8,7 @@ import { httpHandler } from '../lambda/http-handler.js';
 import { AppMetric, MetricUnit, metrics } from '../lambda/metrics.js';
 import { HttpProblem, problemTypes, type ProblemFieldError } from '../http/http-problem.js';
 import { parseRequestBody } from '../http/request-body.js';
+import { receivedCookie } from '../http/received-notice.js';
 import { htmlResponse, jsonResponse, redirectResponse, type HttpResult } from '../http/responses.js';
 import { renderApplyForm } from '../templates/apply-form.template.js';
 import { renderRevisionNotOpen } from '../templates/revision-form.template.js';
@@ -83,7 +84,8 @@ async function submitForm(fields: Record<string, string | string[]>): Promise<Ht
   switch (result.kind) {
     case 'accepted':
       if (result.receipt.status === 'awaiting_confirmation') return htmlResponse(202, renderAwaitingConfirmationReceipt(result.receipt, meta.locale ?? 'sv', dependencies().config.MEMBER_CONFIRMATION_DAYS));
-      return redirectResponse(`${result.receipt.statusUrl}?mottagen=1`);
+      // To the clean URL, the one worth bookmarking; the cookie shows the "received" notice once.
+      return { ...redirectResponse(result.receipt.statusUrl), cookies: [receivedCookie(result.receipt.id)] };
     case 'application_open':
       return rerender(409, [{ path: 'organisation.organisationNumber', message: applicationOpenMessage }]);
     case 'not_member':
@@ -127,7 +129,8 @@ async function withMembership(errors: ProblemFieldError[], body: unknown): Promi
 }
 
 function validationProblem(errors: ProblemFieldError[], errorCount = errors.length): HttpProblem {
-  return new HttpProblem(400, 'Ansökan innehåller fel', `Ansökan har ${errorCount} fel. Rätta dem och skicka igen.`, {
+  const detail = errorCount === 1 ? 'Ansökan har 1 fel. Rätta det och skicka igen.' : `Ansökan har ${errorCount} fel. Rätta dem och skicka igen.`;
+  return new HttpProblem(400, 'Ansökan innehåller fel', detail, {
     type: problemTypes.validation,
     errors,
   });

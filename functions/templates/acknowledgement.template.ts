@@ -1,8 +1,10 @@
 import type { ApplicationRecord, ApplicationType, Locale } from '../domain/application-record.js';
 import type { EmailMessage } from '../domain/email-message.js';
+import { applicationSummaryLines } from './application-summary.template.js';
 import { composeEmail } from './compose-email.js';
 import { localeOf } from './messages.js';
 import { datesFor } from './swedish-dates.js';
+import { genitive } from './swedish-genitive.js';
 
 /** The kinds of application in running Swedish text (also used by the staff's mails and pages). */
 export const versionNames = { full: 'QM-ansökan', revision: 'revidering av QM' } as const;
@@ -13,9 +15,11 @@ const sv = {
   heading: 'Tack för er ansökan!',
   greeting: (name: string) => `Hej ${name},`,
   received: (organisation: string, version: string, date: string, id: string) =>
-    `Vi har tagit emot ${organisation}s ${version} den ${date}. Ansökan har nummer ${id}.`,
+    `Vi har tagit emot ${genitive(organisation)} ${version} den ${date}. Ansökan har nummer ${id}.`,
   next: 'QM-ansvarig på Svenska Stadskärnor granskar nu ansökan. Ni får besked via e-post, och om något behöver kompletteras får ni en länk för att komplettera.',
+  summary: 'Här är en sammanfattning av ansökan. Hela ansökan, som den skickades in, finns på statussidan.',
   action: 'Se status för ansökan',
+  personal: 'Länken är personlig: den visar era svar och kontaktuppgifter. Spara det här mejlet för att följa ansökan, och dela inte länken.',
 };
 
 /** The applicant's strings: Swedish first, English second. */
@@ -29,7 +33,9 @@ const acknowledgementText: Record<Locale, typeof sv> = {
     received: (organisation: string, version: string, date: string, id: string) =>
       `We received ${organisation}'s ${version} on ${date}. The application number is ${id}.`,
     next: 'The QM officer at Svenska Stadskärnor is now reviewing the application. You will hear from us by email, and if anything needs to be completed you will get a link to complete it.',
+    summary: 'Here is a summary of the application. The whole application, as submitted, is on the status page.',
     action: 'See the status of the application',
+    personal: 'The link is personal: it shows your answers and contact details. Keep this email to follow the application, and do not share the link.',
   },
 };
 
@@ -46,8 +52,10 @@ export function acknowledgementEmail(application: ApplicationRecord, statusUrl: 
     paragraphs: [
       t.received(application.organisation.name, t.versionNames[application.applicationType], datesFor(locale).date(application.submittedAt), application.id),
       t.next,
+      t.summary,
     ],
-    action: { href: statusUrl, label: t.action },
+    facts: applicationSummaryLines(application, locale),
+    action: { href: statusUrl, label: t.action, note: t.personal },
   });
 }
 

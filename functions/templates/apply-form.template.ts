@@ -1,5 +1,6 @@
 import { honeypotFieldName, type FormFields } from '../domain/application-form.js';
 import { sectionsFor, type ApplicationType, type Locale, type Question, type Section } from '../domain/question-catalogue.js';
+import { privacyPath } from '../config/site-contact.js';
 import { html, renderPage, type HtmlSafeString } from './layout.template.js';
 import { localiseError, uiMessages, type UiMessages } from './messages.js';
 
@@ -20,8 +21,8 @@ export interface ApplyFormOptions {
   action?: string;
   /** Replaces the default heading ("Ansök om kvalitetsmärkning (QM)" / "Revidering av …"). */
   heading?: string;
-  /** Replaces the default introduction (members only, free of charge). */
-  intro?: string;
+  /** Replaces the default introduction (members only, free of charge): text, or markup built with `html`. */
+  intro?: string | HtmlSafeString;
   /** Extra hidden fields, e.g. a token when completing an application. */
   hiddenFields?: Record<string, string>;
   /** Replaces the submit button (the self-evaluation has its own). */
@@ -47,6 +48,12 @@ interface FieldSpec {
   label: string;
   help?: string | undefined;
   required: boolean;
+  /**
+   * The server's length limit, stated in the hint. Deliberately not a `maxlength` attribute: the
+   * browser would cut pasted text silently, while the server refuses it with a message and the
+   * form comes back with the whole text, to be shortened by the person who wrote it.
+   */
+  maxLength?: number | undefined;
 }
 
 const valuesOf = (values: FormFields, name: string): string[] => {
@@ -67,8 +74,9 @@ function describe(spec: FieldSpec, ctx: FieldContext) {
   const errors = ctx.errorsFor(spec.name);
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const describedBy = [spec.help ? hintId : null, errors.length ? errorId : null].filter(Boolean).join(' ');
-  const hint = spec.help ? html`<span class="hint" id="${hintId}">${spec.help}</span>` : '';
+  const help = [spec.help, spec.maxLength ? ctx.text.maxLength(spec.maxLength) : undefined].filter(Boolean).join(' ');
+  const describedBy = [help ? hintId : null, errors.length ? errorId : null].filter(Boolean).join(' ');
+  const hint = help ? html`<span class="hint" id="${hintId}">${help}</span>` : '';
   const error = errors.length
     ? html`<span class="error-message" id="${errorId}">${errors.map(
         (message, i) =>
@@ -90,7 +98,6 @@ interface InputSpec extends FieldSpec {
   inputType?: 'text' | 'email' | 'tel' | 'url';
   autocomplete?: string;
   inputmode?: string;
-  maxLength?: number;
   narrow?: boolean;
   spellcheck?: boolean;
 }
@@ -101,7 +108,7 @@ function textInput(spec: InputSpec, ctx: FieldContext): HtmlSafeString {
 <label for="${d.id}">${spec.label}${requiredMark(spec.required, ctx.text)}</label>
 ${d.hint}${d.error}<input type="${spec.inputType ?? 'text'}" id="${d.id}" name="${spec.name}" value="${firstOf(ctx.values, spec.name)}"${
     spec.narrow ? html` class="narrow"` : ''
-  }${spec.maxLength ? html` maxlength="${spec.maxLength}"` : ''}${
+  }${
     spec.autocomplete ? html` autocomplete="${spec.autocomplete}"` : ''
   }${spec.inputmode ? html` inputmode="${spec.inputmode}"` : ''}${
     spec.spellcheck === false ? html` spellcheck="false"` : ''
@@ -109,13 +116,11 @@ ${d.hint}${d.error}<input type="${spec.inputType ?? 'text'}" id="${d.id}" name="
 </div>`;
 }
 
-function textarea(spec: FieldSpec & { maxLength?: number | undefined }, ctx: FieldContext): HtmlSafeString {
+function textarea(spec: FieldSpec, ctx: FieldContext): HtmlSafeString {
   const d = describe(spec, ctx);
   return html`<div class="${d.wrapperClass}">
 <label for="${d.id}">${spec.label}${requiredMark(spec.required, ctx.text)}</label>
-${d.hint}${d.error}<textarea id="${d.id}" name="${spec.name}" rows="6"${
-    spec.maxLength ? html` maxlength="${spec.maxLength}"` : ''
-  }${spec.required ? html` required` : ''}${d.invalidAttr}${d.describedBy}>${firstOf(ctx.values, spec.name)}</textarea>
+${d.hint}${d.error}<textarea id="${d.id}" name="${spec.name}" rows="6"${spec.required ? html` required` : ''}${d.invalidAttr}${d.describedBy}>${firstOf(ctx.values, spec.name)}</textarea>
 </div>`;
 }
 
@@ -206,7 +211,7 @@ function organisationFields(ctx: FieldContext): HtmlSafeString {
   });
   return html`<fieldset id="section-organisation">
 <legend>${ctx.text.organisationLegend}</legend>
-${textInput({ ...field('organisationNumber', true), narrow: true, maxLength: 13, autocomplete: 'off', spellcheck: false }, ctx)}
+${textInput({ ...field('organisationNumber', true), narrow: true, autocomplete: 'off', spellcheck: false }, ctx)}
 ${textInput({ ...field('name', true), maxLength: 200, autocomplete: 'organization' }, ctx)}
 ${textInput({ ...field('town', true), maxLength: 100, autocomplete: 'address-level2' }, ctx)}
 ${textInput({ ...field('municipality', true), maxLength: 100 }, ctx)}
@@ -224,10 +229,11 @@ function contactFields(ctx: FieldContext): HtmlSafeString {
   });
   return html`<fieldset id="section-contact">
 <legend>${ctx.text.contactLegend}</legend>
+<p class="hint" id="contact-privacy">${ctx.text.contactPrivacy} <a href="${privacyPath}">${ctx.text.privacyLink}</a>.</p>
 ${textInput({ ...field('name', true), maxLength: 200, autocomplete: 'name' }, ctx)}
 ${textInput({ ...field('role', true), maxLength: 100, autocomplete: 'organization-title' }, ctx)}
-${textInput({ ...field('email', true), inputType: 'email', maxLength: 254, autocomplete: 'email', spellcheck: false }, ctx)}
-${textInput({ ...field('phone', false), inputType: 'tel', narrow: true, maxLength: 30, autocomplete: 'tel' }, ctx)}
+${textInput({ ...field('email', true), inputType: 'email', autocomplete: 'email', spellcheck: false }, ctx)}
+${textInput({ ...field('phone', false), inputType: 'tel', narrow: true, autocomplete: 'tel' }, ctx)}
 </fieldset>`;
 }
 
@@ -283,7 +289,7 @@ export function applyFormBody(options: ApplyFormOptions): HtmlSafeString {
   // No idempotency key, no field: a form that is not an application (the self-evaluation) has none.
   const hidden = { ...options.hiddenFields, type, ...(idempotencyKey ? { idempotencyKey } : {}), locale };
   return html`<h1>${options.heading ?? text.applyTitle[type]}</h1>
-<p class="notice">${options.intro ?? text.applyIntro[type]}</p>
+<div class="notice">${typeof options.intro === 'string' || options.intro === undefined ? html`<p>${options.intro ?? text.applyIntro[type]}</p>` : options.intro}</div>
 <p>${text.checklistNote}</p>
 ${errors.length ? errorSummary(errors, labels, ctx) : ''}
 <form method="post" action="${action}" accept-charset="utf-8" novalidate>

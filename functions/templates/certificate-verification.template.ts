@@ -108,7 +108,7 @@ const sv = {
   json: 'Samma uppgifter som JSON',
   badgeHeading: 'Märke för er webbplats',
   badgeIntro:
-    'Visa kvalitetsmärkningen på er webbplats med märket nedan. Det länkar hit och visar alltid aktuell status: går kvalitetsmärkningen ut eller återkallas står det "Ej giltig" eller "Återkallat" i märket.',
+    'Visa kvalitetsmärkningen på er webbplats med märket nedan. Det länkar hit och visar alltid aktuell status: går kvalitetsmärkningen ut eller återkallas står det ”Ej giltig” eller ”Återkallat” i märket.',
   badgePreview: 'Så här ser märket ut i dag:',
   snippetLabel: 'Kopiera den här HTML-koden till er webbplats:',
   badgeAlt: (id: string) => `Kvalitetsmärkning (QM) ${id} från Svenska Stadskärnor – klicka för att se om den gäller`,

@@ -3,7 +3,9 @@ import { applicationToFormValues, type FormFields } from '../domain/application-
 import type { CompletionRequest } from '../adapters/review.repository.js';
 import { renderApplyForm, type FormError } from './apply-form.template.js';
 import { html, renderPage } from './layout.template.js';
-import { formatSwedishDateTime } from './swedish-dates.js';
+import { deadlineDate } from '../domain/deadline.js';
+import { formatCalendarDate } from './swedish-dates.js';
+import { genitive } from './swedish-genitive.js';
 
 /** The completion form: the application prefilled, with the reviewer's comment on top. */
 export function renderCompletionForm(options: {
@@ -22,7 +24,11 @@ export function renderCompletionForm(options: {
     idempotencyKey: '',
     action: options.action,
     heading: `Komplettera ansökan ${application.id}`,
-    intro: `Granskaren skriver: "${request.comment}". Ändra det som behövs och skicka in senast ${formatSwedishDateTime(request.deadline)}. Organisationsnumret kan inte ändras.`,
+    // The reviewer's words as a quotation block: no quotation marks to get wrong around text that
+    // may end with its own full stop.
+    intro: html`<p>Granskaren har bett er komplettera ansökan:</p>
+<blockquote class="quote">${request.comment}</blockquote>
+<p>Ändra det som behövs och skicka in ansökan senast ${formatCalendarDate(deadlineDate(request.deadline))}. Har vi inte fått kompletteringen senast den dagen avslutas ansökan. Organisationsnumret kan inte ändras.</p>`,
   });
 }
 
@@ -31,7 +37,7 @@ export function renderCompletionDone(application: ApplicationRecord, options: { 
     title: options.justNow ? 'Tack för kompletteringen' : 'Kompletteringen är redan inskickad',
     lang: 'sv',
     body: html`<h1>${options.justNow ? 'Tack för kompletteringen!' : 'Kompletteringen är redan inskickad'}</h1>
-<p>${application.organisation.name}s ansökan ${application.id} granskas nu igen. Ni får besked via e-post.</p>`,
+<p>${genitive(application.organisation.name)} ansökan ${application.id} granskas nu igen. Ni får besked via e-post.</p>`,
   });
 }
 

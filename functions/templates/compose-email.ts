@@ -1,7 +1,7 @@
 import type { Locale } from '../domain/application-record.js';
 import type { EmailAttachment, EmailMessage } from '../domain/email-message.js';
 import { singleLineText } from '../domain/text-rules.js';
-import { emailButton, emailFrame, renderEmailHtml } from './email-layout.template.js';
+import { emailButton, emailFooterLines, emailFrame, renderEmailHtml } from './email-layout.template.js';
 import { html } from './layout.template.js';
 
 export interface EmailContent {
@@ -53,7 +53,7 @@ ${content.action?.note ? html`<p style="font-size:14px;color:#555;">${content.ac
     ...(content.action?.note ? [content.action.note, ''] : []),
     '--',
     emailFrame[locale].sender,
-    emailFrame[locale].footer,
+    ...emailFooterLines(locale),
   ].join('\n');
 
   return {

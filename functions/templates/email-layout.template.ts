@@ -1,21 +1,34 @@
 import type { Locale } from '../domain/application-record.js';
+import { siteContact } from '../config/site-contact.js';
 import { html, type HtmlSafeString } from './layout.template.js';
 
 /** The fixed lines around every email, in both parts (HTML and plain text). */
-export const emailFrame: Record<Locale, { sender: string; footer: string }> = {
+export const emailFrame: Record<Locale, { sender: string; footer: string; contact: string; privacy: string }> = {
   sv: {
     sender: 'Svenska Stadskärnor · Kvalitetsmärkning (QM)',
     footer: 'Detta meddelande skickades automatiskt. Länken i mejlet är personlig – dela den inte.',
+    contact: 'Frågor? Skriv till',
+    privacy: 'Så behandlar vi personuppgifter:',
   },
   en: {
     sender: 'Svenska Stadskärnor · Quality Mark (QM)',
     footer: 'This message was sent automatically. The link in this email is personal – do not share it.',
+    contact: 'Questions? Write to',
+    privacy: 'How we handle personal data:',
   },
 };
+
+/** The last lines of every mail's text part: who to write to and the privacy notice. */
+export function emailFooterLines(locale: Locale): string[] {
+  const frame = emailFrame[locale];
+  const contact = siteContact();
+  return [frame.footer, `${frame.contact} ${contact.email}`, `${frame.privacy} ${contact.privacyUrl}`];
+}
 
 /** A plain, robust HTML email body (inline styles only: mail clients ignore style sheets). */
 export function renderEmailHtml(title: string, body: HtmlSafeString, locale: Locale = 'sv'): string {
   const frame = emailFrame[locale];
+  const contact = siteContact();
   return html`<!doctype html>
 <html lang="${locale}">
 <head><meta charset="utf-8"><title>${title}</title></head>
@@ -24,6 +37,7 @@ export function renderEmailHtml(title: string, body: HtmlSafeString, locale: Loc
 <p style="margin:0 0 16px;font-size:14px;color:#555;">${frame.sender}</p>
 ${body}
 <p style="margin:24px 0 0;font-size:13px;color:#555;">${frame.footer}</p>
+<p style="margin:8px 0 0;font-size:13px;color:#555;">${frame.contact} <a href="mailto:${contact.email}" style="color:#00594f;">${contact.email}</a>. ${frame.privacy} <a href="${contact.privacyUrl}" style="color:#00594f;">${contact.privacyUrl}</a></p>
 </div>
 </body>
 </html>`.toString();

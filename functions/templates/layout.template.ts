@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as escapeHtmlTemplateTag from 'escape-html-template-tag';
 import type { HtmlSafeString } from 'escape-html-template-tag';
 import type { Locale } from '../domain/question-catalogue.js';
+import { privacyPath, registerPath, siteContact } from '../config/site-contact.js';
 import { uiMessages } from './messages.js';
 
 export type { HtmlSafeString };
@@ -29,13 +30,22 @@ export const layoutStyles = `
 :root { --text: #1b1b1b; --muted: #4a4a4a; --accent: #00594f; --accent-dark: #003d36; --error: #b01c12; --focus: #ffbf47; --border: #6b6b6b; --bg-soft: #f4f4f2; }
 *, *::before, *::after { box-sizing: border-box; }
 html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 100%; line-height: 1.5; color: var(--text); background: #fff; }
-body { margin: 0; }
+body { margin: 0; display: flex; flex-direction: column; min-height: 100vh; }
+/* Reflow (WCAG 1.4.10): long names, addresses and URLs break rather than widen the page. */
+main, .site-footer, .site-header { overflow-wrap: anywhere; }
+img { max-width: 100%; height: auto; }
 .skip-link { position: absolute; left: -999rem; }
 .hp { position: absolute; left: -999rem; width: 1px; height: 1px; overflow: hidden; }
 .skip-link:focus { left: 1rem; top: 1rem; background: var(--focus); color: var(--text); padding: .5rem 1rem; z-index: 10; }
 .site-header { background: var(--accent); color: #fff; }
 .site-header p { margin: 0 auto; max-width: 44rem; padding: .875rem 1rem; font-weight: 700; }
-main { display: block; max-width: 44rem; margin: 0 auto; padding: 1.5rem 1rem 4rem; }
+.site-header a { color: #fff; text-decoration: none; }
+.site-header a:hover { color: #fff; text-decoration: underline; }
+main { display: block; width: 100%; max-width: 44rem; margin: 0 auto; padding: 1.5rem 1rem 4rem; flex: 1 0 auto; }
+.site-footer { background: var(--bg-soft); border-top: .1875rem solid var(--accent); }
+.site-footer div { max-width: 44rem; margin: 0 auto; padding: 1rem 1rem 1.5rem; }
+.site-footer p { margin: .5rem 0; }
+.site-footer ul { margin: .5rem 0; padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; }
 h1 { font-size: 2rem; line-height: 1.2; margin: .5rem 0 1rem; }
 h2 { font-size: 1.375rem; line-height: 1.3; }
 a { color: var(--accent); text-decoration-thickness: .0625rem; text-underline-offset: .15em; }
@@ -59,7 +69,8 @@ textarea { min-height: 8rem; resize: vertical; }
 .checkbox label { font-weight: 400; }
 .error-message { display: block; color: var(--error); font-weight: 700; margin: 0 0 .375rem; }
 .field-error { border-left: .3125rem solid var(--error); padding-left: .875rem; }
-[aria-invalid="true"] { border-color: var(--error); }
+/* As specific as the input rules above, and later: an invalid field's border is red, not grey. */
+input[aria-invalid="true"], select[aria-invalid="true"], textarea[aria-invalid="true"] { border-color: var(--error); }
 .error-summary { border: .3125rem solid var(--error); padding: 1rem 1.25rem; margin: 1.5rem 0 2rem; }
 .error-summary h2 { margin-top: 0; }
 .error-summary ul { margin: 0; padding-left: 1.25rem; }
@@ -68,12 +79,30 @@ textarea { min-height: 8rem; resize: vertical; }
 button, .button { display: inline-block; font: inherit; font-weight: 700; color: #fff; background: var(--accent); border: 0; border-bottom: .1875rem solid var(--accent-dark); padding: .75rem 1.25rem; cursor: pointer; text-decoration: none; }
 button:hover, .button:hover { background: var(--accent-dark); color: #fff; }
 .facts, .answers { margin: 1rem 0; }
-.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1.25rem; }
+.facts { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: .25rem 1.25rem; }
 .facts dt, .answers dt { font-weight: 700; }
 .facts dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
 .answers dd { margin: 0 0 1rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .5rem .75rem .5rem 0; border-bottom: .0625rem solid var(--border); }
+blockquote.quote { margin: .5rem 0 1rem; padding: .5rem 1rem; border-left: .25rem solid var(--accent); background: #fff; white-space: pre-wrap; }
+details.answers-copy { margin: 2rem 0; border-top: .125rem solid var(--accent); }
+details.answers-copy > summary { cursor: pointer; padding: .75rem 0; }
+details.answers-copy > summary h2 { display: inline; margin: 0; }
+.personal-link { border-left: .3125rem solid var(--focus); padding: .25rem 0 .25rem 1rem; }
+/* Narrow screens: label/value lists become one column, and tables marked .stack become one block
+   per row, each cell labelled by its column (data-label), so no table is wider than the screen. */
+@media (max-width: 40em) {
+  h1 { font-size: 1.625rem; }
+  .facts { grid-template-columns: minmax(0, 1fr); gap: 0; }
+  .facts dd { margin-bottom: .625rem; }
+  table.stack, table.stack tbody, table.stack tr, table.stack th, table.stack td { display: block; width: 100%; }
+  table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.stack tr { border-bottom: .0625rem solid var(--border); padding: .5rem 0; }
+  table.stack th, table.stack td { border: 0; padding: .125rem 0; }
+  table.stack td[data-label]::before { content: attr(data-label) ": "; font-weight: 700; }
+  table.stack td:empty { display: none; }
+}
 .status { display: inline-block; padding: .125rem .5rem; background: var(--bg-soft); }
 .decision-box { border: .1875rem solid var(--accent); padding: 1rem 1.25rem; margin: 2rem 0; }
 .answer-yes { color: var(--accent-dark); font-weight: 700; }
@@ -119,11 +148,30 @@ export const pageContentSecurityPolicy = [
 ].join('; ');
 
 export interface PageOptions {
-  /** The page's own title (also used in `<title>`, followed by the site name). */
+  /** The page's own title; `<title>` adds the association's name after it. */
   title: string;
   lang: Locale;
   /** The content of `<main>`; build it with `html` so that everything interpolated is escaped. */
   body: HtmlSafeString;
+}
+
+const footerText = {
+  sv: { contact: 'Frågor om kvalitetsmärkningen:', privacy: 'Så behandlar vi personuppgifter', register: 'QM-registret', footer: 'Sidfot' },
+  en: { contact: 'Questions about the Quality Mark:', privacy: 'How we handle personal data', register: 'The QM register', footer: 'Footer' },
+} as const;
+
+/** The footer of every page: who to write to, the privacy notice and the public register. */
+function siteFooter(lang: Locale): HtmlSafeString {
+  const t = footerText[lang];
+  const contact = siteContact();
+  return html`<footer class="site-footer"><div>
+<p>${uiMessages[lang].siteName}</p>
+<ul>
+<li>${t.contact} <a href="mailto:${contact.email}">${contact.email}</a></li>
+<li><a href="${privacyPath}">${t.privacy}</a></li>
+<li><a href="${registerPath}">${t.register}</a></li>
+</ul>
+</div></footer>`;
 }
 
 /** A complete HTML5 document around `body`. */
@@ -134,15 +182,16 @@ export function renderPage({ title, lang, body }: PageOptions): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} – ${text.siteName}</title>
+<title>${title} – Svenska Stadskärnor</title>
 <style>${safe(layoutStyles)}</style>
 </head>
 <body>
 <a class="skip-link" href="#main">${text.skipToContent}</a>
-<header class="site-header"><p>${text.siteName}</p></header>
+<header class="site-header"><p><a href="/">${text.siteName}</a></p></header>
 <main id="main">
 ${body}
 </main>
+${siteFooter(lang)}
 </body>
 </html>
 `.toString();

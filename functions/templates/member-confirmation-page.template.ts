@@ -2,7 +2,8 @@ import type { ApplicationRecord } from '../domain/application-record.js';
 import type { MemberConfirmation } from '../domain/member-confirmation.js';
 import { versionNames } from './acknowledgement.template.js';
 import { html, renderPage } from './layout.template.js';
-import { formatSwedishDate, formatSwedishDateTime } from './swedish-dates.js';
+import { deadlineDate } from '../domain/deadline.js';
+import { formatCalendarDate, formatSwedishDate, formatSwedishDateTime } from './swedish-dates.js';
 
 /** The member's confirmation pages: always Swedish (the member register's language). */
 function heading(application: ApplicationRecord) {
@@ -30,7 +31,7 @@ ${options.error ? html`<div class="error-summary" role="alert" aria-labelledby="
 ${heading(application)}
 <p>Någon har ansökt om kvalitetsmärkning (QM) för er organisation från en e-postadress som inte finns bland era registrerade kontaktadresser. Bekräfta att personen får ansöka för organisationen, eller avböj.</p>
 ${applicant(application)}
-<p>Bekräftar ni blir personen kontaktperson för ansökan och granskningen börjar. Avböjer ni avslutas ansökan och ingen annan får något meddelande. Utan svar senast ${formatSwedishDate(confirmation.deadline)} avslutas ansökan.</p>
+<p>Bekräftar ni blir personen kontaktperson för ansökan och granskningen börjar. Avböjer ni avslutas ansökan och ingen annan får något meddelande. Har vi inte fått ert svar senast ${formatCalendarDate(deadlineDate(confirmation.deadline))} avslutas ansökan.</p>
 <form method="post" action="${options.action}" class="decision-box" novalidate>
   <fieldset id="field-decision">
     <legend>Ert svar</legend>

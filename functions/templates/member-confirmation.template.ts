@@ -2,7 +2,8 @@ import type { ApplicationRecord } from '../domain/application-record.js';
 import type { EmailMessage } from '../domain/email-message.js';
 import { versionNames } from './acknowledgement.template.js';
 import { composeEmail } from './compose-email.js';
-import { formatSwedishDate } from './swedish-dates.js';
+import { deadlineDate } from '../domain/deadline.js';
+import { formatCalendarDate } from './swedish-dates.js';
 
 /**
  * To the member's registered addresses (always in Swedish: the member register is the association's
@@ -24,7 +25,7 @@ export function memberConfirmationEmail(input: {
     paragraphs: [
       `En ${versionNames[application.applicationType]} om kvalitetsmärkning (QM) har skickats in för ${memberName} (${application.organisation.organisationNumber}).`,
       `Den skickades av ${contact.name} (${contact.role}) med e-postadressen ${contact.email}. Adressen finns inte bland organisationens registrerade kontaktadresser i Svenska Stadskärnors medlemsregister, därför ber vi er bekräfta att personen får ansöka för organisationen.`,
-      `Bekräftar ni blir ${contact.name} kontaktperson för ansökan och granskningen börjar. Avböjer ni avslutas ansökan och ingen annan får något meddelande. Om vi inte har fått svar senast ${formatSwedishDate(input.deadline)} avslutas ansökan.`,
+      `Bekräftar ni blir ${contact.name} kontaktperson för ansökan och granskningen börjar. Avböjer ni avslutas ansökan och ingen annan får något meddelande. Har vi inte fått svar senast ${formatCalendarDate(deadlineDate(input.deadline))} avslutas ansökan.`,
     ],
     facts: [
       ['Ansökan', application.id],

@@ -1,6 +1,7 @@
 import { messages as validationMessages } from '../domain/application.schema.js';
 import { organisationNumberMessage } from '../domain/organisation-number.js';
 import type { ApplicationType, Locale } from '../domain/question-catalogue.js';
+import { formatLimit } from './limits.js';
 
 export type { Locale };
 
@@ -26,6 +27,10 @@ export interface UiMessages {
   errorPrefix: string;
   organisationLegend: string;
   contactLegend: string;
+  contactPrivacy: string;
+  privacyLink: string;
+  /** The length limit in a field's hint. */
+  maxLength: (limit: number) => string;
   organisation: Record<'organisationNumber' | 'name' | 'town' | 'municipality' | 'website', FieldText>;
   contact: Record<'name' | 'role' | 'email' | 'phone', FieldText>;
   yes: string;
@@ -58,6 +63,9 @@ export const uiMessages: Record<Locale, UiMessages> = {
     errorPrefix: 'Fel:',
     organisationLegend: 'Organisationen',
     contactLegend: 'Kontaktperson',
+    contactPrivacy: 'Vi använder kontaktuppgifterna för att handlägga ansökan och ge besked om den.',
+    privacyLink: 'Så behandlar vi personuppgifter',
+    maxLength: (limit) => `Högst ${formatLimit(limit)} tecken.`,
     organisation: {
       organisationNumber: { label: 'Organisationsnummer', help: 'Tio siffror i formen NNNNNN-NNNN.' },
       name: { label: 'Organisationens namn' },
@@ -97,6 +105,9 @@ export const uiMessages: Record<Locale, UiMessages> = {
     errorPrefix: 'Error:',
     organisationLegend: 'The organisation',
     contactLegend: 'Contact person',
+    contactPrivacy: 'We use the contact details to handle the application and to tell you about it.',
+    privacyLink: 'How we handle personal data',
+    maxLength: (limit) => `At most ${limit.toLocaleString('en-GB')} characters.`,
     organisation: {
       organisationNumber: { label: 'Organisation number', help: 'Ten digits in the form NNNNNN-NNNN.' },
       name: { label: 'Name of the organisation' },

@@ -61,25 +61,26 @@ ${error ? html`<span class="error-message" id="date-error"><span class="visually
 </form>`;
 }
 
-const intro = html`<p>För att en stad ska få söka utmärkelsen <strong>Årets Stadskärna</strong> måste samverkansorganisationen i stadskärnan ha en giltig kvalitetsmärkning (QM) från Svenska Stadskärnor. Här ser du vilka som har en giltig kvalitetsmärkning ett visst datum och till vilket datum den gäller.</p>`;
+const intro = html`<p>För att en stad ska få söka utmärkelsen <strong>Årets Stadskärna</strong> måste samverkansorganisationen i stadskärnan ha en giltig kvalitetsmärkning (QM) från Svenska Stadskärnor. Här ser du vilka som har en giltig kvalitetsmärkning ett visst datum och till och med vilket datum den gäller.</p>`;
 
 export function renderRegisterPage({ date, today, entries }: RegisterPageOptions): string {
   const day = formatCalendarDate(date);
   const when = date === today ? `i dag, ${day}` : day;
-  const count = entries.length === 1 ? 'En organisation har' : `${entries.length} organisationer har`;
+  const holders = entries.length === 1 ? '1 organisation' : `${entries.length} organisationer`;
+  const on = date === today ? `I dag, ${day},` : `Den ${day}`;
   const body = html`<h1>QM-registret: kvalitetsmärkta stadskärnor</h1>
 ${intro}
 ${dateForm(date)}
 <h2>Giltig kvalitetsmärkning ${when}</h2>
 ${entries.length === 0
     ? html`<p class="notice">Ingen organisation har en giltig kvalitetsmärkning ${when}. Ingen stad uppfyller alltså kravet för att söka Årets Stadskärna det datumet.</p>`
-    : html`<p class="notice">${count} en giltig kvalitetsmärkning ${when}. Står orten i tabellen uppfyller den kravet på kvalitetsmärkning för att söka Årets Stadskärna det datumet. Står den inte med har den ingen giltig kvalitetsmärkning då.</p>
-<table class="register">
+    : html`<p class="notice">${on} har ${holders} giltig kvalitetsmärkning. En stad vars samverkansorganisation står i tabellen uppfyller det datumet kravet på kvalitetsmärkning för att söka Årets Stadskärna. En stad som inte står med har ingen giltig kvalitetsmärkning det datumet.</p>
+<table class="register stack">
 <caption class="visually-hidden">Organisationer med giltig kvalitetsmärkning ${when}, sorterade efter ort</caption>
 <thead><tr><th scope="col">Ort</th><th scope="col">Organisation</th><th scope="col">Giltighet</th><th scope="col">Certifikat</th></tr></thead>
 <tbody>
 ${entries.map(
-  (e) => html`<tr><th scope="row">${e.town}</th><td>${e.organisationName}<br><small>${e.organisationNumber}</small></td><td>giltig till ${formatCalendarDate(e.validUntil)}<br><small>från ${formatCalendarDate(e.validFrom)}</small></td><td><a href="/certificates/${encodeURIComponent(e.certificateId)}">${e.certificateId}</a></td></tr>\n`,
+  (e) => html`<tr><th scope="row">${e.town}</th><td data-label="Organisation">${e.organisationName}<br><small>${e.organisationNumber}</small></td><td data-label="Giltighet">giltigt till och med ${formatCalendarDate(e.validUntil)}<br><small>från ${formatCalendarDate(e.validFrom)}</small></td><td data-label="Certifikat"><a href="/certificates/${encodeURIComponent(e.certificateId)}">${e.certificateId}</a></td></tr>\n`,
 )}</tbody>
 </table>`}
 <p>En kvalitetsmärkning gäller i tre år och förnyas genom revidering.</p>

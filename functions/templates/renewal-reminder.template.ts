@@ -4,21 +4,22 @@ import type { EmailMessage } from '../domain/email-message.js';
 import { composeEmail } from './compose-email.js';
 import { localeOf } from './messages.js';
 import { datesFor, type DateFormats } from './swedish-dates.js';
+import { genitive } from './swedish-genitive.js';
 
 type CertificateFacts = Pick<Certificate, 'certificateId' | 'organisationName' | 'town' | 'validFrom' | 'validUntil' | 'contact' | 'locale'>;
 
 const sv = {
   greeting: (name: string) => `Hej ${name},`,
-  facts: { organisation: 'Organisation', certificate: 'Certifikat', valid: 'Giltig' },
+  facts: { organisation: 'Organisation', certificate: 'Certifikat', valid: 'Giltigt', validity: (from: string, until: string) => `från ${from} till och med ${until}` },
   reviseAction: 'Revidera kvalitetsmärkningen',
   personalLink: (windowEnd: string) => `Länken är personlig eftersom formuläret visar vad ni har skickat in. Den gäller till och med ${windowEnd}.`,
   reminder: {
-    subject: (organisation: string, until: string) => `Påminnelse om revidering: ${organisation}s kvalitetsmärkning gäller till ${until}`,
+    subject: (organisation: string, until: string) => `Påminnelse om revidering: ${genitive(organisation)} kvalitetsmärkning är giltig till och med ${until}`,
     heading: 'Påminnelse om revidering av er kvalitetsmärkning',
-    validUntil: (organisation: string, certificateId: string, until: string) => `${organisation}s kvalitetsmärkning (QM) ${certificateId} är giltig till ${until}.`,
+    validUntil: (organisation: string, certificateId: string, until: string) => `${genitive(organisation)} certifikat för kvalitetsmärkning (QM), ${certificateId}, är giltigt till och med ${until}.`,
     daysLeft: (days: number) => {
-      if (days <= 0) return 'I dag är den sista dagen den gäller.';
-      return days === 1 ? 'Den gäller en dag till.' : `Den gäller ${days} dagar till.`;
+      if (days <= 0) return 'I dag är den sista dagen det gäller.';
+      return days === 1 ? 'Det är en dag kvar.' : `Det är ${days} dagar kvar.`;
     },
     paragraphs: [
       'Kvalitetsmärkningen förnyas vart tredje år genom en revidering: en enklare ansökan som utgår från det ni skickade in senast. Formuläret är redan ifyllt med era tidigare svar – ni beskriver vad som har förändrats och vilka resultat ni har nått.',
@@ -29,7 +30,7 @@ const sv = {
     subject: (organisation: string, certificateId: string) => `Er kvalitetsmärkning har gått ut – ${organisation} (${certificateId})`,
     heading: 'Er kvalitetsmärkning har gått ut',
     lapsed: (organisation: string, certificateId: string, until: string) =>
-      `${organisation}s kvalitetsmärkning (QM) ${certificateId} gällde till och med ${until} och har nu gått ut. Den räknas inte längre, till exempel inte när en stad söker Årets Stadskärna, och organisationen finns inte med i det offentliga QM-registret efter det datumet.`,
+      `${genitive(organisation)} certifikat för kvalitetsmärkning (QM), ${certificateId}, gällde till och med ${until} och har nu gått ut. Den räknas inte längre, till exempel inte när en stad söker Årets Stadskärna, och organisationen finns inte med i det offentliga QM-registret efter det datumet.`,
     canRevise: (windowEnd: string) =>
       `Ni kan fortfarande förnya kvalitetsmärkningen med en revidering till och med ${windowEnd}. Formuläret är ifyllt med era tidigare svar. Den nya kvalitetsmärkningen gäller från beslutsdagen.`,
     afterWindow: (windowEnd: string, url: string) => `Efter ${windowEnd} behöver ni i stället göra en fullständig QM-ansökan: ${url}`,
@@ -43,13 +44,13 @@ const renewalText: Record<Locale, typeof sv> = {
   sv,
   en: {
     greeting: (name: string) => `Hello ${name},`,
-    facts: { organisation: 'Organisation', certificate: 'Certificate', valid: 'Valid' },
+    facts: { organisation: 'Organisation', certificate: 'Certificate', valid: 'Valid', validity: (from: string, until: string) => `from ${from} up to and including ${until}` },
     reviseAction: 'Revise the Quality Mark',
     personalLink: (windowEnd: string) => `The link is personal because the form shows what you have submitted. It is valid up to and including ${windowEnd}.`,
     reminder: {
-      subject: (organisation: string, until: string) => `Reminder to revise: ${organisation}'s Quality Mark is valid until ${until}`,
+      subject: (organisation: string, until: string) => `Reminder to revise: ${organisation}'s Quality Mark is valid up to and including ${until}`,
       heading: 'Reminder to revise your Quality Mark',
-      validUntil: (organisation: string, certificateId: string, until: string) => `${organisation}'s Quality Mark (QM) ${certificateId} is valid until ${until}.`,
+      validUntil: (organisation: string, certificateId: string, until: string) => `${organisation}'s Quality Mark (QM), certificate ${certificateId}, is valid up to and including ${until}.`,
       daysLeft: (days: number) => {
         if (days <= 0) return 'Today is the last day it is valid.';
         return days === 1 ? 'It is valid for one more day.' : `It is valid for ${days} more days.`;
@@ -76,7 +77,7 @@ const renewalText: Record<Locale, typeof sv> = {
 const facts = (c: CertificateFacts, t: typeof sv, dates: DateFormats): [string, string][] => [
   [t.facts.organisation, `${c.organisationName}, ${c.town}`],
   [t.facts.certificate, c.certificateId],
-  [t.facts.valid, `${dates.calendarDate(c.validFrom)} – ${dates.calendarDate(c.validUntil)}`],
+  [t.facts.valid, t.facts.validity(dates.calendarDate(c.validFrom), dates.calendarDate(c.validUntil))],
 ];
 
 export interface RenewalReminderDetails {

@@ -3,7 +3,9 @@ import type { EmailMessage } from '../domain/email-message.js';
 import { versionNames } from './acknowledgement.template.js';
 import { composeEmail } from './compose-email.js';
 import { localeOf } from './messages.js';
+import { deadlineDate } from '../domain/deadline.js';
 import { datesFor, formatSwedishDate } from './swedish-dates.js';
+import { genitive } from './swedish-genitive.js';
 
 const who = (a: ApplicationRecord) => `${a.organisation.name} i ${a.organisation.town}`;
 
@@ -12,10 +14,13 @@ const who = (a: ApplicationRecord) => `${a.organisation.name} i ${a.organisation
 /** To one reviewer: a new application (or a completed one) waits for a decision. */
 export function reviewInvitationEmail(application: ApplicationRecord, reviewer: string, link: string, round: number): EmailMessage {
   const again = round > 1;
+  const revision = application.applicationType === 'revision';
+  const subject = again ? 'Komplettering inkommen' : revision ? 'Revidering att granska' : 'Ny ansökan att granska';
+  const heading = again ? 'En komplettering väntar på granskning' : revision ? 'En revidering väntar på granskning' : 'En ny ansökan väntar på granskning';
   return composeEmail({
     to: [reviewer],
-    subject: `${again ? 'Komplettering inkommen' : 'Ny ansökan att granska'}: ${who(application)} (${application.id})`,
-    heading: again ? 'En komplettering väntar på granskning' : 'En ny ansökan väntar på granskning',
+    subject: `${subject}: ${who(application)} (${application.id})`,
+    heading,
     paragraphs: [
       `${who(application)} har ${again ? 'kompletterat sin' : 'skickat in en'} ${versionNames[application.applicationType]} (${application.id}).`,
       'Öppna länken, läs ansökan och välj ett beslut: godkänn (certifiera), avslå eller begär komplettering. Vid avslag och komplettering skriver du en kommentar som skickas till den sökande.',
@@ -34,7 +39,7 @@ export function reviewReminderEmail(application: ApplicationRecord, reviewer: st
     subject: `Påminnelse ${reminder}: ${who(application)} väntar på granskning (${application.id})`,
     heading: 'Påminnelse: en ansökan väntar på beslut',
     paragraphs: [
-      `${who(application)}s ansökan ${application.id} har väntat på granskning sedan ${formatSwedishDate(waitingSince)}.`,
+      `${genitive(who(application))} ansökan ${application.id} har väntat på granskning sedan ${formatSwedishDate(waitingSince)}.`,
       'Öppna länken och fatta ett beslut: godkänn, avslå eller begär komplettering.',
     ],
     action: { href: link, label: 'Granska ansökan' },
@@ -47,7 +52,7 @@ export function reviewEscalationEmail(application: ApplicationRecord, to: string
     subject: `Obesvarad granskning: ${who(application)} (${application.id})`,
     heading: 'En ansökan har inte granskats',
     paragraphs: [
-      `${who(application)}s ansökan ${application.id} har väntat på beslut sedan ${formatSwedishDate(waitingSince)}, och påminnelserna till granskarna har inte besvarats.`,
+      `${genitive(who(application))} ansökan ${application.id} har väntat på beslut sedan ${formatSwedishDate(waitingSince)}, och påminnelserna till granskarna har inte besvarats.`,
       `Granskare: ${reviewers.join(', ')}. Se till att någon fattar beslut via länken i granskningsmejlet; annars avbryts granskningen och driften larmas.`,
     ],
   });
@@ -65,7 +70,7 @@ const sv = {
       `${organisation} har fått kvalitetsmärkningen QM från Svenska Stadskärnor. Certifikatet gäller i tre år och ger er rätt att söka utmärkelsen Årets Stadskärna under giltighetstiden.`,
       'Vi påminner er i god tid innan certifikatet går ut, med en länk till en förenklad revidering.',
     ],
-    facts: { certificate: 'Certifikat', organisation: 'Organisation', validFrom: 'Giltigt från', validUntil: 'Giltigt till' },
+    facts: { certificate: 'Certifikat', organisation: 'Organisation', validFrom: 'Giltigt från', validUntil: 'Giltigt till och med' },
     documents:
       'Certifikatet finns som PDF i bilagan och kan laddas ner från länken nedan. Vem som helst kan kontrollera att det gäller på den offentliga sidan, dit också QR-koden på certifikatet leder. Där finns ett märke att visa på er webbplats.',
     pdfLink: 'Certifikatet som PDF',
@@ -78,7 +83,7 @@ const sv = {
     subject: (id: string) => `Beslut om er ansökan ${id}: avslag`,
     heading: 'Er ansökan har inte godkänts',
     paragraphs: (organisation: string) => [
-      `Svenska Stadskärnor har granskat ${organisation}s ansökan om kvalitetsmärkning (QM) och kan tyvärr inte godkänna den den här gången.`,
+      `Svenska Stadskärnor har granskat ${genitive(organisation)} ansökan om kvalitetsmärkning (QM) och kan tyvärr inte godkänna den den här gången.`,
       'Ni är välkomna att ansöka igen när ni har åtgärdat det som granskaren tar upp.',
     ],
     quoteBy: 'Granskarens motivering',
@@ -88,8 +93,8 @@ const sv = {
     subject: (id: string) => `Komplettering behövs: ansökan ${id}`,
     heading: 'Er ansökan behöver kompletteras',
     paragraphs: (organisation: string, deadline: string) => [
-      `Granskaren behöver mer underlag innan ${organisation}s ansökan kan bedömas.`,
-      `Komplettera senast ${deadline}. Formuläret är ifyllt med era tidigare svar – ändra det som behövs och skicka igen. Därefter avslutas ansökan.`,
+      `Granskaren behöver mer underlag innan ${genitive(organisation)} ansökan kan bedömas.`,
+      `Komplettera ansökan senast ${deadline}. Formuläret är ifyllt med era tidigare svar – ändra det som behövs och skicka det igen. Har vi inte fått kompletteringen senast den dagen avslutas ansökan.`,
     ],
     quoteBy: 'Granskarens kommentar',
     action: 'Komplettera ansökan',
@@ -98,7 +103,7 @@ const sv = {
     subject: (id: string) => `Ansökan ${id} har avslutats`,
     heading: 'Er ansökan har avslutats',
     paragraphs: (organisation: string, id: string) => [
-      `Vi fick ingen komplettering av ${organisation}s ansökan (${id}) före sista dagen, så ansökan har avslutats.`,
+      `Vi fick ingen komplettering av ${genitive(organisation)} ansökan (${id}) före sista dagen, så ansökan har avslutats.`,
       'Ni är välkomna att skicka in en ny ansökan när ni är redo.',
     ],
     action: 'Gör en ny ansökan',
@@ -118,7 +123,7 @@ const applicantText: Record<Locale, typeof sv> = {
         `${organisation} has been awarded the Quality Mark (QM) by Svenska Stadskärnor. The certificate is valid for three years and entitles you to apply for the Årets Stadskärna award (Town Centre of the Year) while it is valid.`,
         'We will remind you well before the certificate expires, with a link to a simplified revision.',
       ],
-      facts: { certificate: 'Certificate', organisation: 'Organisation', validFrom: 'Valid from', validUntil: 'Valid until' },
+      facts: { certificate: 'Certificate', organisation: 'Organisation', validFrom: 'Valid from', validUntil: 'Valid up to and including' },
       documents:
         'The certificate (in Swedish) is attached as a PDF and can be downloaded from the link below. Anyone can check that it is valid on its public page, where the QR code on the certificate also leads. There you will find a badge to show on your website.',
       pdfLink: 'The certificate as a PDF',
@@ -142,7 +147,7 @@ const applicantText: Record<Locale, typeof sv> = {
       heading: 'Your application needs to be completed',
       paragraphs: (organisation: string, deadline: string) => [
         `The reviewer needs more information before ${organisation}'s application can be assessed.`,
-        `Complete it no later than ${deadline}. The form is filled in with your previous answers – change what is needed and submit it again. After that the application is closed.`,
+        `Complete the application by ${deadline} at the latest. The form is filled in with your previous answers – change what is needed and submit it again. If we have not received the completion by the end of that day, the application is closed.`,
       ],
       quoteBy: "The reviewer's comment",
       action: 'Complete the application',
@@ -231,7 +236,7 @@ export function completionRequestedEmail(application: ApplicationRecord, comment
     subject: t.completionRequested.subject(application.id),
     heading: t.completionRequested.heading,
     greeting: t.greeting(application.contact.name),
-    paragraphs: t.completionRequested.paragraphs(application.organisation.name, datesFor(locale).dateTime(deadline)),
+    paragraphs: t.completionRequested.paragraphs(application.organisation.name, datesFor(locale).calendarDate(deadlineDate(deadline))),
     quote: { by: t.completionRequested.quoteBy, text: comment },
     action: { href: link, label: t.completionRequested.action },
   });

@@ -4,14 +4,15 @@ import type { OrganisationRecord } from '../use-cases/reviewer-link.use-case.js'
 import { formatCalendarDate } from './swedish-dates.js';
 import { decisionLabels, decisionPastTense, maxCommentLength, reviewDecisions, type RecordedDecision } from '../domain/review.js';
 import { applicationSummary } from './application-summary.template.js';
-import { html, renderPage } from './layout.template.js';
+import { html, renderPage, type HtmlSafeString } from './layout.template.js';
+import { formatLimit } from './limits.js';
 import { formatSwedishDate, formatSwedishDateTime } from './swedish-dates.js';
 
 const versionNames = { full: 'QM-ansökan (fullständig)', revision: 'Revidering av QM' } as const;
 
 function heading(application: ApplicationRecord) {
   return html`<h1>Granska: ${application.organisation.name}</h1>
-<p>${versionNames[application.applicationType]} · ${application.id} · inskickad ${formatSwedishDate(application.submittedAt)} · ${application.organisation.town}</p>`;
+<p>Typ av ansökan: ${versionNames[application.applicationType]} · ${application.id} · inskickad ${formatSwedishDate(application.submittedAt)} · ${application.organisation.town}</p>`;
 }
 
 /**
@@ -33,7 +34,7 @@ ${record.registered
 <h3>Kvalitetsmärkningar</h3>
 ${record.certificates.length
     ? html`<ul>${record.certificates.map(
-        (c) => html`<li><a href="/certificates/${c.certificateId}">${c.certificateId}</a>: giltig ${formatCalendarDate(c.validFrom)} till och med ${formatCalendarDate(c.validUntil)}${c.supersededBy ? html` (ersatt av ${c.supersededBy})` : ''}</li>`,
+        (c) => html`<li><a href="/certificates/${c.certificateId}">${c.certificateId}</a>: giltigt från ${formatCalendarDate(c.validFrom)} till och med ${formatCalendarDate(c.validUntil)}${c.supersededBy ? html` (ersatt av ${c.supersededBy})` : ''}</li>`,
       )}</ul>`
     : html`<p>Inga tidigare kvalitetsmärkningar.</p>`}
 <h3>Tidigare ansökningar</h3>
@@ -58,8 +59,8 @@ export function renderReviewPage(options: {
   const commentError = errors.find((e) => e.path === 'comment');
   const decisionError = errors.find((e) => e.path === 'decision');
   const body = html`
-${errors.length ? html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title"><h2 id="error-summary-title">Beslutet kunde inte sparas</h2><ul>${errors.map((e) => html`<li><a href="#${e.path === 'comment' ? 'field-comment' : 'field-decision'}">${e.message}</a></li>`)}</ul></div>` : ''}
 ${heading(application)}
+${errors.length ? html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title"><h2 id="error-summary-title">Beslutet kunde inte sparas</h2><ul>${errors.map((e) => html`<li><a href="#${e.path === 'comment' ? 'field-comment' : 'field-decision'}">${e.message}</a></li>`)}</ul></div>` : ''}
 <p>Du granskar som <strong>${options.reviewer}</strong>. Läs ansökan och fatta beslut längst ned. Inget ändras förrän du skickar beslutet.</p>
 ${organisationRecordSection(application, options.record)}
 ${applicationSummary(application)}
@@ -74,32 +75,56 @@ ${applicationSummary(application)}
   </fieldset>
   <div class="field ${commentError ? 'field-error' : ''}">
     <label for="field-comment">Kommentar till den sökande</label>
-    <span class="hint" id="comment-hint">Krävs vid avslag och komplettering (högst ${maxCommentLength} tecken). Texten skickas till den sökande.</span>
+    <span class="hint" id="comment-hint">Krävs vid avslag och komplettering, högst ${formatLimit(maxCommentLength)} tecken. Texten skickas till den sökande.</span>
     ${commentError ? html`<span class="error-message" id="comment-error">${commentError.message}</span>` : ''}
-    <textarea name="comment" id="field-comment" aria-describedby="comment-hint${commentError ? ' comment-error' : ''}" ${commentError ? 'aria-invalid="true"' : ''}>${values.comment ?? ''}</textarea>
+    <textarea name="comment" id="field-comment" aria-describedby="comment-hint${commentError ? ' comment-error' : ''}" ${commentError ? html`aria-invalid="true"` : ''}>${values.comment ?? ''}</textarea>
   </div>
   <button type="submit">Skicka beslut</button>
 </form>`;
-  return renderPage({ title: `${errors.length ? 'Fel: ' : ''}Granska ${application.organisation.name}`, lang: 'sv', body });
+  return renderPage({ title: `${errors.length ? 'Fel: ' : ''}Granska ${application.organisation.name} (${application.id})`, lang: 'sv', body });
 }
 
-/** A used link: who decided what, and when; no form. */
+/** What the decision led to, as far as it is known when the page is made. */
+function outcome(application: ApplicationRecord, decision: RecordedDecision): HtmlSafeString {
+  const certificateId = typeof application.certificateId === 'string' ? application.certificateId : undefined;
+  switch (decision.decision) {
+    case 'approve':
+      return certificateId
+        ? html`<p>Utfall: <strong>godkänd</strong>. Certifikatet har nummer <strong>${certificateId}</strong>.</p>
+<ul><li><a href="/certificates/${certificateId}">Certifikatet ${certificateId} (offentlig sida)</a></li><li><a href="/register">QM-registret</a></li></ul>`
+        : html`<p>Utfall: <strong>godkänd</strong>. Certifikatet utfärdas nu; dess nummer och länk visas här när du öppnar granskningslänken igen.</p>
+<ul><li><a href="/register">QM-registret</a></li></ul>`;
+    case 'reject':
+      return html`<p>Utfall: <strong>avslag</strong>. Den sökande får motiveringen via e-post.</p>`;
+    case 'request_completion':
+      return html`<p>Utfall: <strong>komplettering begärd</strong>. Den sökande får en länk till ett ifyllt formulär för att komplettera.</p>`;
+  }
+}
+
+/**
+ * After the decision, and on a used link: who decided what and when, what it led to, and the
+ * application as it was decided on (read-only), so that a second reviewer sees what was decided.
+ */
 export function renderDecisionMade(application: ApplicationRecord, decision: RecordedDecision, options: { justNow: boolean }): string {
+  const title = options.justNow ? 'Beslutet är registrerat' : 'Beslut är redan fattat';
   const body = html`
 ${heading(application)}
 <div class="notice" role="status">
-  <h2>${options.justNow ? 'Beslutet är registrerat' : 'Beslut är redan fattat'}</h2>
+  <h2>${title}</h2>
   <p>${decision.decidedBy} ${decisionPastTense[decision.decision]} ${formatSwedishDateTime(decision.decidedAt)}.</p>
-  ${decision.comment ? html`<p>Kommentar: ${decision.comment}</p>` : ''}
+  ${outcome(application, decision)}
+  ${decision.comment ? html`<p>Kommentar till den sökande:</p><blockquote class="quote">${decision.comment}</blockquote>` : ''}
   ${options.justNow ? html`<p>Den sökande får besked via e-post.</p>` : html`<p>Ett nytt beslut kan inte fattas via den här länken.</p>`}
-</div>`;
-  return renderPage({ title: options.justNow ? 'Beslutet är registrerat' : 'Beslut är redan fattat', lang: 'sv', body });
+</div>
+<h2>Ansökan som beslutet gäller</h2>
+${applicationSummary(application, { headingLevel: 3 })}`;
+  return renderPage({ title: `${title}: ${application.organisation.name} (${application.id})`, lang: 'sv', body });
 }
 
 export function renderReviewLinkEnded(application: ApplicationRecord): string {
   const body = html`${heading(application)}
 <div class="notice"><h2>Länken gäller inte längre</h2><p>Granskningsomgången är avslutad utan beslut via den här länken. Kontakta QM-ansvarig på Svenska Stadskärnor om ansökan fortfarande behöver granskas.</p></div>`;
-  return renderPage({ title: 'Länken gäller inte längre', lang: 'sv', body });
+  return renderPage({ title: `Länken gäller inte längre: ${application.id}`, lang: 'sv', body });
 }
 
 export function renderReviewLinkUnknown(): string {

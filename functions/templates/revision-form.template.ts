@@ -21,11 +21,11 @@ export function revisionIntro(facts: RevisionIntroFacts, locale: Locale): string
   const until = formatCalendarDate(facts.validUntil);
   const windowEnd = formatCalendarDate(facts.windowEnd);
   if (locale === 'en') {
-    return `This revision renews Quality Mark ${facts.certificateId}, ${facts.standing === 'valid' ? `valid until ${facts.validUntil}` : `which expired after ${facts.validUntil}`}. The form is prefilled with your last approved application (${facts.applicationId}): check the details, update what has changed, and describe the changes and results since then. Revisions are accepted until ${facts.windowEnd}.`;
+    return `This revision renews Quality Mark ${facts.certificateId}, ${facts.standing === 'valid' ? `valid up to and including ${facts.validUntil}` : `which expired after ${facts.validUntil}`}. The form is prefilled with your last approved application (${facts.applicationId}): check the details, update what has changed, and describe the changes and results since then. Revisions are accepted until ${facts.windowEnd}.`;
   }
   const standing =
     facts.standing === 'valid'
-      ? `som är giltig till ${until}. Godkänns revideringen innan dess börjar den nya kvalitetsmärkningen dagen efter, så ni förlorar ingen tid.`
+      ? `som är giltig till och med ${until}. Godkänns revideringen innan dess börjar den nya kvalitetsmärkningen dagen efter, så ni förlorar ingen tid.`
       : `som gällde till och med ${until}. Revidering är möjlig till och med ${windowEnd}.`;
   return `Revideringen förnyar kvalitetsmärkningen ${facts.certificateId}, ${standing} Formuläret är ifyllt med er senast godkända ansökan (${facts.applicationId}): kontrollera uppgifterna, uppdatera det som har ändrats och beskriv vad som har förändrats och vilka resultat ni har nått sedan dess.`;
 }

@@ -1,19 +1,25 @@
 import { html, renderPage, type HtmlSafeString } from './layout.template.js';
-import type { ApplicationRecord, ApplicationType, Locale } from '../domain/application-record.js';
+import type { ApplicationRecord, ApplicationType, HistoryEntry, Locale } from '../domain/application-record.js';
 import { statusLabels } from '../domain/application-status.js';
+import { applicationSummary } from './application-summary.template.js';
 import { localeOf } from './messages.js';
 import { datesFor } from './swedish-dates.js';
 
 const sv = {
   versionNames: { full: 'QM-ansökan (fullständig)', revision: 'Revidering av QM' } as Record<ApplicationType, string>,
   system: 'Systemet',
-  title: (id: string) => `Ansökan ${id} – status`,
+  reviewer: 'Granskaren',
+  member: 'Medlemmen',
+  title: (id: string) => `Status för ansökan ${id}`,
   heading: (id: string) => `Ansökan ${id}`,
   received: {
     heading: 'Tack! Er ansökan har tagits emot.',
     text: 'Ni får strax en bekräftelse via e-post med en länk till den här sidan.',
   },
-  facts: { organisation: 'Organisation', town: 'Ort', version: 'Version', submitted: 'Inskickad', status: 'Status' },
+  personal:
+    'Adressen till den här sidan är personlig: den visar era svar och kontaktuppgifter. Spara den (till exempel som bokmärke) för att följa ansökan, och dela den inte. Länken finns också i bekräftelsen vi skickade via e-post.',
+  facts: { organisation: 'Organisation', town: 'Ort', type: 'Typ av ansökan', contact: 'Kontaktperson', submitted: 'Inskickad', status: 'Status' },
+  answers: { summary: 'Era svar, som de skickades in', note: 'En kopia av ansökan som den ser ut hos oss.' },
   history: { heading: 'Händelser', caption: 'Ansökans historik', when: 'När', status: 'Status', by: 'Av', comment: 'Kommentar' },
   certificate: {
     heading: (certificateId: string) => `Certifikat ${certificateId}`,
@@ -30,13 +36,18 @@ const statusText: Record<Locale, typeof sv> = {
   en: {
     versionNames: { full: 'QM application (full)', revision: 'Revision of QM' },
     system: 'The system',
-    title: (id: string) => `Application ${id} – status`,
+    reviewer: 'The reviewer',
+    member: 'The member',
+    title: (id: string) => `Status of application ${id}`,
     heading: (id: string) => `Application ${id}`,
     received: {
       heading: 'Thank you! Your application has been received.',
       text: 'You will shortly receive a confirmation by email with a link to this page.',
     },
-    facts: { organisation: 'Organisation', town: 'Town', version: 'Version', submitted: 'Submitted', status: 'Status' },
+    personal:
+      'The address of this page is personal: it shows your answers and contact details. Keep it (as a bookmark, for example) to follow the application, and do not share it. The link is also in the confirmation we sent by email.',
+    facts: { organisation: 'Organisation', town: 'Town', type: 'Type of application', contact: 'Contact person', submitted: 'Submitted', status: 'Status' },
+    answers: { summary: 'Your answers, as submitted', note: 'A copy of the application as we hold it.' },
     history: { heading: 'History', caption: 'Application history', when: 'When', status: 'Status', by: 'By', comment: 'Comment' },
     certificate: {
       heading: (certificateId: string) => `Certificate ${certificateId}`,
@@ -72,50 +83,103 @@ function historyComment(comment: string | undefined, locale: Locale): string {
   return comment;
 }
 
-function actorName(actor: string, locale: Locale): string {
-  if (actor === 'system') return statusText[locale].system;
-  return actor.includes('@') ? actor.replace(/@.*/, '@…') : actor;
+/**
+ * Who a history row names: the applicant's own address in full (it is theirs), the system, or the
+ * role of the association's people (their addresses are not the applicant's to see).
+ */
+function actorName(entry: HistoryEntry, application: ApplicationRecord, locale: Locale): string {
+  const t = statusText[locale];
+  if (entry.actor === 'system') return t.system;
+  const own = [application.contact.email, application.history[0]?.actor].filter((a): a is string => !!a).map((a) => a.toLowerCase());
+  if (own.includes(entry.actor.toLowerCase())) return entry.actor;
+  return entry.from === 'awaiting_confirmation' ? t.member : t.reviewer;
+}
+
+/** One row of the history as a person reads it: what happened, possibly in several recorded steps. */
+interface HistoryRow {
+  at: string;
+  status: HistoryEntry['to'];
+  actor: string;
+  comments: string[];
+}
+
+/** Steps the system takes right after another one belong to the same event ("received, confirmed, review started"). */
+const sameEventWithinMs = 5 * 60_000;
+
+/**
+ * The history in the order it happened, with the system's immediate follow-up steps merged into
+ * the event that caused them: the row keeps the first step's time and actor and the last step's
+ * status; the comments of all steps are kept.
+ */
+export function historyRows(application: ApplicationRecord, locale: Locale): HistoryRow[] {
+  const rows: HistoryRow[] = [];
+  let startedAt = 0;
+  for (const entry of application.history) {
+    if (entry.internal) continue; // staff notes stay in the workspace
+    const at = Date.parse(entry.at);
+    const comment = historyComment(entry.comment, locale);
+    const last = rows.at(-1);
+    if (last && entry.actor === 'system' && at - startedAt <= sameEventWithinMs) {
+      last.status = entry.to;
+      if (comment) last.comments.push(comment);
+      continue;
+    }
+    startedAt = at;
+    rows.push({ at: entry.at, status: entry.to, actor: actorName(entry, application, locale), comments: comment ? [comment] : [] });
+  }
+  return rows;
 }
 
 export interface StatusPageOptions {
   application: ApplicationRecord;
-  /** Shown right after the form was sent. */
+  /** Shown on the first view right after the form was sent. */
   justSubmitted?: boolean;
   /** Extra sections later steps add (certificate, completion link). */
   extra?: HtmlSafeString;
 }
 
 /**
- * The applicant's private status page: the application, where it stands, and what happened. In the
- * application's language (Swedish unless it was made in English).
+ * The applicant's private status page: the application, where it stands, what happened, and a
+ * copy of the answers. In the application's language (Swedish unless it was made in English).
  */
 export function renderStatusPage({ application, justSubmitted, extra }: StatusPageOptions): string {
   const locale = localeOf(application);
   const t = statusText[locale];
   const dates = datesFor(locale);
   const status = statusLabels[application.status][locale];
+  const { contact } = application;
   const body = html`
-${justSubmitted ? html`<div class="notice" role="status"><h2>${t.received.heading}</h2><p>${t.received.text}</p></div>` : ''}
 <h1>${t.heading(application.id)}</h1>
+${justSubmitted ? html`<div class="notice" role="status"><h2>${t.received.heading}</h2><p>${t.received.text}</p></div>` : ''}
+<p class="personal-link">${t.personal}</p>
 <dl class="facts">
   <dt>${t.facts.organisation}</dt><dd>${application.organisation.name} (${application.organisation.organisationNumber})</dd>
   <dt>${t.facts.town}</dt><dd>${application.organisation.town}</dd>
-  <dt>${t.facts.version}</dt><dd>${t.versionNames[application.applicationType]}</dd>
+  <dt>${t.facts.type}</dt><dd>${t.versionNames[application.applicationType]}</dd>
+  <dt>${t.facts.contact}</dt><dd>${contact.name}, ${contact.email}</dd>
   <dt>${t.facts.submitted}</dt><dd>${dates.date(application.submittedAt)}</dd>
   <dt>${t.facts.status}</dt><dd><strong class="status status-${application.status}">${status}</strong></dd>
 </dl>
 ${certificateSection(application, locale)}
 ${extra ?? ''}
 <h2>${t.history.heading}</h2>
-<table class="history">
+<table class="history stack">
   <caption class="visually-hidden">${t.history.caption}</caption>
   <thead><tr><th scope="col">${t.history.when}</th><th scope="col">${t.history.status}</th><th scope="col">${t.history.by}</th><th scope="col">${t.history.comment}</th></tr></thead>
   <tbody>
-  ${application.history.filter((entry) => !entry.internal).reverse().map(
-    (entry) => html`<tr><td>${dates.dateTime(entry.at)}</td><td>${statusLabels[entry.to][locale]}</td><td>${actorName(entry.actor, locale)}</td><td>${historyComment(entry.comment, locale)}</td></tr>`,
-  )}
+  ${historyRows(application, locale)
+    .reverse()
+    .map(
+      (row) =>
+        html`<tr><td data-label="${t.history.when}">${dates.dateTime(row.at)}</td><td data-label="${t.history.status}">${statusLabels[row.status][locale]}</td><td data-label="${t.history.by}">${row.actor}</td><td data-label="${t.history.comment}">${row.comments.join('. ')}</td></tr>`,
+    )}
   </tbody>
-</table>`;
+</table>
+<details class="answers-copy">
+  <summary><h2>${t.answers.summary}</h2></summary>
+  <p>${t.answers.note}</p>
+  ${applicationSummary(application, { locale, headingLevel: 3, idPrefix: 'sent' })}
+</details>`;
   return renderPage({ title: t.title(application.id), lang: locale, body });
 }
 

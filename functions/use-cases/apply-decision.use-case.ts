@@ -1,3 +1,4 @@
+import { deadlineWithinDays } from '../domain/deadline.js';
 import type { ApplicationRecord } from '../domain/application-record.js';
 import { stockholmDate } from '../domain/calendar-date.js';
 import { supersessions, validityFor, type Certificate } from '../domain/certificate.js';
@@ -144,9 +145,9 @@ export async function rejectApplication(deps: LifecycleDeps, input: { applicatio
 export async function requestCompletion(deps: LifecycleDeps, input: { applicationId: string; round: number; taskToken: string }): Promise<void> {
   const decision = await decisionOf(deps, input.applicationId, input.round, 'request_completion');
   const application = await applyDecision(deps, input.applicationId, decision, 'completion_requested');
-  // The deadline is an instant, the decision plus the configured days: the one the workflow's timer
-  // enforces (it starts a moment after the decision), and the one the email and the form state.
-  const deadline = new Date(Date.parse(decision.decidedAt) + deps.completionDeadlineDays * 86_400_000).toISOString();
+  // A whole day, stated in the mail and the form and enforced to its end in Stockholm; the
+  // workflow's timer (the decision plus the configured days) fires after that day has ended.
+  const deadline = deadlineWithinDays(decision.decidedAt, deps.completionDeadlineDays).endsAt;
   const request = await deps.reviews.upsertCompletionRequest({
     applicationId: input.applicationId,
     round: input.round,

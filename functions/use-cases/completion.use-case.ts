@@ -28,7 +28,7 @@ export async function viewCompletion(deps: CompletionDeps & { now: () => Date },
   const [application, request] = await Promise.all([deps.applications.get(link.applicationId), deps.reviews.getCompletionRequest(link.applicationId, link.round)]);
   if (!application || !request) return { kind: 'unknown' };
   if (request.answeredAt) return { kind: 'answered', application, request };
-  if (request.closedAt || application.status !== 'completion_requested' || Date.parse(request.deadline) < deps.now().getTime()) {
+  if (request.closedAt || application.status !== 'completion_requested' || Date.parse(request.deadline) <= deps.now().getTime()) {
     return { kind: 'closed', application, request };
   }
   return { kind: 'open', application, request };

@@ -1,3 +1,4 @@
+import { deadlineWithinDays } from '../domain/deadline.js';
 import type { ApplicationRepository } from '../adapters/application.repository.js';
 import type { ConfirmationRepository } from '../adapters/confirmation.repository.js';
 import type { MemberRepository } from '../adapters/member.repository.js';
@@ -45,8 +46,9 @@ export async function requestMemberConfirmation(deps: MemberConfirmationDeps, in
   const confirmation = await deps.confirmations.upsert({
     applicationId: application.id,
     requestedAt: now.toISOString(),
-    // The deadline the workflow's timer enforces (it started a moment before), stated in the mail.
-    deadline: new Date(Date.parse(application.submittedAt) + deps.memberConfirmationDays * 86_400_000).toISOString(),
+    // A whole day, stated in the mail and enforced to its end; the workflow's timer (started a
+    // moment after the submission) fires after that day has ended.
+    deadline: deadlineWithinDays(application.submittedAt, deps.memberConfirmationDays).endsAt,
     sentTo: member.emails,
     taskToken: input.taskToken,
   });
@@ -78,7 +80,7 @@ export async function viewMemberConfirmation(deps: Pick<MemberConfirmationDeps, 
   const [application, confirmation] = await Promise.all([deps.applications.get(link.applicationId), deps.confirmations.get(link.applicationId)]);
   if (!application || !confirmation) return { kind: 'unknown' };
   if (confirmation.decision) return { kind: 'answered', application, confirmation };
-  if (confirmation.closedAt || application.status !== 'awaiting_confirmation' || Date.parse(confirmation.deadline) < deps.now().getTime()) {
+  if (confirmation.closedAt || application.status !== 'awaiting_confirmation' || Date.parse(confirmation.deadline) <= deps.now().getTime()) {
     return { kind: 'closed', application, confirmation };
   }
   return { kind: 'open', application, confirmation };

@@ -149,6 +149,23 @@ export async function runRenewalSweep(deps: RenewalSweepDeps, { today }: { today
   return report;
 }
 
+/** The next renewal stage due after `today`, across all certificates: what the sweep will do next, and when. */
+export interface NextRenewalStage {
+  certificateId: string;
+  stage: string;
+  dueDate: CalendarDate;
+}
+
+export async function nextRenewalStage(
+  deps: Pick<RenewalSweepDeps, 'reminderDays'> & { renewals: Pick<RenewalRepository, 'nextDueAfter'> },
+  today: CalendarDate,
+): Promise<NextRenewalStage | undefined> {
+  const certificate = await deps.renewals.nextDueAfter(today);
+  if (!certificate) return undefined;
+  const stage = nextPendingStage(renewalStages(certificate.validUntil, deps.reminderDays), certificate.renewal ?? {});
+  return stage ? { certificateId: certificate.certificateId, stage: stage.id, dueDate: stage.dueDate } : undefined;
+}
+
 /** The organisation already holds a later certificate (an early revision was approved, or a restart superseded this one). */
 async function isRenewed(deps: RenewalSweepDeps, certificate: StoredCertificate): Promise<boolean> {
   if (certificate.supersededBy) return true;

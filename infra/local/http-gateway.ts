@@ -13,7 +13,8 @@ import { RouteTable } from './route-table.js';
  *
  * It listens as soon as it is created (so the port, hence PUBLIC_BASE_URL, is known before the
  * app is synthesised) and answers 503 until `setApp` installs routes. `GET /health` is the local
- * system's own readiness check (an app route with that key takes precedence).
+ * system's own readiness check (an app route with that key takes precedence; a `$default` route
+ * does not).
  */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -58,7 +59,8 @@ export async function startHttpGateway(options: HttpGatewayOptions = {}): Promis
     const method = req.method ?? 'GET';
     const rawPath = (req.url ?? '/').split('?')[0]!;
     const match = app?.table.find(method, rawPath);
-    if (!match && method === 'GET' && rawPath === '/health') {
+    // The app's own /health route wins; its catch-all ($default) does not.
+    if ((!match || match.route.routeKey === '$default') && method === 'GET' && rawPath === '/health') {
       return write(req, res, app ? jsonResponse(200, { status: 'ok' }) : jsonResponse(503, { status: 'starting' }));
     }
     if (!app) return write(req, res, jsonResponse(503, { message: 'Service Unavailable' }));

@@ -1,8 +1,12 @@
 import type { Email } from 'aws-ses-v2-local/dist/store.js';
 import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { close, listen, readBody, sendJson } from './http-util.js';
 import { LOCAL_ACCOUNT, LOCAL_REGION } from './local-aws.js';
+import { renderMailbox } from './mailbox-page.js';
 
 export type { Email };
 
@@ -21,8 +25,13 @@ export type { Email };
  * SES's "Email Bounced" EventBridge event, with the mail's tags and configuration set.
  *
  * Also over HTTP: `POST /__faults {"failNextSends": 3, "kind": "throttling" | "server"}` or
- * `{"bounce": ["x@example.se"]}`, `GET /__faults`. The web mailbox is at `/`, the JSON store at
- * `GET /store`.
+ * `{"bounce": ["x@example.se"]}`, `GET /__faults`. The web mailbox is at `/` (our own page, mailbox-page.ts), the JSON store at
+ * `GET /store`, `POST /clear-store` empties it, and `GET /attachments/<messageId>/<n>` serves an
+ * attachment.
+ *
+ * With `storeFile`, the mailbox survives restarts: it is loaded from that file at start (replacing
+ * whatever this process held) and written after every send and clear, so the private links in
+ * pending mails stay reachable.
  *
  * aws-ses-v2-local keeps its mailbox in a module-level store: all instances in one process share
  * it. Run one local system per process (vitest runs each test file in its own process).
@@ -34,6 +43,8 @@ export interface LocalMailOptions {
   host?: string;
   /** Receives the SES events (bounces) the proxy simulates, as EventBridge would deliver them. */
   onMailEvent?: (event: SesEvent) => void;
+  /** A JSON file the captured mail is kept in across restarts (e.g. QM_DATA_DIR/mail.json). */
+  storeFile?: string;
 }
 
 /** An SES event as EventBridge delivers it (the fields this system reads, and a few more). */
@@ -51,6 +62,31 @@ export interface SesEvent {
     bounce: { bounceType: 'Permanent'; bounceSubType: 'General'; bouncedRecipients: { emailAddress: string; action: 'failed'; status: string; diagnosticCode: string }[]; timestamp: string; feedbackId: string };
     mail: { timestamp: string; source: string; messageId: string; destination: string[]; tags: Record<string, string[]> };
   };
+}
+
+/**
+ * aws-ses-v2-local's store module: the same CommonJS instance the server uses (require's cache is
+ * keyed by file), so mail put back here is what its `/store` serves.
+ */
+interface SesStore {
+  getStoreReadonly(): { emails: Email[] };
+  clearStore(): void;
+}
+const sesStore = createRequire(import.meta.url)('aws-ses-v2-local/dist/store.js') as SesStore;
+
+function loadStore(file: string): void {
+  sesStore.clearStore();
+  if (!existsSync(file)) return;
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as { emails?: Email[] };
+  // The store's own save function would also forward to SMTP when configured: these were sent already.
+  sesStore.getStoreReadonly().emails.push(...(saved.emails ?? []));
+}
+
+function saveStore(file: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify({ emails: sesStore.getStoreReadonly().emails }));
+  renameSync(temporary, file); // whole or not at all, should the process die mid-write
 }
 
 export interface LocalMail {
@@ -73,6 +109,7 @@ export async function startLocalMail(options: LocalMailOptions = {}): Promise<Lo
   // CommonJS package: depending on the loader, the factory is the default export or its `.default`.
   const mod = (await import('aws-ses-v2-local')) as unknown as { default: SesServerFactory | { default: SesServerFactory } };
   const createSesServer = typeof mod.default === 'function' ? mod.default : mod.default.default;
+  if (options.storeFile) loadStore(options.storeFile);
   const sesServer = await createSesServer({ host: '127.0.0.1', port: 0 });
   const internalPort = (sesServer.address() as { port: number }).port;
 
@@ -106,6 +143,24 @@ export async function startLocalMail(options: LocalMailOptions = {}): Promise<Lo
       }
       return sendJson(res, 200, { failNextSends: faults.remaining, kind: faults.kind });
     }
+    if (req.method === 'GET' && url.pathname === '/') {
+      const page = renderMailbox(sesStore.getStoreReadonly().emails, options.storeFile);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(page) });
+      return res.end(page);
+    }
+    const attachment = req.method === 'GET' ? /^\/attachments\/([^/]+)\/(\d+)$/.exec(url.pathname) : null;
+    if (attachment) {
+      const email = sesStore.getStoreReadonly().emails.find((e) => e.messageId === decodeURIComponent(attachment[1]!));
+      const file = email?.attachments[Number(attachment[2])];
+      if (!file) return sendJson(res, 404, { message: 'No such attachment' });
+      const content = Buffer.from(file.content, 'base64');
+      res.writeHead(200, {
+        'content-type': file.contentType,
+        'content-length': content.length,
+        'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(file.filename ?? 'bilaga')}`,
+      });
+      return res.end(content);
+    }
     const send = sendKind(req.method, url.pathname, body);
     if (send && faults.remaining > 0) {
       faults.remaining--;
@@ -113,6 +168,8 @@ export async function startLocalMail(options: LocalMailOptions = {}): Promise<Lo
     }
     await forward(req, body, res, internalPort);
     if (send === 'v2' && faults.bouncing.size > 0 && res.statusCode < 300) simulateBounce(body);
+    const changesStore = send || (req.method === 'POST' && url.pathname === '/clear-store');
+    if (changesStore && options.storeFile) saveStore(options.storeFile);
   }
 
   function bounce(addresses: string[]) {
@@ -170,6 +227,7 @@ export async function startLocalMail(options: LocalMailOptions = {}): Promise<Lo
       }),
     });
     if (!res.ok) throw new Error(`local mailbox refused a direct delivery: ${res.status}`);
+    if (options.storeFile) saveStore(options.storeFile);
   }
 
   function failNextSends(count: number, kind: MailFaultKind = 'throttling') {

@@ -119,6 +119,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     const mail = await startLocalMail({
       port: await choosePort('mail', options.mailPort ?? 8005, host),
       host,
+      storeFile: path.join(dataDir, 'mail.json'),
       // The configuration set's event destination and the SES-event rules of the CDK app.
       onMailEvent: (event) => {
         for (const rule of model.mailEventRules) if (rule.detailTypes.includes(event['detail-type'])) deliverEvent(rule, event);

@@ -76,8 +76,10 @@ const { urls } = system;
 console.log(`
 Quality Mark is running locally.
 
+  Start page         ${urls.app}/
   Application form   ${urls.app}/apply
-  Mailbox (SES)      ${urls.mail}
+  QM register        ${urls.app}/register
+  Mailbox (SES)      ${urls.mail}   (kept in ${env.QM_DATA_DIR}/mail.json)
   DynamoDB endpoint  ${urls.dynamodb}
   Step Functions     ${urls.stepFunctions}
   Data               ${env.QM_DATA_DIR}${env.QM_LOCAL_TIME_OVERRIDES ? `\n  Time overrides     ${JSON.stringify(env.QM_LOCAL_TIME_OVERRIDES)}` : ''}

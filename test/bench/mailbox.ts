@@ -23,7 +23,7 @@ const applicationIdIn = /A-\d{8}-[0-9A-HJKMNP-TV-Z]{6}/;
 
 export function classify(email: Email): MailKind {
   if (email.subject.startsWith('Vi har tagit emot er ansökan')) return 'acknowledgement';
-  if (email.subject.startsWith('Ny ansökan att granska')) return 'invitation';
+  if (email.subject.startsWith('Ny ansökan att granska') || email.subject.startsWith('Revidering att granska')) return 'invitation';
   if (email.subject.startsWith('Grattis!') && /QM-\d{4}-\d{4}/.test(email.subject)) return 'certificate';
   return 'other';
 }

@@ -74,16 +74,21 @@ describe.skipIf(!haveBrowser)('in a browser', () => {
     await system.waitForMail((m) => m.subject.startsWith('Ny ansökan att granska') && m.subject.includes(exampleFull.organisation.name));
     await page.goto(system.urls.mail);
     const card = page.locator('.email', { hasText: 'Ny ansökan att granska' }).first();
-    await card.getByRole('button', { name: 'Toggle HTML view' }).click();
-    const mailFrame = card.frameLocator('iframe');
-    const reviewHref = await mailFrame.getByRole('link', { name: 'Granska ansökan' }).getAttribute('href');
-    expect(reviewHref).toMatch(/\/review\/[A-Za-z0-9_-]{43}$/);
+    // The text view shows the link as a link, too.
+    await expect(card.locator('pre').getByRole('link', { name: /\/review\// }).count()).resolves.toBe(1);
+    await card.getByText('HTML', { exact: true }).click();
+    const reviewLink = card.frameLocator('iframe').getByRole('link', { name: 'Granska ansökan' });
+    expect(await reviewLink.getAttribute('href')).toMatch(/\/review\/[A-Za-z0-9_-]{43}$/);
 
-    // 3. … follows the link and certifies.
-    await page.goto(reviewHref!);
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(exampleFull.organisation.name);
+    // 3. … follows the link (it opens in a new tab) and certifies.
+    const [reviewPage] = await Promise.all([page.context().waitForEvent('page'), reviewLink.click()]);
+    await reviewPage.waitForLoadState('load');
+    await expect(reviewPage.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(exampleFull.organisation.name);
+    await reviewPage.close();
+    await page.goto(await reviewLink.getAttribute('href') as string);
     await page.getByLabel('Godkänn – certifiera').check();
     await page.getByRole('button', { name: 'Skicka beslut' }).click();
+    await page.getByText('Beslutet är registrerat').waitFor();
     await expect(page.getByText('Beslutet är registrerat').isVisible()).resolves.toBe(true);
 
     // 4. The applicant's status page shows the certificate.

@@ -71,6 +71,16 @@ describe('member register import', () => {
     expect(response.status).toBe(201);
   });
 
+  it('lists the register: the demo members and what was imported', async () => {
+    // Act
+    const result = await members('list');
+    // Assess
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^organisationsnummer +name +town +email$/m);
+    expect(result.stdout).toMatch(/^802999-1000 +Exempelstad City +Exempelstad +info@exempelstad\.example; kim\.exempelsson@exempelstad\.example$/m);
+    expect(result.stdout).toMatch(/\d+ member\(s\)\.\n$/);
+  });
+
   it('refuses a file without the expected header, and explains usage', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'qm-members-'));
     const file = path.join(dir, 'bad.csv');
@@ -81,5 +91,6 @@ describe('member register import', () => {
     const usage = await members();
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/Usage: npm run members -- import/);
+    expect(usage.stderr).toMatch(/npm run members -- list/);
   });
 });

@@ -134,10 +134,13 @@ describe('npm run renewals -- --now <date> on the local system', () => {
     // Prepare
     const reminderDay = addDays(renewing.validUntil, -180);
 
-    // Act: the sweep, twice on the same day
-    await renewals(addDays(reminderDay, -1));
+    // Act: the sweep the day before (it says when the next stage is due), then twice on that day
+    const dayBefore = await renewals(addDays(reminderDay, -1));
     await renewals(reminderDay);
     await renewals(reminderDay);
+
+    // Assess: the day before, nothing was due, and the CLI named the date to run it with next
+    expect(dayBefore.trimEnd().split('\n').at(-1)).toBe(`next: remind-180 QM-2020-0001 on ${reminderDay}`);
 
     // Assess: exactly one reminder, in Swedish, with the private link
     const reminders = await mailsTo(renewing);

@@ -99,9 +99,37 @@ describe('submitting an application', () => {
     });
     // Assess
     expect(response.status).toBe(303);
-    const receipt = await system.fetchApp(pathOf(response.headers.get('location')!));
-    expect(receipt.status).toBe(200);
-    expect(await receipt.text()).toMatch(/Tack! Er ansökan har tagits emot/);
+    const location = response.headers.get('location')!;
+    expect(location).not.toContain('?');
+    // A browser sends the cookie back on the redirect: the notice shows once, and the cookie is expired.
+    const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+    const first = await system.fetchApp(pathOf(location), { headers: { cookie } });
+    expect(first.status).toBe(200);
+    expect(await first.text()).toMatch(/Tack! Er ansökan har tagits emot/);
+    expect(first.headers.get('set-cookie')).toMatch(/^qm-mottagen=; Max-Age=0/);
+    const later = await system.fetchApp(pathOf(location));
+    expect(await later.text()).not.toMatch(/Tack! Er ansökan har tagits emot/);
+  });
+
+  it('serves the landing page, the privacy notice and the favicon; an unknown path is a Swedish page for browsers and problem+json for the API', async () => {
+    // Act
+    const landing = await system.fetchApp('/', { headers: { accept: 'text/html' } });
+    const privacy = await system.fetchApp('/integritet');
+    const icon = await system.fetchApp('/favicon.ico');
+    const browser = await system.fetchApp('/finns/inte', { headers: { accept: 'text/html' } });
+    const api = await system.fetchApp('/finns/inte', { method: 'POST', headers: { accept: 'application/json' } });
+    const health = await system.fetchApp('/health');
+    // Assess
+    expect(landing.status).toBe(200);
+    expect(await landing.text()).toContain('<footer class="site-footer">');
+    expect(privacy.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/x-icon');
+    expect(Buffer.from(await icon.arrayBuffer()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+    expect(browser.status).toBe(404);
+    expect(await browser.text()).toContain('<h1>Sidan finns inte</h1>');
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toContain('application/problem+json');
+    expect(health.status).toBe(200);
   });
 
   it('serves the form in Swedish, the revision form and the JSON Schema', async () => {

@@ -1,4 +1,7 @@
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/local-aws.js';
 import { startLocalMail, type LocalMail } from '../../infra/local/local-mail.js';
@@ -57,5 +60,59 @@ describe('local mail', () => {
   it('serves the mailbox page and the store through the proxy', async () => {
     expect((await fetch(`${mail.endpoint}/`)).status).toBe(200);
     expect(await (await fetch(`${mail.endpoint}/store`)).json()).toMatchObject({ emails: [] });
+  });
+
+  it('shows the links of a mail as links that open in a new tab, in the text and in the HTML view', async () => {
+    // Prepare
+    await ses.send(
+      new SendEmailCommand({
+        FromEmailAddress: 'qm@stadskarnor.example',
+        Destination: { ToAddresses: ['granskare@stadskarnor.example'] },
+        Content: {
+          Simple: {
+            Subject: { Data: 'Ny ansökan att granska' },
+            Body: {
+              Text: { Data: 'Granska ansökan: http://localhost:3000/review/abc.' },
+              Html: { Data: '<html><head><title>t</title></head><body><a href="http://localhost:3000/review/abc">Granska ansökan</a></body></html>' },
+            },
+            Attachments: [{ FileName: 'Certifikat QM-2026-0001.pdf', ContentType: 'application/pdf', RawContent: Buffer.from('%PDF-1.7 test') }],
+          },
+        },
+      }),
+    );
+    // Act
+    const page = (await (await fetch(`${mail.endpoint}/`)).text()).replace(/&#x2F;/g, '/').replace(/&#x3D;/g, '=');
+    // Assess: the full stop after the address is not part of the link
+    expect(page).toContain('<a href="http://localhost:3000/review/abc" target="_blank" rel="noopener">http://localhost:3000/review/abc</a>.');
+    expect(page).toContain('sandbox="allow-popups allow-popups-to-escape-sandbox"');
+    expect(page).toContain('&lt;head&gt;&lt;base target=&quot;_blank&quot;&gt;');
+    const href = /<a href="(\/attachments\/[^"]+)"[^>]*>Certifikat QM-2026-0001\.pdf<\/a>/.exec(page)?.[1];
+    const pdf = await fetch(`${mail.endpoint}${href}`);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(await pdf.text()).toBe('%PDF-1.7 test');
+  });
+});
+
+describe('local mail kept in a file', () => {
+  it('loads the mailbox from its file at start, and writes every send to it', async () => {
+    // Prepare: a file from an earlier run with one mail
+    await mail.stop();
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'qm-mail-'));
+    const storeFile = path.join(dir, 'mail.json');
+    const earlier = { messageId: 'm-1', from: 'qm@stadskarnor.example', replyTo: [], destination: { to: ['kim@exempelstad.example'], cc: [], bcc: [] }, subject: 'Från förra körningen', body: { text: 'Hej' }, attachments: [], at: 1 };
+    writeFileSync(storeFile, JSON.stringify({ emails: [earlier] }));
+    try {
+      // Act
+      mail = await startLocalMail({ port: 0, storeFile });
+      ses = new SESv2Client({ endpoint: mail.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+      const loaded = (await mail.list()).map((e) => e.subject);
+      await send('efter omstarten');
+      // Assess
+      expect(loaded).toEqual(['Från förra körningen']);
+      const saved = JSON.parse(readFileSync(storeFile, 'utf8')) as { emails: { subject: string }[] };
+      expect(saved.emails.map((e) => e.subject)).toEqual(['Från förra körningen', 'efter omstarten']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -13,11 +13,13 @@ describe('local system (real CDK app, free ports)', () => {
   });
   afterAll(() => system?.stop());
 
-  it('is healthy and answers unknown routes like API Gateway', async () => {
+  it('is healthy, and unknown paths reach the app’s catch-all ($default) route', async () => {
     const health = await system.fetchApp('/health');
     expect([health.status, await health.json()]).toEqual([200, { status: 'ok' }]);
     const missing = await system.fetchApp('/no-such-route');
-    expect([missing.status, await missing.json()]).toEqual([404, { message: 'Not Found' }]);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toContain('application/problem+json');
+    expect(await missing.json()).toMatchObject({ status: 404, title: 'Finns inte' });
   });
 
   it('serves every route of the template (no 404 from the gateway)', async () => {

@@ -74,7 +74,8 @@ export const hostileRequest = (options: HostileOptions = {}) =>
 export type HostileRequest = ReturnType<typeof hostileRequest> extends fc.Arbitrary<infer T> ? T : never;
 
 export function eventFor(routeKey: string, input: HostileRequest): { event: APIGatewayProxyEventV2; bytes: number } {
-  const [method, template] = routeKey.split(' ') as [string, string];
+  // `$default` takes every request no other route matches: fuzz it as a GET of an arbitrary path.
+  const [method, template] = (routeKey === '$default' ? ['GET', '/{path}'] : routeKey.split(' ')) as [string, string];
   const pathParameters: Record<string, string> = {};
   const rawPath = template.replace(/\{(\w+)\}/g, (_, name: string) => {
     pathParameters[name] = input.pathValue;

@@ -141,7 +141,7 @@ describe('GET /register', () => {
     expect(answer.body).toContain('Årets Stadskärna');
     expect(answer.body).toContain('<form method="get"');
     expect(answer.body).toContain('type="date"');
-    expect(answer.body).toContain('giltig till 25 november 2029');
+    expect(answer.body).toContain('giltigt till och med 25 november 2029');
     const order = ['Ankeby', 'Åstad', 'Österby'].map((town) => answer.body.indexOf(`<th scope="row">${town}</th>`));
     expect(order.every((position, i) => position > 0 && (i === 0 || position > order[i - 1]!))).toBe(true);
     expect(answer.body).not.toContain('Kim Exempelsson');

@@ -78,7 +78,7 @@ describe('renewal sweep', () => {
     const [mail] = mailsTo(certificate);
     expect(mailsTo(certificate)).toHaveLength(1);
     expect(mail!.subject).toContain('Påminnelse om revidering');
-    expect(mail!.text).toContain('giltig till 25 november 2029');
+    expect(mail!.text).toContain('är giltigt till och med 25 november 2029');
     expect(mail!.text).toContain('Hej Kim Exempelsson');
     expect((await stored(certificate)).renewal['remind-180']?.state).toBe('sent');
   });
@@ -127,7 +127,7 @@ describe('renewal sweep', () => {
       ['remind-90', 'later-stage-due'],
     ]);
     expect(mailsTo(certificate)).toHaveLength(1);
-    expect(mailsTo(certificate)[0]!.text).toContain('Den gäller 20 dagar till.');
+    expect(mailsTo(certificate)[0]!.text).toContain('Det är 20 dagar kvar.');
     const renewal = (await stored(certificate)).renewal;
     expect(Object.fromEntries(Object.entries(renewal).map(([k, v]) => [k, v.state]))).toEqual({
       'remind-180': 'skipped',
@@ -301,7 +301,7 @@ describe('renewal sweep', () => {
 
     // Assess
     const [reminder, notice] = mailsTo(certificate);
-    expect(reminder!.subject).toBe(`Reminder to revise: ${certificate.organisationName}'s Quality Mark is valid until 25 November 2029`);
+    expect(reminder!.subject).toBe(`Reminder to revise: ${certificate.organisationName}'s Quality Mark is valid up to and including 25 November 2029`);
     expect(reminder!.html).toContain('<html lang="en">');
     expect(reminder!.text).toMatch(/Revise the Quality Mark: https:\/\/qm\.example\/apply\?type=revision&token=[A-Za-z0-9_-]{43}&lang=en\n/);
     expect(notice!.subject).toBe(`Your Quality Mark has expired – ${certificate.organisationName} (${certificate.certificateId})`);

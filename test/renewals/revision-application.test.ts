@@ -123,7 +123,7 @@ describe('GET /apply?type=revision&token=… (the reminder’s private link)', (
     const page = answer.body;
     expect(page).toContain('Revidering av kvalitetsmärkning (QM)');
     expect(page).toContain('QM-2026-0001');
-    expect(page).toContain('giltig till 25 november 2029');
+    expect(page).toContain('giltig till och med 25 november 2029');
     expect(fieldValue(page, 'type')).toBe('revision');
     expect(fieldValue(page, 'organisation.organisationNumber')).toBe('802999-1000');
     expect(fieldValue(page, 'organisation.name')).toBe('Exempelstad City');

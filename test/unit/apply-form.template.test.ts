@@ -288,8 +288,8 @@ describe('renderPage', () => {
     expect(page.startsWith('<!doctype html>')).toBe(true);
     expect(page).toContain('<html lang="sv">');
     expect(page).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
-    expect(page).toContain('<title>Rubrik &amp; &lt;mer&gt; – Svenska Stadskärnor · Kvalitetsmärkning (QM)</title>');
-    expect(page).toContain('<header class="site-header"><p>Svenska Stadskärnor · Kvalitetsmärkning (QM)</p></header>');
+    expect(page).toContain('<title>Rubrik &amp; &lt;mer&gt; – Svenska Stadskärnor</title>');
+    expect(page).toContain('<header class="site-header"><p><a href="/">Svenska Stadskärnor · Kvalitetsmärkning (QM)</a></p></header>');
     expect(page).toContain('<h1>Rubrik &amp; &lt;mer&gt;</h1>');
     expect(page).toContain(`<style>${layoutStyles}</style>`);
     expect(page).not.toMatch(/<script|<link|\bsrc=|@import|url\(/i);

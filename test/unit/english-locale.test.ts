@@ -80,12 +80,12 @@ describe("the applicant's emails in English", () => {
     expect(mails.acknowledgement.subject).toBe('We have received your application (A-20261125-7KQ3ZP) – Quality Mark QM');
     expect(mails.acknowledgement.text).toContain("We received Exempelstad City's QM application on 26 November 2026.");
     expect(mails.certified.subject).toBe('Congratulations! Exempelstad City holds the Quality Mark (QM) – QM-2026-0001 (application A-20261125-7KQ3ZP)');
-    expect(mails.certified.text).toContain('Valid until: 25 November 2029');
+    expect(mails.certified.text).toContain('Valid up to and including: 25 November 2029');
     expect(mails.certified.text).toContain("The reviewer's comment:\n> Bra jobbat.");
     expect(mails.rejected.subject).toBe('Decision on your application A-20261125-7KQ3ZP: rejected');
     expect(mails.rejected.text).toContain("The reviewer's reasons:\n> Underlaget räcker inte.");
     expect(mails.completion.subject).toBe('Completion needed: application A-20261125-7KQ3ZP');
-    expect(mails.completion.text).toContain('Complete it no later than 9 December 2026 at 23:59.');
+    expect(mails.completion.text).toContain('Complete the application by 9 December 2026 at the latest.');
     expect(mails.completion.text).toContain('Complete the application: https://qm.example/complete/xyz');
     expect(mails.expired.subject).toBe('Application A-20261125-7KQ3ZP has been closed');
     expect(mails.expired.text).toContain('Make a new application: https://qm.example/apply?lang=en');
@@ -112,15 +112,15 @@ describe("the applicant's emails in English", () => {
     expect(mails.acknowledgement.subject).toBe('Vi har tagit emot er ansökan (A-20261125-7KQ3ZP) – kvalitetsmärkning QM');
     expect(mails.acknowledgement.text).toContain('Vi har tagit emot Exempelstad Citys QM-ansökan den 26 november 2026.');
     expect(mails.certified.subject).toBe('Grattis! Exempelstad City är kvalitetsmärkt (QM) – QM-2026-0001 (ansökan A-20261125-7KQ3ZP)');
-    expect(mails.certified.text).toContain('Giltigt till: 25 november 2029');
+    expect(mails.certified.text).toContain('Giltigt till och med: 25 november 2029');
     expect(mails.rejected.subject).toBe('Beslut om er ansökan A-20261125-7KQ3ZP: avslag');
     expect(mails.rejected.text).toContain('Granskarens motivering:\n> Underlaget räcker inte.');
     expect(mails.completion.subject).toBe('Komplettering behövs: ansökan A-20261125-7KQ3ZP');
-    expect(mails.completion.text).toContain('Komplettera senast 9 december 2026 kl. 23:59.');
+    expect(mails.completion.text).toContain('Komplettera ansökan senast 9 december 2026.');
     expect(mails.expired.subject).toBe('Ansökan A-20261125-7KQ3ZP har avslutats');
     for (const mail of Object.values(mails)) {
       expect(mail.text).toContain('Hej Kim Exempelsson,');
-      expect(mail.text).toMatch(/--\nSvenska Stadskärnor · Kvalitetsmärkning \(QM\)\nDetta meddelande skickades automatiskt\. Länken i mejlet är personlig – dela den inte\.$/);
+      expect(mail.text).toMatch(/--\nSvenska Stadskärnor · Kvalitetsmärkning \(QM\)\nDetta meddelande skickades automatiskt\. Länken i mejlet är personlig – dela den inte\.\nFrågor\? Skriv till \S+@\S+\nSå behandlar vi personuppgifter: \S*\/integritet$/);
       expect(mail.html).toContain('<html lang="sv">');
       expect(mail.text).not.toContain('Hello');
     }
@@ -170,14 +170,14 @@ describe('renewal emails in English', () => {
     const swedish = renewalReminderEmail(exampleCertificate(), details);
 
     // Assess
-    expect(reminder.subject).toBe("Reminder to revise: Exempelstad City's Quality Mark is valid until 25 November 2029");
-    expect(reminder.text).toContain('is valid until 25 November 2029. It is valid for 90 more days.');
+    expect(reminder.subject).toBe("Reminder to revise: Exempelstad City's Quality Mark is valid up to and including 25 November 2029");
+    expect(reminder.text).toContain('is valid up to and including 25 November 2029. It is valid for 90 more days.');
     expect(reminder.text).toContain('It is valid up to and including 25 November 2030.');
     expect(reminder.html).toContain('<html lang="en">');
     expect(lapse.subject).toBe('Your Quality Mark has expired – Exempelstad City (QM-2026-0001)');
     expect(lapse.text).toContain('To hold the Quality Mark again, make a full QM application: https://qm.example/apply?lang=en');
     expect(lapse.html).toContain('<html lang="en">');
-    expect(swedish.subject).toBe('Påminnelse om revidering: Exempelstad Citys kvalitetsmärkning gäller till 25 november 2029');
+    expect(swedish.subject).toBe('Påminnelse om revidering: Exempelstad Citys kvalitetsmärkning är giltig till och med 25 november 2029');
     expect(swedish.html).toContain('<html lang="sv">');
   });
 });
@@ -197,13 +197,13 @@ describe('the status page in English', () => {
 
     // Assess
     expect(page).toContain('<html lang="en">');
-    expect(page).toContain('<title>Application A-20261125-7KQ3ZP – status – Svenska Stadskärnor · Quality Mark (QM)</title>');
+    expect(page).toContain('<title>Status of application A-20261125-7KQ3ZP – Svenska Stadskärnor</title>');
     expect(page).toContain('Thank you! Your application has been received.');
     expect(page).toContain('<dt>Submitted</dt><dd>26 November 2026</dd>');
     expect(page).toContain('Approved – certified');
-    expect(page).toContain('<td>27 November 2026 at 10:15</td>');
-    expect(page).toContain('<td>The system</td><td>Acknowledgement sent to the applicant</td>');
-    expect(page).toContain('<td>Certified: QM-2026-0001</td>');
+    expect(page).toContain('<td data-label="When">27 November 2026 at 10:15</td>');
+    expect(page).toContain('<td data-label="By">The system</td><td data-label="Comment">Acknowledgement sent to the applicant</td>');
+    expect(page).toContain('<td data-label="Comment">Certified: QM-2026-0001</td>');
     expect(page).toContain('The certificate is valid from 27 November 2026 up to and including <strong>27 November 2029</strong>.');
     expect(page).not.toMatch(/Händelser|Inskickad|Godkänd|Systemet|november/);
   });
@@ -216,7 +216,7 @@ describe('the status page in English', () => {
     expect(page).toContain('<html lang="sv">');
     expect(page).toContain('<h1>Ansökan A-20261125-7KQ3ZP</h1>');
     expect(page).toContain('<dt>Inskickad</dt><dd>26 november 2026</dd>');
-    expect(page).toContain('<td>Systemet</td><td>Mottagningsbekräftelse skickad till den sökande</td>');
+    expect(page).toContain('<td data-label="Av">Systemet</td><td data-label="Kommentar">Mottagningsbekräftelse skickad till den sökande</td>');
     expect(page).toContain('Godkänd – certifierad');
     expect(page).toContain('<h2>Händelser</h2>');
     expect(page).not.toContain('Application');

@@ -116,12 +116,15 @@ describe('certifying', () => {
 });
 
 describe('completion', () => {
-  it('states the deadline the workflow enforces: the decision plus the configured days', async () => {
+  it('states the deadline as a whole day that ends before the workflow’s timer (the decision plus the configured days)', async () => {
     const app = await applicationInReview({ decision: 'request_completion', comment: 'Bifoga budgeten.' });
     await requestCompletion(deps, { applicationId: app.id, round: 1, taskToken: 'task-1' });
     const request = await deps.reviews.getCompletionRequest(app.id, 1);
-    expect(request?.deadline).toBe('2027-01-26T09:00:00.000Z');
-    expect(deps.mailer.messages[0]?.text).toContain('senast 26 januari 2027 kl. 10:00');
+    // Decided 27 November 2026 10:00 in Stockholm; the timer fires 26 January 2027 10:00, so the last
+    // whole day is 25 January, which ends at midnight Stockholm time (23:00 UTC in winter).
+    expect(request?.deadline).toBe('2027-01-25T23:00:00.000Z');
+    expect(deps.mailer.messages[0]?.text).toContain('Komplettera ansökan senast 25 januari 2027.');
+    expect(deps.mailer.messages[0]?.text).toContain('Har vi inte fått kompletteringen senast den dagen avslutas ansökan.');
   });
 
   it('keeps the answer with the request, so a repeated submission re-applies it and wakes the workflow', async () => {

@@ -22,8 +22,8 @@ describe('renewal emails', () => {
 
     // Assess
     expect(mail.to).toEqual(['kim@exempelstad.example']);
-    expect(mail.subject).toBe('Påminnelse om revidering: Exempelstad Citys kvalitetsmärkning gäller till 25 november 2029');
-    expect(mail.text).toContain('giltig till 25 november 2029. Den gäller 90 dagar till.');
+    expect(mail.subject).toBe('Påminnelse om revidering: Exempelstad Citys kvalitetsmärkning är giltig till och med 25 november 2029');
+    expect(mail.text).toContain('Exempelstad Citys certifikat för kvalitetsmärkning (QM), QM-2026-0001, är giltigt till och med 25 november 2029. Det är 90 dagar kvar.');
     expect(mail.text).toContain('https://qm.example/apply?type=revision&token=abc');
     expect(decoded(mail.html)).toContain('href="https://qm.example/apply?type=revision&token=abc"');
     expect(mail.text).toContain('25 november 2030');
@@ -65,7 +65,7 @@ describe('renewal emails', () => {
 });
 
 describe('public register page', () => {
-  it('sorts by town in Swedish order and writes "giltig till" in Swedish', () => {
+  it('sorts by town in Swedish order and writes "giltigt till och med" in Swedish', () => {
     // Prepare
     const entries = registerEntries([
       exampleCertificate({ certificateId: 'QM-2026-0003', town: 'Örby', organisationName: 'Örby Centrum', organisationNumber: '802479-4441' }),
@@ -80,7 +80,7 @@ describe('public register page', () => {
     expect(entries.map((e) => e.town)).toEqual(['Ankeby', 'Åstad', 'Örby']);
     expect(page).toContain('<html lang="sv">');
     expect(page).toContain('Årets Stadskärna');
-    expect(page).toContain('giltig till 25 november 2029');
+    expect(page).toContain('giltigt till och med 25 november 2029');
     expect(page).toContain('i dag, 15 januari 2027');
     expect(page).toContain('<input type="date" id="date" name="date" value="2027-01-15"');
     expect(page.indexOf('Ankeby')).toBeLessThan(page.indexOf('Örby'));
@@ -162,7 +162,7 @@ describe('revision form texts', () => {
 
     // Assess
     expect(intro).toContain('QM-2026-0001');
-    expect(intro).toContain('giltig till 25 november 2029');
+    expect(intro).toContain('giltig till och med 25 november 2029');
     expect(intro).toContain('A-20261125-7KQ3ZP');
     expect(decoded(refused)).toContain('href="/apply"');
     expect(refused).not.toContain('<script>');

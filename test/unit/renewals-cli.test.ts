@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSweepReport, parseRenewalsArgs } from '../../functions/cli/renewals.cli.js';
+import { formatNextStage, formatSweepReport, parseRenewalsArgs } from '../../functions/cli/renewals.cli.js';
 
 describe('npm run renewals', () => {
   it('reads --now in both spellings, and defaults to today', () => {
@@ -39,5 +39,11 @@ describe('npm run renewals', () => {
     expect(text).toMatch(/Sent:\n {2}lapsed +QM-2026-0001 {2}Exempelstad City/);
     expect(text).toContain('QM-2026-0002  Provby  (already renewed)');
     expect(text).toMatch(/Expired:\n {2}QM-2026-0001\n {2}QM-2026-0002/);
+  });
+
+  it('ends by naming the next stage and its date, or that nothing is scheduled', () => {
+    // Act / Assess
+    expect(formatNextStage({ certificateId: 'QM-2026-0001', stage: 'remind-180', dueDate: '2029-06-04' })).toBe('next: remind-180 QM-2026-0001 on 2029-06-04');
+    expect(formatNextStage(undefined)).toMatch(/^next: nothing scheduled/);
   });
 });
