@@ -7,6 +7,8 @@ import {
   Fail,
   IntegrationPattern,
   JsonPath,
+  Map as SfnMap,
+  Parallel,
   Pass,
   StateMachine,
   StateMachineType,
@@ -22,7 +24,8 @@ import type { WorkflowFunctionId } from '../infra/lambda-functions.js';
 
 /**
  * State names are part of the contract with the local runner and the tests: the local system
- * shortens the waits of `AwaitReviewDecision` and `AwaitCompletion` by name.
+ * shortens the waits of `AwaitReviewDecision`, `AwaitCompletion`, `AwaitMemberConfirmation` and
+ * `AwaitPartnerConfirmation` by name.
  */
 export const LifecycleState = {
   RouteApplication: 'RouteApplication',
@@ -35,6 +38,16 @@ export const LifecycleState = {
   Declined: 'Declined',
   ConfirmationExpired: 'ConfirmationExpired',
   Acknowledge: 'Acknowledge',
+  ReviewAndPartners: 'ReviewAndPartners',
+  ListPartners: 'ListPartners',
+  ConfirmPartners: 'ConfirmPartners',
+  AwaitPartnerConfirmation: 'AwaitPartnerConfirmation',
+  PartnerTimedOut: 'PartnerTimedOut',
+  CountPartnerReminder: 'CountPartnerReminder',
+  RemindPartner: 'RemindPartner',
+  AwaitPartnerAnswer: 'AwaitPartnerAnswer',
+  PartnerDone: 'PartnerDone',
+  ReleasePartners: 'ReleasePartners',
   StartReviewRound: 'StartReviewRound',
   AwaitReviewDecision: 'AwaitReviewDecision',
   ReviewTimedOut: 'ReviewTimedOut',
@@ -52,9 +65,9 @@ export const LifecycleState = {
   AnsweredAtDeadline: 'AnsweredAtDeadline',
   RecordFailure: 'RecordFailure',
   Certified: 'Certified',
-  Rejected: 'Rejected',
-  Expired: 'Expired',
+  ReviewEnded: 'ReviewEnded',
   ReviewOverdue: 'ReviewOverdue',
+  ReviewOverdueEnded: 'ReviewOverdueEnded',
   Failed: 'Failed',
 } as const;
 
@@ -121,20 +134,19 @@ export class ApplicationLifecycle extends Construct {
     afterConfirmation
       .when(Condition.stringEquals('$.confirmation.decision', 'confirm'), acknowledge)
       .otherwise(new Succeed(this, S.Declined));
-    const startReviewRound = onFailure(
-      this.step(S.StartReviewRound, fn.StartReviewRound, { applicationId }, '$.review', {
-        'round.$': '$.Payload.round',
-        'reminders.$': '$.Payload.reminders',
-        'escalated.$': '$.Payload.escalated',
-        'openedAt.$': '$.Payload.openedAt',
-      }),
-    );
+    // The review and the partners' confirmations run side by side. States inside a branch cannot
+    // Catch to states outside it, so a failing step fails the Parallel, whose Catch records it.
+    const startReviewRound = this.step(S.StartReviewRound, fn.StartReviewRound, { applicationId }, '$.review', {
+      'round.$': '$.Payload.round',
+      'reminders.$': '$.Payload.reminders',
+      'escalated.$': '$.Payload.escalated',
+      'openedAt.$': '$.Payload.openedAt',
+    });
 
     // The review waits for the decision callback; each timeout is a reminder, then an escalation.
     const awaitDecision = this.callback(S.AwaitReviewDecision, fn.AwaitReviewDecision, { applicationId, round }, '$.decision', Duration.days(config.reviewReminderIntervalDays));
     const reviewTimedOut = new Choice(this, S.ReviewTimedOut);
     awaitDecision.addCatch(reviewTimedOut, { errors: ['States.Timeout'], resultPath: '$.timeout' });
-    onFailure(awaitDecision);
 
     const countReminder = new Pass(this, S.CountReminder, {
       parameters: {
@@ -145,23 +157,23 @@ export class ApplicationLifecycle extends Construct {
       },
       resultPath: '$.review',
     });
-    const remind = onFailure(this.step(S.RemindReviewers, fn.RemindReviewers, { applicationId, round, reminder: JsonPath.numberAt('$.review.reminders') }));
-    const escalate = onFailure(this.step(S.EscalateReview, fn.EscalateReview, { applicationId, round }));
+    const remind = this.step(S.RemindReviewers, fn.RemindReviewers, { applicationId, round, reminder: JsonPath.numberAt('$.review.reminders') });
+    const escalate = this.step(S.EscalateReview, fn.EscalateReview, { applicationId, round });
     const markEscalated = new Pass(this, S.MarkEscalated, { result: Result.fromBoolean(true), resultPath: '$.review.escalated' });
-    const closeOverdue = onFailure(this.step(S.CloseOverdueReview, fn.CloseOverdueReview, { applicationId, round }, '$.decision', { 'decision.$': '$.Payload' }));
+    const closeOverdue = this.step(S.CloseOverdueReview, fn.CloseOverdueReview, { applicationId, round }, '$.decision', { 'decision.$': '$.Payload' });
     const unwrapOverdue = new Pass(this, `${S.CloseOverdueReview}Result`, { inputPath: '$.decision.decision', resultPath: '$.decision' });
     const decidedAfterAll = new Choice(this, S.DecidedAfterAll);
 
     const routeDecision = new Choice(this, S.RouteDecision);
-    const certify = onFailure(this.step(S.Certify, fn.CertifyApplication, { applicationId, round }));
-    const reject = onFailure(this.step(S.Reject, fn.RejectApplication, { applicationId, round }));
+    const certify = this.step(S.Certify, fn.CertifyApplication, { applicationId, round });
+    const reject = this.step(S.Reject, fn.RejectApplication, { applicationId, round });
     const awaitCompletion = this.callback(S.AwaitCompletion, fn.RequestCompletion, { applicationId, round }, '$.completion', Duration.days(config.completionDeadlineDays));
-    const expire = onFailure(this.step(S.ExpireApplication, fn.ExpireApplication, { applicationId, round }, '$.expiry', { 'answered.$': '$.Payload.answered' }));
+    const expire = this.step(S.ExpireApplication, fn.ExpireApplication, { applicationId, round }, '$.expiry', { 'answered.$': '$.Payload.answered' });
     awaitCompletion.addCatch(expire, { errors: ['States.Timeout'], resultPath: '$.timeout' });
-    onFailure(awaitCompletion);
     const answeredAtDeadline = new Choice(this, S.AnsweredAtDeadline);
+    // A review that ends without a certificate releases the partners still waited on.
+    const releasePartners = this.step(S.ReleasePartners, fn.ReleasePartnerConfirmations, { applicationId });
 
-    acknowledge.next(startReviewRound);
     startReviewRound.next(awaitDecision);
     awaitDecision.next(routeDecision);
     reviewTimedOut
@@ -179,14 +191,49 @@ export class ApplicationLifecycle extends Construct {
       .otherwise(new Fail(this, S.ReviewOverdue, { error: 'ReviewOverdue', cause: 'No reviewer decided in time; the operator was alerted' }));
     routeDecision
       .when(Condition.stringEquals('$.decision.decision', 'approve'), certify.next(new Succeed(this, S.Certified)))
-      .when(Condition.stringEquals('$.decision.decision', 'reject'), reject.next(new Succeed(this, S.Rejected)))
+      .when(Condition.stringEquals('$.decision.decision', 'reject'), reject.next(releasePartners))
       .when(Condition.stringEquals('$.decision.decision', 'request_completion'), awaitCompletion)
       .otherwise(new Fail(this, 'UnknownDecision', { error: 'UnknownDecision' }));
     awaitCompletion.next(startReviewRound);
     expire.next(answeredAtDeadline);
-    answeredAtDeadline
-      .when(Condition.booleanEquals('$.expiry.answered', true), startReviewRound)
-      .otherwise(new Succeed(this, S.Expired));
+    answeredAtDeadline.when(Condition.booleanEquals('$.expiry.answered', true), startReviewRound).otherwise(releasePartners);
+    releasePartners.next(new Succeed(this, S.ReviewEnded));
+
+    // Each partner: a callback with reminders, until the answer or the release.
+    const partner = JsonPath.numberAt('$.partner');
+    const listPartners = this.step(S.ListPartners, fn.ListPartners, { applicationId }, '$.partners', { 'indices.$': '$.Payload.partners' });
+    const confirmPartners = new SfnMap(this, S.ConfirmPartners, {
+      itemsPath: '$.partners.indices',
+      itemSelector: { applicationId, partner: JsonPath.numberAt('$$.Map.Item.Value'), reminders: 0 },
+      resultPath: JsonPath.DISCARD,
+    });
+    const awaitPartner = this.callback(S.AwaitPartnerConfirmation, fn.AwaitPartnerConfirmation, { applicationId, partner }, '$.answer', Duration.days(config.partnerReminderIntervalDays));
+    const partnerTimedOut = new Choice(this, S.PartnerTimedOut);
+    awaitPartner.addCatch(partnerTimedOut, { errors: ['States.Timeout'], resultPath: '$.timeout' });
+    const countPartnerReminder = new Pass(this, S.CountPartnerReminder, {
+      parameters: { applicationId, partner, 'reminders.$': 'States.MathAdd($.reminders, 1)' },
+    });
+    const remindPartner = this.step(S.RemindPartner, fn.RemindPartner, { applicationId, partner, reminder: JsonPath.numberAt('$.reminders') });
+    // After the last reminder the partner may still answer until the review ends (which releases it).
+    const awaitPartnerAnswer = this.callback(S.AwaitPartnerAnswer, fn.AwaitPartnerConfirmation, { applicationId, partner }, '$.answer', Duration.days(365));
+    const partnerDone = new Succeed(this, S.PartnerDone);
+    awaitPartnerAnswer.addCatch(partnerDone, { errors: ['States.Timeout'], resultPath: '$.timeout' });
+    awaitPartner.next(partnerDone);
+    awaitPartnerAnswer.next(partnerDone);
+    partnerTimedOut.when(Condition.numberLessThan('$.reminders', config.partnerReminderCount), countPartnerReminder).otherwise(awaitPartnerAnswer);
+    countPartnerReminder.next(remindPartner);
+    remindPartner.next(awaitPartner);
+    confirmPartners.itemProcessor(awaitPartner);
+    listPartners.next(confirmPartners);
+
+    const reviewAndPartners = new Parallel(this, S.ReviewAndPartners, { resultPath: JsonPath.DISCARD });
+    reviewAndPartners.branch(startReviewRound).branch(listPartners);
+    reviewAndPartners.addCatch(new Fail(this, S.ReviewOverdueEnded, { error: 'ReviewOverdue', cause: 'No reviewer decided in time; the operator was alerted' }), {
+      errors: ['ReviewOverdue'],
+      resultPath: '$.error',
+    });
+    reviewAndPartners.addCatch(recordFailure, { errors: ['States.ALL'], resultPath: '$.error' });
+    acknowledge.next(reviewAndPartners);
 
     this.stateMachine = new StateMachine(this, 'StateMachine', {
       stateMachineType: StateMachineType.STANDARD,

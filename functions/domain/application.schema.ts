@@ -3,6 +3,7 @@ import { formatFormNumber } from './application-form.js';
 import { firstErrors } from './error-list.js';
 import { organisationNumberMessage, organisationNumberSchema } from './organisation-number.js';
 import { multiLinePattern, requiredMultiLinePattern, requiredSingleLinePattern, singleLinePattern } from './text-rules.js';
+import { partnersSchema } from './partners.js';
 import {
   applicationTypes,
   locales,
@@ -279,6 +280,7 @@ function applicationSchemaFor<T extends ApplicationType>(type: T) {
     type: z.literal(type, { error: messages.type }),
     organisation: organisationSchema,
     contact: contactSchema,
+    partners: partnersSchema,
     answers: answersSchemaFor(type),
     locale: localeSchema.optional(),
   });
@@ -313,6 +315,7 @@ export type ValidationResult =
 const typelessSchema = z.object({
   organisation: organisationSchema,
   contact: contactSchema,
+  partners: partnersSchema,
   locale: localeSchema.optional(),
 });
 

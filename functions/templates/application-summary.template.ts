@@ -2,7 +2,7 @@ import type { ApplicationRecord } from '../domain/application-record.js';
 import { sectionsFor, type Question } from '../domain/question-catalogue.js';
 import { html, type HtmlSafeString } from './layout.template.js';
 
-function answerText(question: Question, value: unknown): string {
+export function answerText(question: Question, value: unknown): string {
   if (value === undefined || value === null || value === '') return '–';
   if (question.kind === 'boolean') return value ? 'Ja' : 'Nej';
   if (question.kind === 'number' && typeof value === 'number') return value.toLocaleString('sv-SE');
@@ -13,8 +13,8 @@ function answerText(question: Question, value: unknown): string {
   return String(value);
 }
 
-/** The whole application as read-only text, every answer escaped; labels from the question catalogue. */
-export function applicationSummary(application: ApplicationRecord): HtmlSafeString {
+/** The organisation and the contact person, read-only. */
+export function organisationAndContact(application: ApplicationRecord): HtmlSafeString {
   const { organisation: o, contact: c } = application;
   return html`
 <section aria-labelledby="summary-organisation">
@@ -33,7 +33,12 @@ export function applicationSummary(application: ApplicationRecord): HtmlSafeStri
     <dt>E-post</dt><dd>${c.email}</dd>
     <dt>Telefon</dt><dd>${c.phone ?? '–'}</dd>
   </dl>
-</section>
+</section>`;
+}
+
+/** The whole application as read-only text, every answer escaped; labels from the question catalogue. */
+export function applicationSummary(application: ApplicationRecord): HtmlSafeString {
+  return html`${organisationAndContact(application)}
 ${sectionsFor(application.applicationType).map(
   (section) => html`
 <section>

@@ -1,6 +1,8 @@
 import type { ApplicationRecord } from '../domain/application-record.js';
 import { applicationToFormValues, type FormFields } from '../domain/application-form.js';
 import type { CompletionRequest } from '../adapters/review.repository.js';
+import { assessmentLabels } from '../domain/assessment.js';
+import { criteriaCatalogue } from '../domain/criteria-catalogue.js';
 import { renderApplyForm, type FormError } from './apply-form.template.js';
 import { html, renderPage } from './layout.template.js';
 import { formatSwedishDateTime } from './swedish-dates.js';
@@ -14,15 +16,26 @@ export function renderCompletionForm(options: {
   errors?: FormError[];
 }): string {
   const { application, request } = options;
+  // The criteria the completion is about name their questions; each question gets the reviewer's words.
+  const highlights = new Map<string, string>();
+  const named: string[] = [];
+  for (const assessed of request.criteria ?? []) {
+    const criterion = criteriaCatalogue.criteria.find((c) => c.id === assessed.id);
+    if (!criterion) continue;
+    const note = `Granskaren om ”${criterion.title.sv}” (${assessmentLabels.sv[assessed.value].toLowerCase()})${assessed.comment ? `: ${assessed.comment}` : ''}`;
+    named.push(note);
+    for (const id of criterion.questionIds) highlights.set(id, highlights.has(id) ? `${highlights.get(id)} ${note}` : note);
+  }
   return renderApplyForm({
+    highlights,
     type: application.applicationType,
     locale: 'sv',
-    values: options.values ?? applicationToFormValues({ type: application.applicationType, organisation: application.organisation, contact: application.contact, answers: application.answers } as never),
+    values: options.values ?? applicationToFormValues({ type: application.applicationType, organisation: application.organisation, contact: application.contact, partners: application.partners, answers: application.answers } as never),
     errors: options.errors,
     idempotencyKey: '',
     action: options.action,
     heading: `Komplettera ansökan ${application.id}`,
-    intro: `Granskaren skriver: "${request.comment}". Ändra det som behövs och skicka in senast ${formatSwedishDateTime(request.deadline)}. Organisationsnumret kan inte ändras.`,
+    intro: `Granskaren skriver: "${request.comment}".${named.length ? ` Kompletteringen gäller: ${named.join('; ')}. Frågorna det gäller är markerade nedan.` : ''} Ändra det som behövs och skicka in senast ${formatSwedishDateTime(request.deadline)}. Organisationsnumret och samverkanspartnerna kan inte ändras.`,
   });
 }
 

@@ -1,6 +1,7 @@
 import { messages as validationMessages } from '../domain/application.schema.js';
 import { organisationNumberMessage } from '../domain/organisation-number.js';
 import type { ApplicationType, Locale } from '../domain/question-catalogue.js';
+import { maxPartners, partnerMessages, partnerRoleLabels, type PartnerRole } from '../domain/partners.js';
 
 export type { Locale };
 
@@ -26,6 +27,7 @@ export interface UiMessages {
   errorPrefix: string;
   organisationLegend: string;
   contactLegend: string;
+  partners: { legend: string; intro: string; row: (n: number) => string; role: string; organisation: string; name: string; email: string; roles: Record<PartnerRole, string> };
   organisation: Record<'organisationNumber' | 'name' | 'town' | 'municipality' | 'website', FieldText>;
   contact: Record<'name' | 'role' | 'email' | 'phone', FieldText>;
   yes: string;
@@ -58,6 +60,16 @@ export const uiMessages: Record<Locale, UiMessages> = {
     errorPrefix: 'Fel:',
     organisationLegend: 'Organisationen',
     contactLegend: 'Kontaktperson',
+    partners: {
+      legend: 'Samverkanspartner',
+      intro: `Ange parterna i samverkan, högst ${maxPartners}: minst kommunen och fastighetsägarna eller handeln och näringslivet. Var och en får e-post med en personlig länk för att bekräfta att de deltar i samverkan och står bakom ansökan och dess finansieringsavtal. Lämna överblivna rader tomma.`,
+      row: (n: number) => `Partner ${n}`,
+      role: 'Roll',
+      organisation: 'Organisation',
+      name: 'Kontaktperson',
+      email: 'E-postadress',
+      roles: partnerRoleLabels.sv,
+    },
     organisation: {
       organisationNumber: { label: 'Organisationsnummer', help: 'Tio siffror i formen NNNNNN-NNNN.' },
       name: { label: 'Organisationens namn' },
@@ -97,6 +109,16 @@ export const uiMessages: Record<Locale, UiMessages> = {
     errorPrefix: 'Error:',
     organisationLegend: 'The organisation',
     contactLegend: 'Contact person',
+    partners: {
+      legend: 'Partners',
+      intro: `Name the partners of the collaboration, at most ${maxPartners}: at least the municipality, and the property owners or trade and business. Each gets an email with a personal link to confirm that they take part and stand behind the application and its financing agreement. Leave unused rows empty.`,
+      row: (n: number) => `Partner ${n}`,
+      role: 'Role',
+      organisation: 'Organisation',
+      name: 'Contact person',
+      email: 'Email address',
+      roles: partnerRoleLabels.en,
+    },
     organisation: {
       organisationNumber: { label: 'Organisation number', help: 'Ten digits in the form NNNNNN-NNNN.' },
       name: { label: 'Name of the organisation' },
@@ -162,6 +184,13 @@ const fixedErrorTranslations: Record<string, string> = {
   [validationMessages.unknownQuestion('full')]: 'The question is not part of a full application.',
   [validationMessages.unknownQuestion('revision')]: 'The question is not part of a revision.',
   [validationMessages.unknownField]: 'The field is not part of the application.',
+  [partnerMessages.role]: "Choose the partner's role: the municipality, property owners, trade and business or other.",
+  [partnerMessages.organisation]: "Enter the partner's organisation.",
+  [partnerMessages.name]: "Enter the name of the partner's contact person.",
+  [partnerMessages.emailRequired]: "Enter the partner's email address.",
+  [partnerMessages.list]: 'Name the partners.',
+  [partnerMessages.tooMany]: `Name at most ${maxPartners} partners.`,
+  [partnerMessages.requiredRoles]: 'Name at least one partner with the role The municipality and at least one with the role The property owners or Trade and business.',
 };
 
 const patternErrorTranslations: [RegExp, (match: RegExpExecArray) => string][] = [

@@ -1,6 +1,8 @@
 import { html, renderPage, type HtmlSafeString } from './layout.template.js';
 import type { ApplicationRecord, ApplicationType, Locale } from '../domain/application-record.js';
 import { statusLabels } from '../domain/application-status.js';
+import { assessmentLabels, type AssessedCriterion } from '../domain/assessment.js';
+import { criteriaCatalogue } from '../domain/criteria-catalogue.js';
 import { localeOf } from './messages.js';
 import { datesFor } from './swedish-dates.js';
 
@@ -14,6 +16,13 @@ const sv = {
     text: 'Ni får strax en bekräftelse via e-post med en länk till den här sidan.',
   },
   facts: { organisation: 'Organisation', town: 'Ort', version: 'Version', submitted: 'Inskickad', status: 'Status' },
+  assessment: {
+    heading: 'Granskarens bedömning per kriterium',
+    intro: 'Bedömningen av varje kriterium i QM, med granskarens kommentarer: underlag för er egen utvärdering.',
+    criterion: 'Kriterium',
+    value: 'Bedömning',
+    comment: 'Kommentar',
+  },
   history: { heading: 'Händelser', caption: 'Ansökans historik', when: 'När', status: 'Status', by: 'Av', comment: 'Kommentar' },
   certificate: {
     heading: (certificateId: string) => `Certifikat ${certificateId}`,
@@ -37,6 +46,13 @@ const statusText: Record<Locale, typeof sv> = {
       text: 'You will shortly receive a confirmation by email with a link to this page.',
     },
     facts: { organisation: 'Organisation', town: 'Town', version: 'Version', submitted: 'Submitted', status: 'Status' },
+    assessment: {
+      heading: "The reviewer's assessment by criterion",
+      intro: 'How each QM criterion was assessed, with the reviewer’s comments: a basis for your own evaluation.',
+      criterion: 'Criterion',
+      value: 'Assessment',
+      comment: 'Comment',
+    },
     history: { heading: 'History', caption: 'Application history', when: 'When', status: 'Status', by: 'By', comment: 'Comment' },
     certificate: {
       heading: (certificateId: string) => `Certificate ${certificateId}`,
@@ -105,18 +121,33 @@ ${justSubmitted ? html`<div class="notice" role="status"><h2>${t.received.headin
   <dt>${t.facts.status}</dt><dd><strong class="status status-${application.status}">${status}</strong></dd>
 </dl>
 ${certificateSection(application, locale)}
+${assessmentSection(application, locale)}
 ${extra ?? ''}
 <h2>${t.history.heading}</h2>
 <table class="history">
   <caption class="visually-hidden">${t.history.caption}</caption>
   <thead><tr><th scope="col">${t.history.when}</th><th scope="col">${t.history.status}</th><th scope="col">${t.history.by}</th><th scope="col">${t.history.comment}</th></tr></thead>
   <tbody>
-  ${[...application.history].reverse().map(
+  ${[...application.history].filter((entry) => entry.event !== 'assessment').reverse().map(
     (entry) => html`<tr><td>${dates.dateTime(entry.at)}</td><td>${statusLabels[entry.to][locale]}</td><td>${actorName(entry.actor, locale)}</td><td>${historyComment(entry.comment, locale)}</td></tr>`,
   )}
   </tbody>
 </table>`;
   return renderPage({ title: t.title(application.id), lang: locale, body });
+}
+
+/** The assessment of the last decision (drafts a reviewer saved are not shown, nor kept in the visible history). */
+function assessmentSection(application: ApplicationRecord, locale: Locale): HtmlSafeString | '' {
+  const assessed = (application.assessment as { criteria?: AssessedCriterion[] } | undefined)?.criteria ?? [];
+  if (assessed.length === 0) return '';
+  const t = statusText[locale].assessment;
+  return html`<section aria-labelledby="assessment-heading">
+  <h2 id="assessment-heading">${t.heading}</h2>
+  <p>${t.intro}</p>
+  <table><thead><tr><th scope="col">${t.criterion}</th><th scope="col">${t.value}</th><th scope="col">${t.comment}</th></tr></thead><tbody>
+  ${assessed.map((a) => html`<tr><td>${criteriaCatalogue.criteria.find((c) => c.id === a.id)?.title[locale] ?? a.id}</td><td>${assessmentLabels[locale][a.value]}</td><td>${a.comment ?? ''}</td></tr>`)}
+  </tbody></table>
+</section>`;
 }
 
 function certificateSection(application: ApplicationRecord, locale: Locale): HtmlSafeString | '' {

@@ -1,6 +1,7 @@
 import type { ApplicationRepository } from '../adapters/application.repository.js';
 import type { CertificateRepository } from '../adapters/certificate.repository.js';
 import type { MemberRepository } from '../adapters/member.repository.js';
+import type { PartnerRepository } from '../adapters/partner.repository.js';
 import type { ReviewRepository } from '../adapters/review.repository.js';
 import type { WorkflowCallbacks } from '../adapters/workflow-callbacks.js';
 import type { ApplicationRecord } from '../domain/application-record.js';
@@ -11,6 +12,7 @@ import { PermanentError } from '../domain/errors.js';
 export interface LifecycleDeps {
   applications: ApplicationRepository;
   reviews: ReviewRepository;
+  partners: PartnerRepository;
   certificates: CertificateRepository;
   /** The member register: the public record names organisations as it does. */
   members: Pick<MemberRepository, 'find'>;

@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
-import { decide, exampleFull, isTo, linkIn, pathOf, reviewerLinkFor, submitExample } from '../helpers/application-flow.js';
+import { assessEvery, confirmAndApprove, confirmPartners, decide, exampleFull, isTo, linkIn, pathOf, reviewerLinkFor, submitExample } from '../helpers/application-flow.js';
 
 // The review lifecycle on the local system: the synthesised state machine, real callbacks through
 // the Step Functions API, reviewer links from captured mail.
@@ -32,7 +32,7 @@ describe('certify', () => {
 
     // Act
     const page = await system.fetchApp(pathOf(links[0]!));
-    const response = await decide(system, links[0]!, 'approve');
+    const response = await confirmAndApprove(system, id, links[0]!);
 
     // Assess
     expect(page.status).toBe(200);
@@ -79,7 +79,7 @@ describe('reject', () => {
     expect(await missing.text()).toMatch(/Skriv en motivering/);
     expect(invalid.status).toBe(400);
     expect((await application(id)).status).toBe('in_review');
-    expect(await decide(system, link, 'approve')).toHaveProperty('status', 200);
+    expect(await confirmAndApprove(system, id, link)).toHaveProperty('status', 200);
   });
 });
 
@@ -113,7 +113,7 @@ describe('completion (komplettering)', () => {
     expect(secondLink).not.toBe(firstLink);
     const old = await system.fetchApp(pathOf(firstLink));
     expect(await old.text()).toMatch(/begärde komplettering/);
-    expect((await decide(system, secondLink, 'approve')).status).toBe(200);
+    expect((await confirmAndApprove(system, id, secondLink)).status).toBe(200);
     await system.waitForExecution(id, (e) => e.status === 'SUCCEEDED');
     const stored = await application(id);
     expect(stored.status).toBe('certified');
@@ -132,12 +132,13 @@ describe('reviewer links', () => {
       expect(await head.text()).toBe('');
     }
     expect((await application(id)).status).toBe('in_review');
-    expect((await decide(system, link, 'approve')).status).toBe(200);
+    expect((await confirmAndApprove(system, id, link)).status).toBe(200);
   });
 
   it('twenty simultaneous POSTs make exactly one decision and one applicant email', async () => {
     const { id } = await submitExample(system, { name: 'Rusningsstad City' });
     const links = await Promise.all(reviewers.map((r) => reviewerLinkFor(system, id, r)));
+    await confirmPartners(system, id);
     const responses = await Promise.all(
       Array.from({ length: 20 }, (_, i) => decide(system, links[i % 2]!, i % 3 === 0 ? 'approve' : 'reject', `Beslut nummer ${i}`)),
     );
@@ -154,7 +155,7 @@ describe('reviewer links', () => {
   it('a used link shows who decided what and when, without a form; a second decision gets 409', async () => {
     const { id } = await submitExample(system, { name: 'Beslutstad City' });
     const links = await Promise.all(reviewers.map((r) => reviewerLinkFor(system, id, r)));
-    await decide(system, links[0]!, 'approve');
+    await confirmAndApprove(system, id, links[0]!);
     const page = await system.fetchApp(pathOf(links[1]!));
     const html = await page.text();
     expect(page.status).toBe(200);
@@ -176,7 +177,8 @@ describe('reviewer links', () => {
   it('records the decider from the link, not from the form', async () => {
     const { id } = await submitExample(system, { name: 'Identitetsstad City' });
     const link = await reviewerLinkFor(system, id, reviewers[1]!);
-    const form = new URLSearchParams({ decision: 'approve', decidedBy: 'mallory@evil.example', reviewer: 'mallory@evil.example' });
+    await confirmPartners(system, id);
+    const form = new URLSearchParams({ decision: 'approve', decidedBy: 'mallory@evil.example', reviewer: 'mallory@evil.example', ...assessEvery('met') });
     await system.fetchApp(pathOf(link), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
     await system.waitForExecution(id, (e) => e.status === 'SUCCEEDED');
     expect((await application(id)).history.at(-1)?.actor).toBe(reviewers[1]);

@@ -2,7 +2,7 @@ import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
-import { decide, exampleFor, exampleFull, isTo, linkIn, pathOf, registerFreshMember, reviewerLinkFor, submitExample } from '../helpers/application-flow.js';
+import { confirmPartners, decide, exampleFor, exampleFull, isTo, linkIn, pathOf, registerFreshMember, reviewerLinkFor, submitExample } from '../helpers/application-flow.js';
 
 // The foundation, end to end on the local system: real HTTP, dynalite, the synthesised state
 // machine and captured mail.
@@ -215,6 +215,7 @@ describe('restart', () => {
     // Prepare: an application waiting for its reviewer when the system stops
     const { id } = await submitExample(system, { name: 'Omstartsstad City' });
     const link = await reviewerLinkFor(system, id, 'granskare@stadskarnor.example');
+    await confirmPartners(system, id);
     const { dataDir } = system;
     await system.stop();
     // Act
