@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { criteriaFor } from '../../functions/domain/criteria-catalogue.js';
 import { questionsFor } from '../../functions/domain/question-catalogue.js';
 import { uiMessages } from '../../functions/templates/messages.js';
 import { exampleFull } from '../helpers/application-flow.js';
@@ -43,6 +44,13 @@ async function fillApplication(page: Page, overrides: { organisation?: Record<st
   const contact = { ...example.contact, ...overrides.contact };
   for (const [key, value] of Object.entries(org)) await field(page, text.organisation[key as keyof typeof text.organisation].label).fill(value);
   for (const [key, value] of Object.entries(contact)) await field(page, text.contact[key as keyof typeof text.contact].label).fill(value);
+  for (const [i, partner] of exampleFull.partners.entries()) {
+    const row = page.getByRole('group', { name: text.partners.row(i + 1), exact: true });
+    await field(row, text.partners.role).selectOption({ label: text.partners.roles[partner.role as keyof typeof text.partners.roles] });
+    await field(row, text.partners.organisation).fill(partner.organisation);
+    await field(row, text.partners.name).fill(partner.name);
+    await field(row, text.partners.email).fill(partner.email);
+  }
   for (const question of questionsFor('full')) {
     const value = exampleFull.answers[question.id];
     if (value === undefined) continue;
@@ -61,8 +69,16 @@ async function fillApplication(page: Page, overrides: { organisation?: Record<st
   }
 }
 
+/** Opens the newest mail in the local mailbox whose card shows `subject`, and returns the href of its button. */
+async function linkFromMailbox(page: Page, subject: string | RegExp, button: string): Promise<string> {
+  await page.goto(system.urls.mail);
+  const card = page.locator('.email', { hasText: subject }).first();
+  await card.getByRole('button', { name: 'Toggle HTML view' }).click();
+  return (await card.frameLocator('iframe').getByRole('link', { name: button }).getAttribute('href'))!;
+}
+
 describe.skipIf(!haveBrowser)('in a browser', () => {
-  it('applies through the form, certifies from the mailbox and shows the certificate', async () => {
+  it('applies through the form; two partners confirm from the mailbox; the reviewer assesses every criterion and certifies', async () => {
     const page = await browser.newPage();
     mkdirSync('test-results', { recursive: true });
 
@@ -84,19 +100,36 @@ describe.skipIf(!haveBrowser)('in a browser', () => {
     const reviewHref = await mailFrame.getByRole('link', { name: 'Granska ansökan' }).getAttribute('href');
     expect(reviewHref).toMatch(/\/review\/[A-Za-z0-9_-]{43}$/);
 
-    // 3. … follows the link and certifies.
+    // 3. Each partner opens their mail, follows the link and confirms.
+    for (const partner of exampleFull.partners) {
+      await system.waitForMail((m) => m.destination.to.includes(partner.email) && m.subject.startsWith('Bekräfta samverkan'));
+      const href = await linkFromMailbox(page, partner.email, 'Bekräfta eller avböj');
+      expect(href).toMatch(/\/partner\/[A-Za-z0-9_-]{43}$/);
+      await page.goto(href);
+      await expect(page.getByText(partner.organisation).first().isVisible()).resolves.toBe(true);
+      await page.getByLabel(/^Bekräfta – Vi deltar i samverkan/).check();
+      await page.getByRole('button', { name: 'Skicka svar' }).click();
+      await expect(page.getByRole('heading', { name: 'Tack – ni har bekräftat samverkan' }).isVisible()).resolves.toBe(true);
+    }
+
+    // 4. The reviewer follows the link, assesses every criterion as met, and certifies.
     await page.goto(reviewHref!);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(exampleFull.organisation.name);
+    await expect(page.getByText('2 av 2 har bekräftat').isVisible()).resolves.toBe(true);
+    for (const criterion of criteriaFor('full')) {
+      await page.getByRole('group', { name: `Bedömning av ”${criterion.title.sv}”` }).getByLabel('Uppfyllt', { exact: true }).check();
+    }
     await page.getByLabel('Godkänn – certifiera').check();
     await page.getByRole('button', { name: 'Skicka beslut' }).click();
     await expect(page.getByText('Beslutet är registrerat').isVisible()).resolves.toBe(true);
 
-    // 4. The applicant's status page shows the certificate.
+    // 5. The applicant's status page shows the certificate and the assessment by criterion.
     await system.waitForMail((m) => m.subject.startsWith('Grattis!'));
     await page.goto(statusPage);
     const certificate = page.getByRole('heading', { name: /Certifikat QM-\d{4}-\d{4}/ });
     await expect(certificate.isVisible()).resolves.toBe(true);
     await expect(page.getByText(/giltigt från .* till och med/).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('heading', { name: 'Granskarens bedömning per kriterium' }).isVisible()).resolves.toBe(true);
     await page.screenshot({ path: 'test-results/status-certified.png', fullPage: true });
   });
 
