@@ -185,6 +185,7 @@ describe('one open application per organisation', () => {
     const form = new URLSearchParams({ type: 'full', idempotencyKey: `honung-${org.organisationNumber}`, homepage: 'https://spam.example' });
     for (const [k, v] of Object.entries(exampleFor(org.organisationNumber).organisation)) form.set(`organisation.${k}`, String(v));
     for (const [k, v] of Object.entries(exampleFull.contact)) form.set(`contact.${k}`, String(v));
+    exampleFull.partners.forEach((partner, i) => Object.entries(partner).forEach(([k, v]) => form.set(`partners.${i}.${k}`, v)));
     for (const [k, v] of Object.entries(exampleFull.answers)) {
       if (Array.isArray(v)) v.forEach((x) => form.append(`answers.${k}`, String(x)));
       else form.set(`answers.${k}`, String(v));

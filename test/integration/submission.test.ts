@@ -86,6 +86,7 @@ describe('submitting an application', () => {
     const form = new URLSearchParams({ type: 'full', idempotencyKey: key! });
     for (const [k, v] of Object.entries((await freshExample()).organisation)) form.set(`organisation.${k}`, String(v));
     for (const [k, v] of Object.entries(exampleFull.contact)) form.set(`contact.${k}`, String(v));
+    exampleFull.partners.forEach((partner, i) => Object.entries(partner).forEach(([k, v]) => form.set(`partners.${i}.${k}`, v)));
     for (const [k, v] of Object.entries(exampleFull.answers)) {
       if (Array.isArray(v)) v.forEach((x) => form.append(`answers.${k}`, String(x)));
       else form.set(`answers.${k}`, String(v));
