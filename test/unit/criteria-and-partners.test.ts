@@ -88,3 +88,32 @@ describe('partner validation', () => {
     expect(partnerPublicName({ role: 'property_owners', organisation: 'Fastighetsägarna Exempelstad' })).toBe('Fastighetsägarna Exempelstad');
   });
 });
+
+describe('the review page of a revision', () => {
+  it('shows the answers of the last certified application beside the new ones, under their criteria', async () => {
+    // Prepare
+    const { renderReviewPage } = await import('../../functions/templates/review-page.template.js');
+    const revision = (await import('../../examples/application-revision.json', { with: { type: 'json' } })).default;
+    const application = {
+      id: 'A-20291101-7KQ3ZP', applicationType: 'revision' as const, status: 'in_review' as const, organisation: revision.organisation, contact: revision.contact,
+      partners: revision.partners as never, answers: revision.answers, locale: 'sv' as const, submittedAt: '2029-11-01T09:00:00Z', updatedAt: '2029-11-01T09:00:00Z', version: 3, history: [],
+    };
+
+    // Act
+    const page = renderReviewPage({
+      application,
+      round: { applicationId: application.id, round: 1, state: 'open', openedAt: '2029-11-01T09:00:00Z', reviewers: ['granskare@stadskarnor.example'] },
+      reviewer: 'granskare@stadskarnor.example',
+      action: '/review/x',
+      context: {
+        record: { certificates: [], applications: [] },
+        partners: [],
+        lastCertified: { certificateId: 'QM-2026-0001', applicationId: 'A-20261101-AAAAAA', answers: { ...fullExample.answers } },
+      },
+    });
+
+    // Assess
+    expect(page).toContain('name="criterion.changesAndResults"');
+    expect(page).toContain(`${revision.answers.agreements}<br><span class="hint">Förra certifierade ansökan (QM-2026-0001): ${fullExample.answers.agreements}</span>`);
+  });
+});
