@@ -3,7 +3,7 @@ import { formatFormNumber } from './application-form.js';
 import { firstErrors } from './error-list.js';
 import { organisationNumberMessage, organisationNumberSchema } from './organisation-number.js';
 import { multiLinePattern, requiredMultiLinePattern, requiredSingleLinePattern, singleLinePattern } from './text-rules.js';
-import { partnersSchema } from './partners.js';
+import { maxPartners, partnersSchema } from './partners.js';
 import {
   applicationTypes,
   locales,
@@ -344,9 +344,10 @@ export function validateApplication(body: unknown): ValidationResult {
   return { ok: false, errors: items, errorCount: total };
 }
 
-/** The longest list any field takes (a multiselect with every option chosen). */
+/** The longest list any field takes (a multiselect with every option chosen, or the partners). */
 const longestList = Math.max(
   1,
+  maxPartners,
   ...questionCatalogue.sections.flatMap((section) => section.questions).map((q) => (q.kind === 'multiselect' ? q.options.length : 0)),
 );
 
