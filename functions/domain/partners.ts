@@ -33,25 +33,10 @@ export const partnerMessages = {
   requiredRoles: 'Ange minst en partner med rollen Kommunen och minst en med rollen Fastighetsägarna eller Handeln och näringslivet.',
 } as const;
 
-const text = (missing: string, max: number) => z.string({ error: missing }).trim().min(1, { error: missing }).max(max, { error: `Svaret får vara högst ${max} tecken.` });
-
-export const partnerSchema = z.strictObject({
-  role: z.enum(partnerRoles, { error: partnerMessages.role }),
-  organisation: text(partnerMessages.organisation, 200),
-  name: text(partnerMessages.name, 200),
-  email: text(partnerMessages.emailRequired, 254).pipe(z.email({ error: partnerMessages.email })).meta({ format: 'email' }),
-});
-
 /** The rule the collaboration must meet: the municipality, and property owners or trade and business. */
 export function hasRequiredRoles(partners: readonly Pick<Partner, 'role'>[]): boolean {
   return partners.some((p) => p.role === 'municipality') && partners.some((p) => p.role === 'property_owners' || p.role === 'business');
 }
-
-export const partnersSchema = z
-  .array(partnerSchema, { error: partnerMessages.list })
-  .max(maxPartners, { error: partnerMessages.tooMany })
-  .refine(hasRequiredRoles, { error: partnerMessages.requiredRoles })
-  .meta({ description: 'Samverkanspartnerna. Var och en får en länk för att bekräfta att de står bakom ansökan och dess finansieringsavtal.' });
 
 /** What each partner is asked to confirm (the partner's mail and page say this). */
 export const partnerConfirmationStatement = 'Vi deltar i samverkan och står bakom ansökan och dess finansieringsavtal';

@@ -29,12 +29,20 @@ async function itemCount(): Promise<number> {
   return result.Count ?? 0;
 }
 
-/** Waits until earlier applications' workflows have sent their mail, so counts are stable. */
+/** Every running workflow waits at its callbacks: the member's confirmation, or the review and each partner. */
+function allParked(): boolean {
+  return system.stepFunctions.listExecutions({ statusFilter: 'RUNNING' }).every((execution) => {
+    const waiting = system.stepFunctions.pendingTasks(execution.executionArn).map((t) => t.stateName);
+    return waiting.includes('AwaitMemberConfirmation') || (waiting.includes('AwaitReviewDecision') && waiting.filter((s) => s === 'AwaitPartnerConfirmation').length >= exampleFull.partners.length);
+  });
+}
+
+/** Waits until earlier applications' workflows are parked and have sent their mail, so counts are stable. */
 async function settled(): Promise<void> {
   let last = -1;
   for (let i = 0; i < 100; i++) {
     const now = (await system.mails()).length + (await itemCount());
-    if (now === last) return;
+    if (now === last && allParked()) return;
     last = now;
     await new Promise((r) => setTimeout(r, 300));
   }
