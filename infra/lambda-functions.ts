@@ -110,6 +110,24 @@ export const httpFunctions = {
     routes: ['GET /register', 'GET /api/register', 'GET /register.csv'],
     access: { table: 'read' },
   },
+  Criteria: {
+    entry: 'functions/handlers/criteria.handler.ts',
+    description: 'Publishes the QM criteria a reviewer assesses (Swedish, ?lang=en English)',
+    routes: ['GET /api/criteria'],
+    access: {},
+  },
+  PartnerPage: {
+    entry: 'functions/handlers/partner-page.handler.ts',
+    description: "Shows a partner the application and the confirmation form (reads only: safe for mail scanners)",
+    routes: ['GET /partner/{token}', 'HEAD /partner/{token}'],
+    access: { table: 'read' },
+  },
+  PartnerAnswer: {
+    entry: 'functions/handlers/partner-answer.handler.ts',
+    description: "Records a partner's confirmation or decline once and wakes the partner's wait",
+    routes: ['POST /partner/{token}'],
+    access: { table: 'readwrite', answerWorkflowTasks: true },
+  },
   CertificateVerification: {
     entry: 'functions/handlers/certificate-verification.handler.ts',
     description: 'Verifies one certificate (page, .json) and serves it as a PDF (.pdf): one path segment, suffix dispatched',
@@ -304,6 +322,26 @@ export const workflowFunctions = {
     entry: 'functions/handlers/expire-application.handler.ts',
     description: 'Closes an application whose completion did not arrive in time',
     access: { table: 'readwrite', sendMail: true },
+  },
+  ListPartners: {
+    entry: 'functions/handlers/list-partners.handler.ts',
+    description: "Lists the application's partners (positions only) for the Map of confirmations",
+    access: { table: 'read' },
+  },
+  AwaitPartnerConfirmation: {
+    entry: 'functions/handlers/await-partner-confirmation.handler.ts',
+    description: 'Asks one partner to confirm the collaboration and waits (waitForTaskToken)',
+    access: { table: 'readwrite', sendMail: true, answerWorkflowTasks: true },
+  },
+  RemindPartner: {
+    entry: 'functions/handlers/remind-partner.handler.ts',
+    description: 'Reminds a partner who has not answered',
+    access: { table: 'readwrite', sendMail: true },
+  },
+  ReleasePartnerConfirmations: {
+    entry: 'functions/handlers/release-partner-confirmations.handler.ts',
+    description: "Releases the partners' outstanding waits when the review ends",
+    access: { table: 'readwrite', answerWorkflowTasks: true },
   },
   RecordFailure: {
     entry: 'functions/handlers/record-failure.handler.ts',

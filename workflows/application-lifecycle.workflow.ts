@@ -9,6 +9,8 @@ import {
   JitterType,
   JsonPath,
   LogLevel,
+  Map as SfnMap,
+  Parallel,
   Pass,
   StateMachine,
   StateMachineType,
@@ -25,7 +27,8 @@ import type { WorkflowFunctionId } from '../infra/lambda-functions.js';
 
 /**
  * State names are part of the contract with the local runner and the tests: the local system
- * shortens the waits of `AwaitReviewDecision` and `AwaitCompletion` by name.
+ * shortens the waits of `AwaitReviewDecision`, `AwaitCompletion`, `AwaitMemberConfirmation` and
+ * `AwaitPartnerConfirmation` by name.
  */
 export const LifecycleState = {
   RouteApplication: 'RouteApplication',
@@ -38,6 +41,16 @@ export const LifecycleState = {
   Declined: 'Declined',
   ConfirmationExpired: 'ConfirmationExpired',
   Acknowledge: 'Acknowledge',
+  ReviewAndPartners: 'ReviewAndPartners',
+  ListPartners: 'ListPartners',
+  ConfirmPartners: 'ConfirmPartners',
+  AwaitPartnerConfirmation: 'AwaitPartnerConfirmation',
+  PartnerTimedOut: 'PartnerTimedOut',
+  CountPartnerReminder: 'CountPartnerReminder',
+  RemindPartner: 'RemindPartner',
+  AwaitPartnerAnswer: 'AwaitPartnerAnswer',
+  PartnerDone: 'PartnerDone',
+  ReleasePartners: 'ReleasePartners',
   StartReviewRound: 'StartReviewRound',
   AwaitReviewDecision: 'AwaitReviewDecision',
   ReviewTimedOut: 'ReviewTimedOut',
@@ -55,14 +68,15 @@ export const LifecycleState = {
   AnsweredAtDeadline: 'AnsweredAtDeadline',
   RecordFailure: 'RecordFailure',
   Certified: 'Certified',
-  Rejected: 'Rejected',
-  Expired: 'Expired',
+  ReviewEnded: 'ReviewEnded',
   ReviewOverdue: 'ReviewOverdue',
+  ReviewOverdueEnded: 'ReviewOverdueEnded',
   Failed: 'Failed',
   Start: 'Start',
   ResumeApplication: 'ResumeApplication',
   ResumeAt: 'ResumeAt',
   RestoreCompletionRound: 'RestoreCompletionRound',
+  ReviewEntry: 'ReviewEntry',
   NothingToResume: 'NothingToResume',
 } as const;
 
@@ -147,20 +161,19 @@ export class ApplicationLifecycle extends Construct {
     afterConfirmation
       .when(Condition.stringEquals('$.confirmation.decision', 'confirm'), acknowledge)
       .otherwise(new Succeed(this, S.Declined));
-    const startReviewRound = onFailure(
-      this.step(S.StartReviewRound, fn.StartReviewRound, { applicationId }, '$.review', {
-        'round.$': '$.Payload.round',
-        'reminders.$': '$.Payload.reminders',
-        'escalated.$': '$.Payload.escalated',
-        'openedAt.$': '$.Payload.openedAt',
-      }),
-    );
+    // The review and the partners' confirmations run side by side. States inside a branch cannot
+    // Catch to states outside it, so a failing step fails the Parallel, whose Catch records it.
+    const startReviewRound = this.step(S.StartReviewRound, fn.StartReviewRound, { applicationId }, '$.review', {
+      'round.$': '$.Payload.round',
+      'reminders.$': '$.Payload.reminders',
+      'escalated.$': '$.Payload.escalated',
+      'openedAt.$': '$.Payload.openedAt',
+    });
 
     // The review waits for the decision callback; each timeout is a reminder, then an escalation.
     const awaitDecision = this.callback(S.AwaitReviewDecision, fn.AwaitReviewDecision, { applicationId, round }, '$.decision', Duration.days(config.reviewReminderIntervalDays));
     const reviewTimedOut = new Choice(this, S.ReviewTimedOut);
     awaitDecision.addCatch(reviewTimedOut, { errors: ['States.Timeout'], resultPath: '$.timeout' });
-    onFailure(awaitDecision);
 
     const countReminder = new Pass(this, S.CountReminder, {
       parameters: {
@@ -171,25 +184,27 @@ export class ApplicationLifecycle extends Construct {
       },
       resultPath: '$.review',
     });
-    const remind = onFailure(this.step(S.RemindReviewers, fn.RemindReviewers, { applicationId, round, reminder: JsonPath.numberAt('$.review.reminders') }));
-    const escalate = onFailure(this.step(S.EscalateReview, fn.EscalateReview, { applicationId, round }));
+    const remind = this.step(S.RemindReviewers, fn.RemindReviewers, { applicationId, round, reminder: JsonPath.numberAt('$.review.reminders') });
+    const escalate = this.step(S.EscalateReview, fn.EscalateReview, { applicationId, round });
     const markEscalated = new Pass(this, S.MarkEscalated, { result: Result.fromBoolean(true), resultPath: '$.review.escalated' });
-    const closeOverdue = onFailure(this.step(S.CloseOverdueReview, fn.CloseOverdueReview, { applicationId, round }, '$.decision', { 'decision.$': '$.Payload' }));
+    const closeOverdue = this.step(S.CloseOverdueReview, fn.CloseOverdueReview, { applicationId, round }, '$.decision', { 'decision.$': '$.Payload' });
     const unwrapOverdue = new Pass(this, `${S.CloseOverdueReview}Result`, { inputPath: '$.decision.decision', resultPath: '$.decision' });
     const decidedAfterAll = new Choice(this, S.DecidedAfterAll);
 
     const routeDecision = new Choice(this, S.RouteDecision);
-    const certify = onFailure(this.step(S.Certify, fn.CertifyApplication, { applicationId, round }));
-    const reject = onFailure(this.step(S.Reject, fn.RejectApplication, { applicationId, round }));
+    const certify = this.step(S.Certify, fn.CertifyApplication, { applicationId, round });
+    const reject = this.step(S.Reject, fn.RejectApplication, { applicationId, round });
     const awaitCompletion = this.callback(S.AwaitCompletion, fn.RequestCompletion, { applicationId, round }, '$.completion', Duration.days(config.completionDeadlineDays));
-    const expire = onFailure(this.step(S.ExpireApplication, fn.ExpireApplication, { applicationId, round }, '$.expiry', { 'answered.$': '$.Payload.answered', 'extended.$': '$.Payload.extended' }));
+    const expire = this.step(S.ExpireApplication, fn.ExpireApplication, { applicationId, round }, '$.expiry', { 'answered.$': '$.Payload.answered', 'extended.$': '$.Payload.extended' });
     awaitCompletion.addCatch(expire, { errors: ['States.Timeout'], resultPath: '$.timeout' });
-    onFailure(awaitCompletion);
     const answeredAtDeadline = new Choice(this, S.AnsweredAtDeadline);
+    // A review that ends without a certificate releases the partners still waited on.
+    const releasePartners = this.step(S.ReleasePartners, fn.ReleasePartnerConfirmations, { applicationId });
 
-    // Router: a fresh submission starts at Acknowledge; a resume continues from the stored status.
-    // The first steps are idempotent (acknowledge once, reuse an open or decided round, send each
-    // mail once), so everything before the decision resumes through Acknowledge.
+    // Router: a fresh submission starts at RouteApplication; a resume continues from the stored
+    // status. The first steps are idempotent (acknowledge once, reuse an open or decided round,
+    // send each mail once, list only the partners still to answer), so everything before the
+    // decision resumes through Acknowledge; a completion round resumes inside the review branch.
     const start = new Choice(this, S.Start);
     const resume = onFailure(
       this.step(S.ResumeApplication, fn.ResumeApplication, { applicationId }, '$.resumeAt', {
@@ -198,23 +213,20 @@ export class ApplicationLifecycle extends Construct {
       }),
     );
     const resumeAt = new Choice(this, S.ResumeAt);
+    start.when(Condition.isPresent('$.resume'), resume).otherwise(route);
+    resume.next(resumeAt);
+    const resumingCompletion = Condition.and(Condition.isPresent('$.resumeAt.status'), Condition.stringEquals('$.resumeAt.status', 'completion_requested'));
+
+    // The review branch starts with a new round, or, when a completion round is resumed, waits
+    // for that completion again (a branch can only be entered at its start).
+    const reviewEntry = new Choice(this, S.ReviewEntry);
     const restoreCompletionRound = new Pass(this, S.RestoreCompletionRound, {
       parameters: { 'round.$': '$.resumeAt.round', reminders: 0, escalated: false, 'openedAt.$': '$$.Execution.StartTime' },
       resultPath: '$.review',
     });
-    start.when(Condition.isPresent('$.resume'), resume).otherwise(route);
-    resume.next(resumeAt);
-    resumeAt
-      .when(Condition.stringEquals('$.resumeAt.status', 'awaiting_confirmation'), awaitConfirmation)
-      .when(Condition.stringEquals('$.resumeAt.status', 'completion_requested'), restoreCompletionRound)
-      .when(
-        Condition.or(...['submitted', 'acknowledged', 'in_review'].map((status) => Condition.stringEquals('$.resumeAt.status', status))),
-        acknowledge,
-      )
-      .otherwise(new Succeed(this, S.NothingToResume, { comment: 'The application has already ended' }));
+    reviewEntry.when(resumingCompletion, restoreCompletionRound).otherwise(startReviewRound);
     restoreCompletionRound.next(awaitCompletion);
 
-    acknowledge.next(startReviewRound);
     startReviewRound.next(awaitDecision);
     awaitDecision.next(routeDecision);
     reviewTimedOut
@@ -232,7 +244,7 @@ export class ApplicationLifecycle extends Construct {
       .otherwise(new Fail(this, S.ReviewOverdue, { error: 'ReviewOverdue', cause: 'No reviewer decided in time; the operator was alerted' }));
     routeDecision
       .when(Condition.stringEquals('$.decision.decision', 'approve'), certify.next(new Succeed(this, S.Certified)))
-      .when(Condition.stringEquals('$.decision.decision', 'reject'), reject.next(new Succeed(this, S.Rejected)))
+      .when(Condition.stringEquals('$.decision.decision', 'reject'), reject.next(releasePartners))
       .when(Condition.stringEquals('$.decision.decision', 'request_completion'), awaitCompletion)
       .otherwise(new Fail(this, 'UnknownDecision', { error: 'UnknownDecision' }));
     awaitCompletion.next(startReviewRound);
@@ -241,7 +253,52 @@ export class ApplicationLifecycle extends Construct {
       .when(Condition.booleanEquals('$.expiry.answered', true), startReviewRound)
       // Staff extended the deadline: wait again for the completion.
       .when(Condition.booleanEquals('$.expiry.extended', true), awaitCompletion)
-      .otherwise(new Succeed(this, S.Expired));
+      .otherwise(releasePartners);
+    releasePartners.next(new Succeed(this, S.ReviewEnded));
+
+    // Each partner: a callback with reminders, until the answer or the release.
+    const partner = JsonPath.numberAt('$.partner');
+    const listPartners = this.step(S.ListPartners, fn.ListPartners, { applicationId }, '$.partners', { 'indices.$': '$.Payload.partners' });
+    const confirmPartners = new SfnMap(this, S.ConfirmPartners, {
+      itemsPath: '$.partners.indices',
+      itemSelector: { applicationId, partner: JsonPath.numberAt('$$.Map.Item.Value'), reminders: 0 },
+      resultPath: JsonPath.DISCARD,
+    });
+    const awaitPartner = this.callback(S.AwaitPartnerConfirmation, fn.AwaitPartnerConfirmation, { applicationId, partner }, '$.answer', Duration.days(config.partnerReminderIntervalDays));
+    const partnerTimedOut = new Choice(this, S.PartnerTimedOut);
+    awaitPartner.addCatch(partnerTimedOut, { errors: ['States.Timeout'], resultPath: '$.timeout' });
+    const countPartnerReminder = new Pass(this, S.CountPartnerReminder, {
+      parameters: { applicationId, partner, 'reminders.$': 'States.MathAdd($.reminders, 1)' },
+    });
+    const remindPartner = this.step(S.RemindPartner, fn.RemindPartner, { applicationId, partner, reminder: JsonPath.numberAt('$.reminders') });
+    // After the last reminder the partner may still answer until the review ends (which releases it).
+    const awaitPartnerAnswer = this.callback(S.AwaitPartnerAnswer, fn.AwaitPartnerConfirmation, { applicationId, partner }, '$.answer', Duration.days(365));
+    const partnerDone = new Succeed(this, S.PartnerDone);
+    awaitPartnerAnswer.addCatch(partnerDone, { errors: ['States.Timeout'], resultPath: '$.timeout' });
+    awaitPartner.next(partnerDone);
+    awaitPartnerAnswer.next(partnerDone);
+    partnerTimedOut.when(Condition.numberLessThan('$.reminders', config.partnerReminderCount), countPartnerReminder).otherwise(awaitPartnerAnswer);
+    countPartnerReminder.next(remindPartner);
+    remindPartner.next(awaitPartner);
+    confirmPartners.itemProcessor(awaitPartner);
+    listPartners.next(confirmPartners);
+
+    const reviewAndPartners = new Parallel(this, S.ReviewAndPartners, { resultPath: JsonPath.DISCARD });
+    reviewAndPartners.branch(reviewEntry).branch(listPartners);
+    reviewAndPartners.addCatch(new Fail(this, S.ReviewOverdueEnded, { error: 'ReviewOverdue', cause: 'No reviewer decided in time; the operator was alerted' }), {
+      errors: ['ReviewOverdue'],
+      resultPath: '$.error',
+    });
+    reviewAndPartners.addCatch(recordFailure, { errors: ['States.ALL'], resultPath: '$.error' });
+    acknowledge.next(reviewAndPartners);
+    resumeAt
+      .when(Condition.stringEquals('$.resumeAt.status', 'awaiting_confirmation'), awaitConfirmation)
+      .when(resumingCompletion, reviewAndPartners)
+      .when(
+        Condition.or(...['submitted', 'acknowledged', 'in_review'].map((status) => Condition.stringEquals('$.resumeAt.status', status))),
+        acknowledge,
+      )
+      .otherwise(new Succeed(this, S.NothingToResume, { comment: 'The application has already ended' }));
 
     this.stateMachine = new StateMachine(this, 'StateMachine', {
       stateMachineType: StateMachineType.STANDARD,

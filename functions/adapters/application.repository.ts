@@ -304,6 +304,35 @@ export class ApplicationRepository {
   }
 
   /**
+   * Appends an event that does not change the status (an assessment, a partner's answer, a reminder)
+   * to the history, once per `key`: a retried step or a repeated request does not write it twice.
+   * The version is left alone, so an event never makes a concurrent status change fail.
+   */
+  async appendEvent(id: string, entry: Omit<HistoryEntry, 'from' | 'to'>, key: string): Promise<boolean> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const current = await this.get(id);
+      if (!current) return false;
+      if (((current.eventKeys as string[] | undefined) ?? []).includes(key)) return false;
+      const full: HistoryEntry = { ...entry, from: current.status, to: current.status };
+      const written = await unlessConditionFails(
+        this.db.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: applicationKey(id),
+            UpdateExpression: 'SET #history = list_append(#history, :entry), #keys = list_append(if_not_exists(#keys, :none), :keys)',
+            // The status the entry names is still the status; the key is not there yet.
+            ConditionExpression: '#status = :status AND NOT contains(#keys, :key)',
+            ExpressionAttributeNames: { '#history': 'history', '#keys': 'eventKeys', '#status': 'status' },
+            ExpressionAttributeValues: { ':entry': [full], ':none': [], ':keys': [key], ':key': key, ':status': current.status },
+          }),
+        ),
+      );
+      if (written.ok) return true;
+    }
+    return false;
+  }
+
+  /**
    * Records the certificate number and validity on an application in review, once: a retried
    * certify step finds them there and reuses them. Returns the application as it is after.
    */

@@ -5,6 +5,7 @@ import { CertificateRepository } from './certificate.repository.js';
 import { ConfirmationRepository } from './confirmation.repository.js';
 import { IdempotencyRepository } from './idempotency.repository.js';
 import { MemberRepository } from './member.repository.js';
+import { PartnerRepository } from './partner.repository.js';
 import { RenewalRepository } from './renewal.repository.js';
 import { ReviewRepository } from './review.repository.js';
 import { StepFunctionsCallbacks, type WorkflowCallbacks } from './workflow-callbacks.js';
@@ -24,6 +25,7 @@ export interface Dependencies {
   renewals: RenewalRepository;
   reviews: ReviewRepository;
   confirmations: ConfirmationRepository;
+  partners: PartnerRepository;
   callbacks: WorkflowCallbacks;
   mailer: SesMailer;
   alerts: Alerts;
@@ -51,6 +53,7 @@ export function dependencies(): Dependencies {
     renewals: new RenewalRepository(db, config.TABLE_NAME),
     reviews: new ReviewRepository(db, config.TABLE_NAME),
     confirmations: new ConfirmationRepository(db, config.TABLE_NAME),
+    partners: new PartnerRepository(db, config.TABLE_NAME),
     callbacks: new StepFunctionsCallbacks(),
     mailer: new SesMailer(config.SENDER_EMAIL, config.SES_CONFIGURATION_SET),
     alerts: new SnsAlerts(config.ALERT_TOPIC_ARN),

@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationRecord } from '../domain/application-record.js';
+import type { AssessedCriterion, Assessment } from '../domain/assessment.js';
 import type { RecordedDecision, ReviewRound } from '../domain/review.js';
 import { stripKeys } from './application.repository.js';
 import { unlessConditionFails } from './conditional-write.js';
@@ -33,12 +34,16 @@ export interface CompletionRequest {
   round: number;
   requestedAt: string;
   comment: string;
+  /** The criteria the completion is about (partly or not met), with the reviewer's comments. */
+  criteria?: AssessedCriterion[];
   deadline: string;
   taskToken?: string;
   answeredAt?: string;
   closedAt?: string;
   /** When staff last moved the deadline (the workflow's timer then waits again). */
   extendedAt?: string;
+  /** What the application said before the completion (kept so the reviewer sees what changed). */
+  previousContent?: Pick<ApplicationRecord, 'organisation' | 'contact' | 'answers'>;
   /** What the applicant sent, kept with the answer so it is applied even if a step dies midway. */
   submittedContent?: Pick<ApplicationRecord, 'organisation' | 'contact' | 'answers'>;
 }
@@ -117,6 +122,23 @@ export class ReviewRepository {
     );
     if (updated.ok) return { recorded: true, round: stripKeys<ReviewRound>(updated.value.Attributes ?? {}) };
     return { recorded: false, round: await this.getRound(applicationId, round) };
+  }
+
+  /** Keeps an assessment on an open, undecided round (`decision=save`); false once the round is decided or closed. */
+  async saveAssessment(applicationId: string, round: number, assessment: Assessment, by: string, at: string): Promise<boolean> {
+    const written = await unlessConditionFails(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: roundKey(applicationId, round),
+          UpdateExpression: 'SET assessment = :a, assessmentSavedBy = :by, assessmentSavedAt = :at',
+          ConditionExpression: 'attribute_exists(pk) AND #state = :open AND attribute_not_exists(#decision)',
+          ExpressionAttributeNames: { '#state': 'state', '#decision': 'decision' },
+          ExpressionAttributeValues: { ':a': assessment, ':by': by, ':at': at, ':open': 'open' },
+        }),
+      ),
+    );
+    return written.ok;
   }
 
   /** Closes an undecided round (overdue, or the application failed). Returns the round after. */
@@ -208,7 +230,7 @@ export class ReviewRepository {
         TableName: this.tableName,
         Key: completionKey(request.applicationId, request.round),
         UpdateExpression:
-          'SET entity = :entity, applicationId = :app, #round = :round, requestedAt = if_not_exists(requestedAt, :requestedAt), #comment = :comment, deadline = if_not_exists(deadline, :deadline), taskToken = :token',
+          'SET entity = :entity, applicationId = :app, #round = :round, requestedAt = if_not_exists(requestedAt, :requestedAt), #comment = :comment, criteria = :criteria, deadline = if_not_exists(deadline, :deadline), taskToken = :token',
         ExpressionAttributeNames: { '#comment': 'comment', '#round': 'round' },
         ExpressionAttributeValues: {
           ':entity': 'CompletionRequest',
@@ -216,6 +238,7 @@ export class ReviewRepository {
           ':round': request.round,
           ':requestedAt': request.requestedAt,
           ':comment': request.comment,
+          ':criteria': request.criteria ?? [],
           ':deadline': request.deadline,
           ':token': request.taskToken,
         },

@@ -1,4 +1,5 @@
 import type { ApplicationInput } from './application.schema.js';
+import { maxPartners } from './partners.js';
 import {
   findQuestion,
   isApplicationType,
@@ -27,6 +28,8 @@ export type FormValues = Record<string, string | string[]>;
 
 export const organisationFieldNames = ['organisationNumber', 'name', 'town', 'municipality', 'website'] as const;
 export const contactFieldNames = ['name', 'role', 'email', 'phone'] as const;
+/** A partner's fields: `partners.<0..7>.<field>`; the form has room for `maxPartners` rows, empty rows are left out. */
+export const partnerFieldNames = ['role', 'organisation', 'name', 'email'] as const;
 export const metaFieldNames = ['type', 'idempotencyKey', 'locale', 'homepage'] as const;
 /**
  * The honeypot: a field people never see (hidden from sight and from assistive technology) that
@@ -39,6 +42,7 @@ export interface ApplicationFormBody {
   type: string | undefined;
   organisation: Record<string, string>;
   contact: Record<string, string>;
+  partners: Record<string, string>[];
   answers: Record<string, unknown>;
   locale?: Locale;
 }
@@ -156,6 +160,16 @@ export function applicationBodyFromForm(fields: FormFields): ApplicationFormBody
     if (value !== undefined) contact[key] = value;
   }
 
+  const partners: Record<string, string>[] = [];
+  for (let i = 0; i < maxPartners; i++) {
+    const partner: Record<string, string> = {};
+    for (const key of partnerFieldNames) {
+      const value = firstValue(fields, `partners.${i}.${key}`);
+      if (value !== undefined) partner[key] = value;
+    }
+    if (Object.keys(partner).length > 0) partners.push(partner);
+  }
+
   const answers: Record<string, unknown> = {};
   const asked = type ? questionsFor(type) : questionCatalogue.sections.flatMap((s) => s.questions);
   const askedIds = new Set(asked.map((q) => q.id));
@@ -178,6 +192,7 @@ export function applicationBodyFromForm(fields: FormFields): ApplicationFormBody
     type: type ?? rawType,
     organisation,
     contact,
+    partners,
     answers,
     ...(isLocale(locale) ? { locale } : {}),
   };
@@ -192,6 +207,7 @@ export interface FormValuesOptions {
 }
 
 type StoredApplication = Pick<ApplicationInput, 'type' | 'organisation' | 'contact' | 'answers'> & {
+  partners?: readonly Partial<Record<(typeof partnerFieldNames)[number], string>>[] | undefined;
   locale?: Locale | undefined;
 };
 
@@ -211,6 +227,13 @@ export function applicationToFormValues(input: StoredApplication, options: FormV
     const value = contact[key];
     if (value !== undefined) values[`contact.${key}`] = value;
   }
+
+  (input.partners ?? []).slice(0, maxPartners).forEach((partner, i) => {
+    for (const key of partnerFieldNames) {
+      const value = partner[key];
+      if (value !== undefined) values[`partners.${i}.${key}`] = value;
+    }
+  });
 
   const keep = options.forType ? new Set(questionsFor(options.forType).map((q) => q.id)) : undefined;
   for (const [id, answer] of Object.entries(input.answers)) {

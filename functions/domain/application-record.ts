@@ -1,4 +1,5 @@
 import type { ApplicationStatus } from './application-status.js';
+import type { Partner } from './partners.js';
 
 export type ApplicationType = 'full' | 'revision';
 export type Locale = 'sv' | 'en';
@@ -27,6 +28,8 @@ export interface HistoryEntry {
   comment?: string;
   /** A staff note for the workspace only: never shown to the applicant. */
   internal?: boolean;
+  /** Set for an event that does not change the status (from = to): an assessment, a partner's answer, a reminder. */
+  event?: 'assessment' | 'partner_requested' | 'partner_confirmed' | 'partner_declined' | 'partner_reminded';
 }
 
 export interface ApplicationRecord {
@@ -35,6 +38,8 @@ export interface ApplicationRecord {
   status: ApplicationStatus;
   organisation: Organisation;
   contact: ContactPerson;
+  /** The partners of the collaboration (absent on applications from before partners were asked for). */
+  partners?: Partner[];
   answers: Record<string, unknown>;
   locale: Locale;
   submittedAt: string;
@@ -53,6 +58,7 @@ export interface ApplicationSubmission {
   type: ApplicationType;
   organisation: Organisation;
   contact: ContactPerson;
+  partners: Partner[];
   answers: Record<string, unknown>;
   locale?: Locale;
 }

@@ -3,6 +3,7 @@ import { formatFormNumber } from './application-form.js';
 import { firstErrors } from './error-list.js';
 import { organisationNumberMessage, organisationNumberSchema } from './organisation-number.js';
 import { multiLinePattern, requiredMultiLinePattern, requiredSingleLinePattern, singleLinePattern } from './text-rules.js';
+import { hasRequiredRoles, maxPartners, partnerMessages, partnerRoles } from './partners.js';
 import {
   applicationTypes,
   locales,
@@ -272,6 +273,26 @@ export const contactSchema = z
   )
   .transform(withoutUndefined);
 
+/** The partners of the collaboration; each is asked to confirm once the application is acknowledged. */
+export const partnersSchema = z
+  .array(
+    z.strictObject(
+      {
+        role: z.enum(partnerRoles, { error: partnerMessages.role }).meta({ description: partnerMessages.role }),
+        organisation: requiredText(partnerMessages.organisation, 200),
+        name: requiredText(partnerMessages.name, 200),
+        email: emailText(partnerMessages.emailRequired).meta({ description: 'Partnerns e-postadress: dit skickas länken för att bekräfta samverkan.' }),
+      },
+      { error: partnerMessages.list },
+    ),
+    { error: partnerMessages.list },
+  )
+  .max(maxPartners, { error: partnerMessages.tooMany })
+  .refine(hasRequiredRoles, { error: partnerMessages.requiredRoles })
+  .meta({
+    description: `Samverkanspartnerna (högst ${maxPartners}): ${partnerMessages.requiredRoles} Var och en får en länk för att bekräfta att de står bakom ansökan och dess finansieringsavtal.`,
+  });
+
 export const localeSchema = z.enum(locales, { error: messages.locale });
 
 function applicationSchemaFor<T extends ApplicationType>(type: T) {
@@ -279,6 +300,7 @@ function applicationSchemaFor<T extends ApplicationType>(type: T) {
     type: z.literal(type, { error: messages.type }),
     organisation: organisationSchema,
     contact: contactSchema,
+    partners: partnersSchema,
     answers: answersSchemaFor(type),
     locale: localeSchema.optional(),
   });
@@ -313,6 +335,7 @@ export type ValidationResult =
 const typelessSchema = z.object({
   organisation: organisationSchema,
   contact: contactSchema,
+  partners: partnersSchema,
   locale: localeSchema.optional(),
 });
 
@@ -341,9 +364,10 @@ export function validateApplication(body: unknown): ValidationResult {
   return { ok: false, errors: items, errorCount: total };
 }
 
-/** The longest list any field takes (a multiselect with every option chosen). */
+/** The longest list any field takes (a multiselect with every option chosen, or the partners). */
 const longestList = Math.max(
   1,
+  maxPartners,
   ...questionCatalogue.sections.flatMap((section) => section.questions).map((q) => (q.kind === 'multiselect' ? q.options.length : 0)),
 );
 
@@ -407,10 +431,27 @@ export function unexpressibleRules(options: Omit<ApplicationJsonSchemaOptions, '
   ];
 }
 
+/**
+ * The partners' role rule (a refine, which zod cannot export) stated in JSON Schema: the list
+ * contains a whole partner whose role is the municipality, and one whose role is property owners
+ * or trade and business.
+ */
+function withRequiredPartnerRoles<T extends Record<string, unknown>>(schema: T): T {
+  type Node = { properties?: Record<string, Node>; items?: Node; allOf?: unknown[] } & Record<string, unknown>;
+  for (const branch of (schema.oneOf ?? []) as Node[]) {
+    const partners = branch.properties?.partners;
+    const item = partners?.items;
+    if (!partners || !item) continue;
+    const withRole = (role: Record<string, unknown>) => ({ contains: { ...item, properties: { ...item.properties, role } } });
+    partners.allOf = [withRole({ const: 'municipality' }), withRole({ enum: ['property_owners', 'business'] })];
+  }
+  return schema;
+}
+
 /** The request body as JSON Schema (draft 2020-12), generated from the zod schema's input side. */
 export function applicationJsonSchema(options: ApplicationJsonSchemaOptions): Record<string, unknown> {
   // Everything in the schema is representable (a test checks it), so no 'unrepresentable' fallback is needed.
-  const schema = z.toJSONSchema(applicationSchema, { io: 'input' });
+  const schema = withRequiredPartnerRoles(z.toJSONSchema(applicationSchema, { io: 'input' }));
   return {
     $id: options.id,
     title: 'Ansökan om kvalitetsmärkning (QM)',

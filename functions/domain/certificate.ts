@@ -1,5 +1,6 @@
 import type { Locale } from './application-record.js';
 import { addDays, addYears, stockholmDate, type CalendarDate } from './calendar-date.js';
+import type { PartnerRole } from './partners.js';
 
 /** A Quality Mark runs this many years from its first valid day. */
 export const certificateValidityYears = 3;
@@ -28,6 +29,8 @@ export interface Certificate {
    * validUntil was then cut to the day before the new one starts ("ersatt av QM-…").
    */
   supersededBy?: string;
+  /** The partners who confirmed the collaboration: role and organisation, never a person (public). */
+  partners?: { role: PartnerRole; organisation: string }[];
   /** The validUntil it was issued with, kept when it was superseded. */
   issuedValidUntil?: CalendarDate;
   /** When the QM officer revoked it (ISO instant); from that day on it no longer counts. */

@@ -1,12 +1,10 @@
+import { criteriaCatalogue } from './criteria-catalogue.js';
 import type { LocalisedText, Section } from './question-catalogue.js';
 
 /**
- * What a reviewer judges, each criterion on the answers to some of the catalogue's questions.
- *
- * The criteria catalogue itself is a later piece of work (kept as data next to the question
- * catalogue, published at /api/criteria). This is the shape everything here relies on, so that the
- * catalogue plugs in by replacing `publishedCriteria`; until then there are none, and the
- * self-evaluation's board checklist falls back to the questions themselves.
+ * What a reviewer judges, each criterion on the answers to some of the catalogue's questions: the
+ * shape the self-evaluation relies on, filled from the criteria catalogue (criteria-catalogue.ts,
+ * published at /api/criteria).
  */
 export interface Criterion {
   id: string;
@@ -15,7 +13,7 @@ export interface Criterion {
   questionIds: readonly string[];
 }
 
-export const publishedCriteria: readonly Criterion[] = [];
+export const publishedCriteria: readonly Criterion[] = criteriaCatalogue.criteria;
 
 /** The criteria judged on at least one of the section's questions, in catalogue order. */
 export function criteriaForSection(section: Pick<Section, 'questions'>, criteria: readonly Criterion[] = publishedCriteria): Criterion[] {

@@ -1,4 +1,5 @@
 import * as z from '../lib/zod.js';
+import type { Assessment } from './assessment.js';
 import { multiLinePattern } from './text-rules.js';
 
 /** What a reviewer can decide, and the rule that a refusal or a completion request needs a reason. */
@@ -19,9 +20,13 @@ export const decisionPastTense: Record<ReviewDecision, string> = {
 
 export const maxCommentLength = 4000;
 
+/** What the review form can send: a decision, or `save` (keep the assessment, decide later). */
+export const reviewActions = [...reviewDecisions, 'save'] as const;
+export type ReviewAction = (typeof reviewActions)[number];
+
 export const decisionFormSchema = z
   .object({
-    decision: z.enum(reviewDecisions, { error: 'Välj ett beslut: godkänn, avslå eller begär komplettering.' }),
+    decision: z.enum(reviewActions, { error: 'Välj ett beslut: godkänn, avslå eller begär komplettering.' }),
     comment: z
       .string()
       .trim()
@@ -31,7 +36,7 @@ export const decisionFormSchema = z
       .transform((c) => (c ? c : undefined)),
   })
   .superRefine((value, ctx) => {
-    if (value.decision !== 'approve' && !value.comment) {
+    if ((value.decision === 'reject' || value.decision === 'request_completion') && !value.comment) {
       ctx.addIssue({
         code: 'custom',
         path: ['comment'],
@@ -51,6 +56,13 @@ export interface RecordedDecision {
   comment?: string;
   decidedBy: string;
   decidedAt: string;
+  /** The reviewer's assessment of each criterion when deciding. */
+  assessment?: Assessment;
+}
+
+/** What the workflow is told of a decision: no free text, no assessment (those stay in the table). */
+export function decisionOutput(decision: RecordedDecision, round: number) {
+  return { decision: decision.decision, decidedBy: decision.decidedBy, decidedAt: decision.decidedAt, round };
 }
 
 export interface ReviewRound {
@@ -60,6 +72,10 @@ export interface ReviewRound {
   openedAt: string;
   reviewers: string[];
   decision?: RecordedDecision;
+  /** An assessment saved without a decision (`decision=save`), shown again on the next visit. */
+  assessment?: Assessment;
+  assessmentSavedBy?: string;
+  assessmentSavedAt?: string;
   /** The workflow's callback token; never leaves the table except to Step Functions. */
   taskToken?: string;
   closedAt?: string;

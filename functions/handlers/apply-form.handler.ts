@@ -82,6 +82,7 @@ async function prefilledRevision(token: string, locale: Locale): Promise<HttpRes
       type: application.applicationType,
       organisation: { ...application.organisation, website: application.organisation.website },
       contact: { ...application.contact, phone: application.contact.phone },
+      partners: application.partners,
       answers: application.answers as Parameters<typeof applicationToFormValues>[0]['answers'],
       locale: application.locale,
     },

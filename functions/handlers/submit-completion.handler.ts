@@ -34,5 +34,9 @@ export const handler = httpHandler(async (event) => {
     const errors = [{ path: 'contact.email', message: 'Kontaktpersonens e-postadress kan inte ändras i en komplettering. Kontakta Svenska Stadskärnor om den behöver bytas.' }];
     return htmlResponse(400, renderCompletionForm({ application: result.application, request: result.request, action, values: fields, errors }));
   }
+  if (result.kind === 'partners_changed') {
+    const errors = [{ path: 'partners', message: 'Samverkanspartnerna kan inte ändras i en komplettering: de har redan ombetts bekräfta ansökan. Kontakta Svenska Stadskärnor om en partner behöver bytas.' }];
+    return htmlResponse(400, renderCompletionForm({ application: result.application, request: result.request, action, values: fields, errors }));
+  }
   return completionLinkAnswer(result, 409);
 });

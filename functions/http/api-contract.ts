@@ -1,4 +1,5 @@
 import * as z from '../lib/zod.js';
+import { partnerRoles } from '../domain/partners.js';
 import { calendarDatePattern } from '../domain/calendar-date.js';
 import { maxListedErrors } from '../domain/error-list.js';
 import type { RegisterEntry } from '../templates/public-register.template.js';
@@ -74,6 +75,9 @@ const registerEntrySchema = z.object({
   town: z.string(),
   validFrom: calendarDate,
   validUntil: calendarDate,
+  partners: z
+    .array(z.object({ role: z.enum(partnerRoles), organisation: z.string() }))
+    .meta({ description: 'Samverkanspartnerna som bekräftade samverkan: roll och organisation (inga personnamn).' }),
 });
 same<z.output<typeof registerEntrySchema>, RegisterEntry>(true);
 

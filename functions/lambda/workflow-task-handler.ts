@@ -10,6 +10,10 @@ import { publishMetrics } from './metrics.js';
 export const workflowTaskInputSchema = z.looseObject({ applicationId: z.string().min(1) });
 export const roundTaskInputSchema = workflowTaskInputSchema.extend({ round: z.number().int().positive() });
 export const callbackTaskInputSchema = roundTaskInputSchema.extend({ taskToken: z.string().min(1) });
+/** A partner's step: the partner's position in the application's list. */
+export const partnerTaskInputSchema = workflowTaskInputSchema.extend({ partner: z.number().int().min(0) });
+export const partnerCallbackInputSchema = partnerTaskInputSchema.extend({ taskToken: z.string().min(1) });
+export const partnerReminderInputSchema = partnerTaskInputSchema.extend({ reminder: z.number().int().positive() });
 
 /**
  * A Step Functions task: validated input and logging context (the event itself is never logged:

@@ -8,7 +8,7 @@ const labels = {
   en: { organisation: 'Organisation', contact: 'Contact person', name: 'Name', organisationNumber: 'Organisation number', town: 'Town', municipality: 'Municipality', website: 'Website', role: 'Role', email: 'Email', phone: 'Phone' },
 } as const;
 
-function answerText(question: Question, value: unknown, locale: Locale): string {
+export function answerText(question: Question, value: unknown, locale: Locale = 'sv'): string {
   if (value === undefined || value === null || value === '') return '–';
   if (question.kind === 'boolean') return value ? uiMessages[locale].yes : uiMessages[locale].no;
   if (question.kind === 'number' && typeof value === 'number') return value.toLocaleString(locale === 'en' ? 'en-GB' : 'sv-SE');
@@ -27,8 +27,8 @@ export interface SummaryOptions {
   idPrefix?: string;
 }
 
-/** The whole application as read-only text, every answer escaped; labels from the question catalogue. */
-export function applicationSummary(application: ApplicationRecord, options: SummaryOptions = {}): HtmlSafeString {
+/** The organisation and the contact person, read-only. */
+export function organisationAndContact(application: ApplicationRecord, options: SummaryOptions = {}): HtmlSafeString {
   const { locale = 'sv', headingLevel = 2, idPrefix = 'summary' } = options;
   const t = labels[locale];
   const h = safe(`h${headingLevel}`);
@@ -52,7 +52,14 @@ export function applicationSummary(application: ApplicationRecord, options: Summ
     <dt>${t.email}</dt><dd>${c.email}</dd>
     <dt>${t.phone}</dt><dd>${c.phone ?? '–'}</dd>
   </dl>
-</section>
+</section>`;
+}
+
+/** The whole application as read-only text, every answer escaped; labels from the question catalogue. */
+export function applicationSummary(application: ApplicationRecord, options: SummaryOptions = {}): HtmlSafeString {
+  const { locale = 'sv', headingLevel = 2, idPrefix = 'summary' } = options;
+  const h = safe(`h${headingLevel}`);
+  return html`${organisationAndContact(application, options)}
 ${sectionsFor(application.applicationType).map(
   (section) => html`
 <section aria-labelledby="${idPrefix}-${section.id}">

@@ -1,4 +1,5 @@
-import { honeypotFieldName, type FormFields } from '../domain/application-form.js';
+import { honeypotFieldName, partnerFieldNames, type FormFields } from '../domain/application-form.js';
+import { maxPartners, partnerRoles } from '../domain/partners.js';
 import { sectionsFor, type ApplicationType, type Locale, type Question, type Section } from '../domain/question-catalogue.js';
 import { privacyPath } from '../config/site-contact.js';
 import { html, renderPage, type HtmlSafeString } from './layout.template.js';
@@ -29,6 +30,8 @@ export interface ApplyFormOptions {
   buttons?: HtmlSafeString;
   /** Shown under a section's legend (the criteria judged on it, in the self-evaluation). */
   sectionNote?: (section: Section) => HtmlSafeString | '';
+  /** Questions to point out (a completion): question id → what the reviewer said about it. */
+  highlights?: ReadonlyMap<string, string>;
 }
 
 /** The element id of a field, from its name: `answers.annualBudget` → `field-answers-annualBudget`. */
@@ -237,10 +240,36 @@ ${textInput({ ...field('phone', false), inputType: 'tel', narrow: true, autocomp
 </fieldset>`;
 }
 
+/** Room for up to `maxPartners` partners, one row each, no JavaScript needed. */
+function partnerFields(ctx: FieldContext): HtmlSafeString {
+  const t = ctx.text.partners;
+  const listErrors = ctx.errorsFor('partners');
+  return html`<fieldset id="${fieldId('partners')}">
+<legend>${t.legend}</legend>
+<p class="hint">${t.intro}</p>
+${listErrors.length ? html`<span class="error-message"><span class="visually-hidden">${ctx.text.errorPrefix} </span>${listErrors.join(' ')}</span>` : ''}
+${Array.from({ length: maxPartners }, (_, i) => {
+  const name = (key: string) => `partners.${i}.${key}`;
+  const required = i < 2;
+  return html`<fieldset id="section-partner-${i}">
+<legend>${t.row(i + 1)}</legend>
+${select({ name: name('role'), label: t.role, required, options: partnerRoles.map((role) => ({ value: role, label: t.roles[role] })) }, ctx)}
+${textInput({ name: name('organisation'), label: t.organisation, required, maxLength: 200 }, ctx)}
+${textInput({ name: name('name'), label: t.name, required, maxLength: 200 }, ctx)}
+${textInput({ name: name('email'), label: t.email, required, inputType: 'email', maxLength: 254, spellcheck: false }, ctx)}
+</fieldset>
+`;
+})}</fieldset>`;
+}
+
 /** The rendered field names (for mapping error paths to anchors) with their labels. */
 function fieldLabels(type: ApplicationType, locale: Locale): Map<string, string> {
   const text = uiMessages[locale];
   const labels = new Map<string, string>();
+  labels.set('partners', text.partners.legend);
+  for (let i = 0; i < maxPartners; i++) {
+    for (const key of partnerFieldNames) labels.set(`partners.${i}.${key}`, `${text.partners.row(i + 1)}: ${text.partners[key]}`);
+  }
   for (const [key, value] of Object.entries(text.organisation)) labels.set(`organisation.${key}`, value.label);
   for (const [key, value] of Object.entries(text.contact)) labels.set(`contact.${key}`, value.label);
   for (const section of sectionsFor(type)) {
@@ -297,10 +326,15 @@ ${Object.entries(hidden).map(([name, value]) => html`<input type="hidden" name="
 <p>${text.requiredNote}</p>
 ${organisationFields(ctx)}
 ${contactFields(ctx)}
+${partnerFields(ctx)}
 ${sectionsFor(type).map(
   (section) => html`<fieldset id="section-${section.id}">
 <legend>${section.title[locale]}</legend>
-${options.sectionNote?.(section) ?? ''}${section.questions.map((question) => html`${questionField(question, ctx)}\n`)}</fieldset>
+${options.sectionNote?.(section) ?? ''}${section.questions.map((question) => {
+  const note = options.highlights?.get(question.id);
+  // A question the reviewer asks about stands out, with what the reviewer said.
+  return note ? html`<div class="notice"><p><strong>${note}</strong></p>${questionField(question, ctx)}</div>\n` : html`${questionField(question, ctx)}\n`;
+})}</fieldset>
 `,
 )}${options.buttons ?? html`<p><button type="submit">${text.submit}</button></p>`}
 </form>`;

@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../domain/calendar-date.js';
 import { certificateStatus, type Certificate, type CertificateStatus } from '../domain/certificate.js';
+import { partnerPublicName, type PartnerRole } from '../domain/partners.js';
 import { badgeSize } from './certificate-badge.template.js';
 import { html, renderPage, type HtmlSafeString } from './layout.template.js';
 import type { Locale } from './messages.js';
@@ -38,6 +39,8 @@ export interface CertificateVerification extends CertificateFacts {
   revokedAt?: string;
   revocationReason?: string;
   supersededBy?: string;
+  /** The partners who confirmed the collaboration (role and organisation only). */
+  partners: { role: PartnerRole; organisation: string }[];
 }
 
 export function certificateVerification(certificate: Certificate, date: CalendarDate): CertificateVerification {
@@ -55,6 +58,7 @@ export function certificateVerification(certificate: Certificate, date: Calendar
     ...(status === 'revoked' && certificate.revokedAt ? { revokedAt: certificate.revokedAt } : {}),
     ...(status === 'revoked' && certificate.revocationReason ? { revocationReason: certificate.revocationReason } : {}),
     ...(certificate.supersededBy ? { supersededBy: certificate.supersededBy } : {}),
+    partners: certificate.partners ?? [],
   };
 }
 
@@ -102,6 +106,7 @@ const sv = {
     revokedAt: 'Återkallad',
     reason: 'Skäl',
     supersededBy: 'Ersatt av',
+    partners: 'Samverkanspartner',
   },
   downloads: 'Certifikatet som dokument',
   pdf: 'Ladda ner certifikatet som PDF',
@@ -152,6 +157,7 @@ const en: typeof sv = {
     revokedAt: 'Revoked',
     reason: 'Reason',
     supersededBy: 'Superseded by',
+    partners: 'Partners',
   },
   downloads: 'The certificate as a document',
   pdf: 'Download the certificate as a PDF (in Swedish)',
@@ -218,7 +224,7 @@ export function renderCertificateVerification(v: CertificateVerification, option
   <dt>${t.facts.validFrom}</dt><dd>${d.from}</dd>
   <dt>${t.facts.validUntil}</dt><dd>${d.until}</dd>
   <dt>${t.facts.status}</dt><dd>${t.facts.checked(label, d.today)}</dd>
-${d.revoked ? html`  <dt>${t.facts.revokedAt}</dt><dd>${d.revoked}</dd>\n` : ''}${v.revocationReason ? html`  <dt>${t.facts.reason}</dt><dd>${v.revocationReason}</dd>\n` : ''}${
+${v.partners.length ? html`  <dt>${t.facts.partners}</dt><dd>${v.partners.map((p) => partnerPublicName(p, locale)).join(', ')}</dd>\n` : ''}${d.revoked ? html`  <dt>${t.facts.revokedAt}</dt><dd>${d.revoked}</dd>\n` : ''}${v.revocationReason ? html`  <dt>${t.facts.reason}</dt><dd>${v.revocationReason}</dd>\n` : ''}${
     v.supersededBy
       ? html`  <dt>${t.facts.supersededBy}</dt><dd><a href="/certificates/${encodeURIComponent(v.supersededBy)}${lang}">${v.supersededBy}</a></dd>\n`
       : ''

@@ -1,6 +1,8 @@
 import type { ApplicationRecord } from '../domain/application-record.js';
 import { applicationToFormValues, type FormFields } from '../domain/application-form.js';
 import type { CompletionRequest } from '../adapters/review.repository.js';
+import { assessmentLabels } from '../domain/assessment.js';
+import { criteriaCatalogue } from '../domain/criteria-catalogue.js';
 import { renderApplyForm, type FormError } from './apply-form.template.js';
 import { html, renderPage } from './layout.template.js';
 import { deadlineDate } from '../domain/deadline.js';
@@ -16,10 +18,21 @@ export function renderCompletionForm(options: {
   errors?: FormError[];
 }): string {
   const { application, request } = options;
+  // The criteria the completion is about name their questions; each question gets the reviewer's words.
+  const highlights = new Map<string, string>();
+  const named: string[] = [];
+  for (const assessed of request.criteria ?? []) {
+    const criterion = criteriaCatalogue.criteria.find((c) => c.id === assessed.id);
+    if (!criterion) continue;
+    const note = `Granskaren om ”${criterion.title.sv}” (${assessmentLabels.sv[assessed.value].toLowerCase()})${assessed.comment ? `: ${assessed.comment}` : ''}`;
+    named.push(note);
+    for (const id of criterion.questionIds) highlights.set(id, highlights.has(id) ? `${highlights.get(id)} ${note}` : note);
+  }
   return renderApplyForm({
+    highlights,
     type: application.applicationType,
     locale: 'sv',
-    values: options.values ?? applicationToFormValues({ type: application.applicationType, organisation: application.organisation, contact: application.contact, answers: application.answers } as never),
+    values: options.values ?? applicationToFormValues({ type: application.applicationType, organisation: application.organisation, contact: application.contact, partners: application.partners, answers: application.answers } as never),
     errors: options.errors,
     idempotencyKey: '',
     action: options.action,
@@ -28,7 +41,10 @@ export function renderCompletionForm(options: {
     // may end with its own full stop.
     intro: html`<p>Granskaren har bett er komplettera ansökan:</p>
 <blockquote class="quote">${request.comment}</blockquote>
-<p>Ändra det som behövs och skicka in ansökan senast ${formatCalendarDate(deadlineDate(request.deadline))}. Har vi inte fått kompletteringen senast den dagen avslutas ansökan. Organisationsnumret kan inte ändras.</p>`,
+${named.length ? html`<p>Kompletteringen gäller:</p>
+<ul>${named.map((note) => html`<li>${note}</li>`)}</ul>
+<p>Frågorna det gäller är markerade nedan.</p>` : ''}
+<p>Ändra det som behövs och skicka in ansökan senast ${formatCalendarDate(deadlineDate(request.deadline))}. Har vi inte fått kompletteringen senast den dagen avslutas ansökan. Organisationsnumret och samverkanspartnerna kan inte ändras.</p>`,
   });
 }
 

@@ -14,6 +14,8 @@ export interface EmailContent {
   facts?: [string, string][];
   /** A quoted text from a person (the reviewer's comment). */
   quote?: { by: string; text: string };
+  /** A headed list after the facts (e.g. the assessment by criterion). */
+  list?: { heading: string; items: string[] };
   action?: { href: string; label: string; note?: string };
   /** Further links, each on its own line (e.g. the certificate's PDF and its verification page). */
   links?: { label: string; href: string }[];
@@ -36,6 +38,7 @@ ${content.facts?.length
         ([label, value]) => html`<tr><th style="text-align:left;padding:4px 16px 4px 0;vertical-align:top;">${label}</th><td style="padding:4px 0;">${value}</td></tr>`,
       )}</table>`
     : ''}
+${content.list?.items.length ? html`<p style="margin:16px 0 4px;font-weight:bold;">${content.list.heading}</p><ul>${content.list.items.map((item) => html`<li>${item}</li>`)}</ul>` : ''}
 ${content.quote ? html`<p style="margin:16px 0 4px;font-weight:bold;">${content.quote.by}:</p><blockquote style="margin:0 0 16px;padding:8px 16px;border-left:4px solid #00594f;background:#f4f4f2;white-space:pre-wrap;">${content.quote.text}</blockquote>` : ''}
 ${content.links?.length ? html`<ul style="margin:16px 0;padding-left:20px;">${content.links.map((l) => html`<li style="margin:4px 0;"><a href="${l.href}" style="color:#00594f;">${l.label}</a></li>`)}</ul>` : ''}
 ${content.action ? emailButton(content.action.href, content.action.label) : ''}
@@ -47,6 +50,7 @@ ${content.action?.note ? html`<p style="font-size:14px;color:#555;">${content.ac
     ...(content.greeting ? [content.greeting, ''] : []),
     ...content.paragraphs.flatMap((p) => [p, '']),
     ...(content.facts?.length ? [...content.facts.map(([l, v]) => `${l}: ${v}`), ''] : []),
+    ...(content.list?.items.length ? [content.list.heading, ...content.list.items.map((item) => `- ${item}`), ''] : []),
     ...(content.quote ? [`${content.quote.by}:`, ...content.quote.text.split('\n').map((l) => `> ${l}`), ''] : []),
     ...(content.links?.length ? [...content.links.map((l) => `${l.label}: ${l.href}`), ''] : []),
     ...(content.action ? [`${content.action.label}: ${content.action.href}`, ''] : []),

@@ -2,6 +2,7 @@ import { messages as validationMessages } from '../domain/application.schema.js'
 import { organisationNumberMessage } from '../domain/organisation-number.js';
 import type { ApplicationType, Locale } from '../domain/question-catalogue.js';
 import { formatLimit } from './limits.js';
+import { maxPartners, partnerMessages, partnerRoleLabels, type PartnerRole } from '../domain/partners.js';
 
 export type { Locale };
 
@@ -31,6 +32,7 @@ export interface UiMessages {
   privacyLink: string;
   /** The length limit in a field's hint. */
   maxLength: (limit: number) => string;
+  partners: { legend: string; intro: string; row: (n: number) => string; role: string; organisation: string; name: string; email: string; roles: Record<PartnerRole, string> };
   organisation: Record<'organisationNumber' | 'name' | 'town' | 'municipality' | 'website', FieldText>;
   contact: Record<'name' | 'role' | 'email' | 'phone', FieldText>;
   yes: string;
@@ -66,6 +68,16 @@ export const uiMessages: Record<Locale, UiMessages> = {
     contactPrivacy: 'Vi använder kontaktuppgifterna för att handlägga ansökan och ge besked om den.',
     privacyLink: 'Så behandlar vi personuppgifter',
     maxLength: (limit) => `Högst ${formatLimit(limit)} tecken.`,
+    partners: {
+      legend: 'Samverkanspartner',
+      intro: `Ange parterna i samverkan, högst ${maxPartners}: minst kommunen och fastighetsägarna eller handeln och näringslivet. Var och en får e-post med en personlig länk för att bekräfta att de deltar i samverkan och står bakom ansökan och dess finansieringsavtal. Lämna överblivna rader tomma.`,
+      row: (n: number) => `Partner ${n}`,
+      role: 'Partnerns roll',
+      organisation: 'Partnerns organisation',
+      name: 'Partnerns kontaktperson',
+      email: 'Partnerns e-postadress',
+      roles: partnerRoleLabels.sv,
+    },
     organisation: {
       organisationNumber: { label: 'Organisationsnummer', help: 'Tio siffror i formen NNNNNN-NNNN.' },
       name: { label: 'Organisationens namn' },
@@ -108,6 +120,16 @@ export const uiMessages: Record<Locale, UiMessages> = {
     contactPrivacy: 'We use the contact details to handle the application and to tell you about it.',
     privacyLink: 'How we handle personal data',
     maxLength: (limit) => `At most ${limit.toLocaleString('en-GB')} characters.`,
+    partners: {
+      legend: 'Partners',
+      intro: `Name the partners of the collaboration, at most ${maxPartners}: at least the municipality, and the property owners or trade and business. Each gets an email with a personal link to confirm that they take part and stand behind the application and its financing agreement. Leave unused rows empty.`,
+      row: (n: number) => `Partner ${n}`,
+      role: "Partner's role",
+      organisation: "Partner's organisation",
+      name: "Partner's contact person",
+      email: "Partner's email address",
+      roles: partnerRoleLabels.en,
+    },
     organisation: {
       organisationNumber: { label: 'Organisation number', help: 'Ten digits in the form NNNNNN-NNNN.' },
       name: { label: 'Name of the organisation' },
@@ -173,6 +195,13 @@ const fixedErrorTranslations: Record<string, string> = {
   [validationMessages.unknownQuestion('full')]: 'The question is not part of a full application.',
   [validationMessages.unknownQuestion('revision')]: 'The question is not part of a revision.',
   [validationMessages.unknownField]: 'The field is not part of the application.',
+  [partnerMessages.role]: "Choose the partner's role: the municipality, property owners, trade and business or other.",
+  [partnerMessages.organisation]: "Enter the partner's organisation.",
+  [partnerMessages.name]: "Enter the name of the partner's contact person.",
+  [partnerMessages.emailRequired]: "Enter the partner's email address.",
+  [partnerMessages.list]: 'Name the partners.',
+  [partnerMessages.tooMany]: `Name at most ${maxPartners} partners.`,
+  [partnerMessages.requiredRoles]: 'Name at least one partner with the role The municipality and at least one with the role The property owners or Trade and business.',
 };
 
 const patternErrorTranslations: [RegExp, (match: RegExpExecArray) => string][] = [

@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../domain/calendar-date.js';
 import { certificateStatus, type Certificate } from '../domain/certificate.js';
+import type { PartnerRole } from '../domain/partners.js';
 import { html, renderPage } from './layout.template.js';
 import { formatCalendarDate } from './swedish-dates.js';
 
@@ -14,6 +15,8 @@ export interface RegisterEntry {
   town: string;
   validFrom: CalendarDate;
   validUntil: CalendarDate;
+  /** The partners who confirmed the collaboration (role and organisation; none for older certificates). */
+  partners: { role: PartnerRole; organisation: string }[];
 }
 
 const swedishOrder = new Intl.Collator('sv', { sensitivity: 'base' });
@@ -31,13 +34,14 @@ export function registerEntries(certificates: readonly Certificate[], date: Cale
     if (!seen || seen.issuedAt < c.issuedAt) latest.set(c.organisationNumber, c);
   }
   return [...latest.values()]
-    .map(({ certificateId, organisationName, organisationNumber, town, validFrom, validUntil }) => ({
+    .map(({ certificateId, organisationName, organisationNumber, town, validFrom, validUntil, partners }) => ({
       certificateId,
       organisationName,
       organisationNumber,
       town,
       validFrom,
       validUntil,
+      partners: (partners ?? []).map(({ role, organisation }) => ({ role, organisation })),
     }))
     .sort((a, b) => swedishOrder.compare(a.town, b.town) || swedishOrder.compare(a.organisationName, b.organisationName));
 }

@@ -1,4 +1,6 @@
 import type { ApplicationRecord, Locale } from '../domain/application-record.js';
+import { assessmentLines, type AssessedCriterion } from '../domain/assessment.js';
+import { criteriaCatalogue } from '../domain/criteria-catalogue.js';
 import type { EmailMessage } from '../domain/email-message.js';
 import { versionNames } from './acknowledgement.template.js';
 import { composeEmail } from './compose-email.js';
@@ -62,6 +64,8 @@ export function reviewEscalationEmail(application: ApplicationRecord, to: string
 
 const sv = {
   greeting: (name: string) => `Hej ${name},`,
+  assessment: 'Granskarens bedömning per kriterium:',
+  completionCriteria: 'Kompletteringen gäller:',
   certified: {
     subject: (organisation: string, certificateId: string, id: string) =>
       `Grattis! ${organisation} är kvalitetsmärkt (QM) – ${certificateId} (ansökan ${id})`,
@@ -115,6 +119,8 @@ const applicantText: Record<Locale, typeof sv> = {
   sv,
   en: {
     greeting: (name: string) => `Hello ${name},`,
+    assessment: "The reviewer's assessment by criterion:",
+    completionCriteria: 'The completion concerns:',
     certified: {
       subject: (organisation: string, certificateId: string, id: string) =>
         `Congratulations! ${organisation} holds the Quality Mark (QM) – ${certificateId} (application ${id})`,
@@ -177,6 +183,8 @@ export interface CertifiedEmailDetails {
   pdfUrl?: string;
   /** The certificate PDF, attached when given. */
   pdf?: Uint8Array;
+  /** The assessment by criterion the decision was made on. */
+  assessment?: readonly AssessedCriterion[];
 }
 
 /** The certificate's facts in the mail: the organisation named as the certificate (the member register) names it. */
@@ -207,12 +215,16 @@ export function certifiedEmail(application: ApplicationRecord, details: Certifie
       [t.certified.facts.validFrom, dates.calendarDate(details.validFrom)],
       [t.certified.facts.validUntil, dates.calendarDate(details.validUntil)],
     ],
+    list: { heading: t.assessment, items: lines(details.assessment, locale) },
     ...(details.comment ? { quote: { by: t.certified.quoteBy, text: details.comment } } : {}),
     action: { href: details.statusUrl, label: t.certified.action },
   });
 }
 
-export function rejectedEmail(application: ApplicationRecord, reason: string, statusUrl: string): EmailMessage {
+/** The assessment as lines for a mail ("Handlingsplan: Delvis uppfyllt – …"). */
+const lines = (assessed: readonly AssessedCriterion[] | undefined, locale: Locale) => assessmentLines(assessed ?? [], criteriaCatalogue.criteria, locale);
+
+export function rejectedEmail(application: ApplicationRecord, reason: string, statusUrl: string, assessment: readonly AssessedCriterion[] = []): EmailMessage {
   const locale = localeOf(application);
   const t = applicantText[locale];
   return composeEmail({
@@ -222,12 +234,13 @@ export function rejectedEmail(application: ApplicationRecord, reason: string, st
     heading: t.rejected.heading,
     greeting: t.greeting(application.contact.name),
     paragraphs: t.rejected.paragraphs(application.organisation.name),
+    list: { heading: t.assessment, items: lines(assessment, locale) },
     quote: { by: t.rejected.quoteBy, text: reason },
     action: { href: statusUrl, label: t.rejected.action },
   });
 }
 
-export function completionRequestedEmail(application: ApplicationRecord, comment: string, link: string, deadline: string): EmailMessage {
+export function completionRequestedEmail(application: ApplicationRecord, comment: string, link: string, deadline: string, criteria: readonly AssessedCriterion[] = []): EmailMessage {
   const locale = localeOf(application);
   const t = applicantText[locale];
   return composeEmail({
@@ -237,6 +250,7 @@ export function completionRequestedEmail(application: ApplicationRecord, comment
     heading: t.completionRequested.heading,
     greeting: t.greeting(application.contact.name),
     paragraphs: t.completionRequested.paragraphs(application.organisation.name, datesFor(locale).calendarDate(deadlineDate(deadline))),
+    list: { heading: t.completionCriteria, items: lines(criteria, locale) },
     quote: { by: t.completionRequested.quoteBy, text: comment },
     action: { href: link, label: t.completionRequested.action },
   });

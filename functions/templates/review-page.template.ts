@@ -1,9 +1,14 @@
 import type { ApplicationRecord } from '../domain/application-record.js';
 import { statusLabels } from '../domain/application-status.js';
-import type { OrganisationRecord } from '../use-cases/reviewer-link.use-case.js';
+import type { OrganisationRecord, ReviewContext } from '../use-cases/reviewer-link.use-case.js';
 import { formatCalendarDate } from './swedish-dates.js';
-import { decisionLabels, decisionPastTense, maxCommentLength, reviewDecisions, type RecordedDecision } from '../domain/review.js';
-import { applicationSummary } from './application-summary.template.js';
+import { assessedCriteria, assessmentLabels, assessmentValues, criterionCommentField, criterionField, type Assessment } from '../domain/assessment.js';
+import { criteriaFor, criterionQuestionIds, type Criterion } from '../domain/criteria-catalogue.js';
+import { partnerPublicName, type Partner } from '../domain/partners.js';
+import { findQuestion, questionsFor } from '../domain/question-catalogue.js';
+import { decisionLabels, decisionPastTense, maxCommentLength, reviewDecisions, type RecordedDecision, type ReviewRound } from '../domain/review.js';
+import { answerText, applicationSummary, organisationAndContact } from './application-summary.template.js';
+import { uiMessages, type UiMessages } from './messages.js';
 import { html, renderPage, type HtmlSafeString } from './layout.template.js';
 import { formatLimit } from './limits.js';
 import { formatSwedishDate, formatSwedishDateTime } from './swedish-dates.js';
@@ -46,25 +51,146 @@ ${record.applications.length
 </section>`;
 }
 
-/** The reviewer's page: the whole application, the organisation's record and the decision form. */
-export function renderReviewPage(options: {
+/** Who has confirmed, who has declined (with the comment) and who has not answered. */
+function partnerSection(partners: ReviewContext['partners']) {
+  if (partners.length === 0) return '';
+  const state = ({ confirmation }: ReviewContext['partners'][number]) => {
+    if (!confirmation) return html`Inte tillfrågad ännu`;
+    if (confirmation.decision === 'confirm') return html`<strong class="answer-yes">Har bekräftat</strong> ${formatSwedishDateTime(confirmation.decidedAt!)}`;
+    if (confirmation.decision === 'decline') return html`<strong class="answer-no">Har avböjt</strong> ${formatSwedishDateTime(confirmation.decidedAt!)}: ${confirmation.comment ?? ''}`;
+    return html`Har inte svarat${confirmation.reminders ? html` (påmind ${confirmation.reminders} ${confirmation.reminders === 1 ? 'gång' : 'gånger'})` : ''}`;
+  };
+  const confirmed = partners.filter((p) => p.confirmation?.decision === 'confirm').length;
+  return html`<section aria-labelledby="partners-heading" id="partners">
+<h2 id="partners-heading">Samverkanspartnernas bekräftelser</h2>
+<p>${confirmed} av ${partners.length} har bekräftat. Ansökan kan godkännas först när alla har bekräftat; ett avböjande avslår inte ansökan av sig självt.</p>
+<table><thead><tr><th scope="col">Partner</th><th scope="col">Kontaktperson</th><th scope="col">Svar</th></tr></thead><tbody>
+${partners.map((p) => html`<tr><td>${partnerPublicName(p.partner)}</td><td>${p.partner.name}, ${p.partner.email}</td><td>${state(p)}</td></tr>`)}
+</tbody></table>
+</section>`;
+}
+
+function valueText(path: string, value: unknown): string {
+  if (value === undefined || value === null || value === '') return '–';
+  if (path === 'partners') return Array.isArray(value) ? (value as Partner[]).map((p) => `${partnerPublicName(p)}: ${p.name}, ${p.email}`).join('; ') : '–';
+  const question = path.startsWith('answers.') ? findQuestion(path.slice('answers.'.length)) : undefined;
+  return question ? answerText(question, value) : String(value);
+}
+
+function pathLabel(path: string): string {
+  const [group, key = ''] = path.split('.');
+  if (group === 'answers') return findQuestion(key)?.label.sv ?? key;
+  if (group === 'organisation') return uiMessages.sv.organisation[key as keyof UiMessages['organisation']]?.label ?? key;
+  if (group === 'contact') return `Kontaktperson: ${uiMessages.sv.contact[key as keyof UiMessages['contact']]?.label ?? key}`;
+  return uiMessages.sv.partners.legend;
+}
+
+/** A later round: the assessment and comments of the round before, and each changed answer before and after. */
+function previousRoundSection(previous: ReviewContext['previousRound'], criteria: readonly Criterion[]) {
+  if (!previous) return '';
+  const { decision } = previous;
+  const assessed = assessedCriteria(decision?.assessment, criteria);
+  return html`<section aria-labelledby="previous-round">
+<h2 id="previous-round">Förra granskningsomgången (omgång ${previous.round})</h2>
+${decision ? html`<p>${decision.decidedBy} ${decisionPastTense[decision.decision]} ${formatSwedishDateTime(decision.decidedAt)}.${decision.comment ? html` Kommentar: ${decision.comment}` : ''}</p>` : ''}
+${assessed.length
+    ? html`<table><thead><tr><th scope="col">Kriterium</th><th scope="col">Bedömning</th><th scope="col">Kommentar</th></tr></thead><tbody>
+${assessed.map((a) => html`<tr><td>${criteria.find((c) => c.id === a.id)?.title.sv ?? a.id}</td><td>${assessmentLabels.sv[a.value]}</td><td>${a.comment ?? ''}</td></tr>`)}
+</tbody></table>`
+    : ''}
+<h3>Ändrade svar i kompletteringen</h3>
+${previous.changes.length
+    ? html`<table class="changes"><thead><tr><th scope="col">Fråga</th><th scope="col">Före</th><th scope="col">Efter</th></tr></thead><tbody>
+${previous.changes.map((c) => html`<tr><th scope="row">${pathLabel(c.path)}</th><td><del>${valueText(c.path, c.before)}</del></td><td><ins>${valueText(c.path, c.after)}</ins></td></tr>`)}
+</tbody></table>`
+    : html`<p>Inga svar ändrades.</p>`}
+</section>`;
+}
+
+/** One criterion: its guidance, the answers it is judged on (beside the last certified ones), the assessment. */
+function criterionFieldset(criterion: Criterion, ctx: { application: ApplicationRecord; context: ReviewContext; assessment: Assessment; errorsFor: (path: string) => string[] }) {
+  const { application, context } = ctx;
+  const entry = ctx.assessment[criterion.id] ?? {};
+  const valueErrors = ctx.errorsFor(criterionField(criterion.id));
+  const commentErrors = ctx.errorsFor(criterionCommentField(criterion.id));
+  const id = `criterion-${criterion.id}`;
+  const last = context.lastCertified;
+  return html`<fieldset id="field-${id}"${valueErrors.length ? html` class="field-error"` : ''}>
+<legend>${criterion.title.sv}</legend>
+<p class="hint">${criterion.guidance.sv}</p>
+<dl class="answers">
+${criterionQuestionIds(criterion, application.applicationType).map((qid) => {
+  const question = findQuestion(qid)!;
+  return html`<dt>${question.label.sv}</dt><dd class="answer">${answerText(question, application.answers[qid])}${
+    last ? html`<br><span class="hint">Förra certifierade ansökan (${last.certificateId}): ${answerText(question, last.answers[qid])}</span>` : ''
+  }</dd>`;
+})}
+</dl>
+<fieldset>
+<legend class="label">Bedömning av ”${criterion.title.sv}”</legend>
+${valueErrors.map((m) => html`<span class="error-message">${m}</span>`)}
+${assessmentValues.map(
+  (v) => html`<div class="checkbox"><input type="radio" name="${criterionField(criterion.id)}" id="${id}-${v}" value="${v}"${entry.value === v ? html` checked` : ''}><label for="${id}-${v}">${assessmentLabels.sv[v]}</label></div>`,
+)}
+</fieldset>
+<div class="field${commentErrors.length ? ' field-error' : ''}">
+<label for="${id}-comment">Kommentar om ”${criterion.title.sv}” <span class="optional">(frivilligt)</span></label>
+<span class="hint">Visas för den sökande tillsammans med bedömningen.</span>
+${commentErrors.map((m) => html`<span class="error-message">${m}</span>`)}
+<textarea name="${criterionCommentField(criterion.id)}" id="${id}-comment" rows="3">${entry.comment ?? ''}</textarea>
+</div>
+</fieldset>`;
+}
+
+export interface ReviewPageOptions {
   application: ApplicationRecord;
+  round: ReviewRound;
   reviewer: string;
   action: string;
-  record?: OrganisationRecord;
+  context: ReviewContext;
   errors?: { path: string; message: string }[];
-  values?: { decision?: string; comment?: string };
-}): string {
-  const { application, errors = [], values = {} } = options;
+  /** The reviewer's input to show again; default: the assessment saved on the round. */
+  values?: { decision?: string; comment?: string; assessment?: Assessment };
+  /** Shown after `decision=save`. */
+  saved?: boolean;
+}
+
+/** Where an error's link in the summary leads. */
+function anchorFor(path: string): string {
+  if (path === 'comment') return 'field-comment';
+  if (path === 'partners') return 'partners';
+  if (path === 'criteria') return 'criteria';
+  const criterion = /^criterion(?:Comment)?\.(.+)$/.exec(path);
+  if (criterion) return path.startsWith('criterionComment.') ? `criterion-${criterion[1]}-comment` : `field-criterion-${criterion[1]}`;
+  return 'field-decision';
+}
+
+/** The reviewer's page: the assessment of each criterion on its answers, the partners' answers, and the decision form. */
+export function renderReviewPage(options: ReviewPageOptions): string {
+  const { application, context, round, errors = [], values = {} } = options;
+  const criteria = criteriaFor(application.applicationType);
+  const assessment = values.assessment ?? round.assessment ?? {};
+  const errorsFor = (path: string) => errors.filter((e) => e.path === path).map((e) => e.message);
   const commentError = errors.find((e) => e.path === 'comment');
   const decisionError = errors.find((e) => e.path === 'decision');
+  const covered = new Set(criteria.flatMap((c) => c.questionIds));
+  const others = questionsFor(application.applicationType).filter((q) => !covered.has(q.id));
   const body = html`
 ${heading(application)}
-${errors.length ? html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title"><h2 id="error-summary-title">Beslutet kunde inte sparas</h2><ul>${errors.map((e) => html`<li><a href="#${e.path === 'comment' ? 'field-comment' : 'field-decision'}">${e.message}</a></li>`)}</ul></div>` : ''}
-<p>Du granskar som <strong>${options.reviewer}</strong>. Läs ansökan och fatta beslut längst ned. Inget ändras förrän du skickar beslutet.</p>
-${organisationRecordSection(application, options.record)}
-${applicationSummary(application)}
+${errors.length ? html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title"><h2 id="error-summary-title">Beslutet kunde inte sparas</h2><ul>${errors.map((e) => html`<li><a href="#${anchorFor(e.path)}">${e.message}</a></li>`)}</ul></div>` : ''}
+${options.saved ? html`<div class="notice" role="status"><h2>Bedömningen är sparad</h2><p>Du kan fortsätta senare via samma länk; inget beslut är fattat.</p></div>` : ''}
+<p>Du granskar som <strong>${options.reviewer}</strong> (omgång ${round.round}). Bedöm varje kriterium utifrån svaren och fatta beslut längst ned. Inget ändras förrän du skickar; du kan också spara bedömningen och fortsätta senare.</p>
+${round.assessmentSavedAt && !options.saved ? html`<p class="notice">Sparad bedömning från ${formatSwedishDateTime(round.assessmentSavedAt)} (${round.assessmentSavedBy ?? ''}) är ifylld nedan.</p>` : ''}
+${partnerSection(context.partners)}
+${previousRoundSection(context.previousRound, criteria)}
+${organisationRecordSection(application, context.record)}
+${organisationAndContact(application)}
 <form method="post" action="${options.action}" class="decision-box" novalidate>
+  <h2 id="criteria">Bedömning per kriterium</h2>
+  ${errorsFor('criteria').map((m) => html`<p class="error-message">${m}</p>`)}
+  ${context.lastCertified ? html`<p>Under varje svar står svaret i den senast certifierade ansökan (${context.lastCertified.applicationId}).</p>` : ''}
+  ${criteria.map((c) => criterionFieldset(c, { application, context, assessment, errorsFor }))}
+  ${others.length ? html`<h3>Övriga svar</h3><dl class="answers">${others.map((q) => html`<dt>${q.label.sv}</dt><dd class="answer">${answerText(q, application.answers[q.id])}</dd>`)}</dl>` : ''}
   <h2>Beslut</h2>
   <fieldset id="field-decision" ${decisionError ? html`aria-describedby="decision-error"` : ''}>
     <legend>Vad beslutar du?</legend>
@@ -73,13 +199,14 @@ ${applicationSummary(application)}
       (d) => html`<div class="checkbox"><input type="radio" name="decision" id="decision-${d}" value="${d}" ${values.decision === d ? 'checked' : ''}><label for="decision-${d}">${decisionLabels[d]}</label></div>`,
     )}
   </fieldset>
+  <p class="hint">Godkännande kräver att alla kriterier är uppfyllda och att alla samverkanspartner har bekräftat. Komplettering gäller de kriterier som är delvis eller inte uppfyllda.</p>
   <div class="field ${commentError ? 'field-error' : ''}">
     <label for="field-comment">Kommentar till den sökande</label>
     <span class="hint" id="comment-hint">Krävs vid avslag och komplettering, högst ${formatLimit(maxCommentLength)} tecken. Texten skickas till den sökande.</span>
     ${commentError ? html`<span class="error-message" id="comment-error">${commentError.message}</span>` : ''}
     <textarea name="comment" id="field-comment" aria-describedby="comment-hint${commentError ? ' comment-error' : ''}" ${commentError ? html`aria-invalid="true"` : ''}>${values.comment ?? ''}</textarea>
   </div>
-  <button type="submit">Skicka beslut</button>
+  <p><button type="submit">Skicka beslut</button> <button type="submit" name="decision" value="save">Spara bedömningen utan beslut</button></p>
 </form>`;
   return renderPage({ title: `${errors.length ? 'Fel: ' : ''}Granska ${application.organisation.name} (${application.id})`, lang: 'sv', body });
 }

@@ -2,6 +2,8 @@ import { html, renderPage, type HtmlSafeString } from './layout.template.js';
 import type { ApplicationRecord, ApplicationType, HistoryEntry, Locale } from '../domain/application-record.js';
 import { statusLabels } from '../domain/application-status.js';
 import { applicationSummary } from './application-summary.template.js';
+import { assessmentLabels, type AssessedCriterion } from '../domain/assessment.js';
+import { criteriaCatalogue } from '../domain/criteria-catalogue.js';
 import { localeOf } from './messages.js';
 import { datesFor } from './swedish-dates.js';
 
@@ -20,6 +22,13 @@ const sv = {
     'Adressen till den här sidan är personlig: den visar era svar och kontaktuppgifter. Spara den (till exempel som bokmärke) för att följa ansökan, och dela den inte. Länken finns också i bekräftelsen vi skickade via e-post.',
   facts: { organisation: 'Organisation', town: 'Ort', type: 'Typ av ansökan', contact: 'Kontaktperson', submitted: 'Inskickad', status: 'Status' },
   answers: { summary: 'Era svar, som de skickades in', note: 'En kopia av ansökan som den ser ut hos oss.' },
+  assessment: {
+    heading: 'Granskarens bedömning per kriterium',
+    intro: 'Bedömningen av varje kriterium i QM, med granskarens kommentarer: underlag för er egen utvärdering.',
+    criterion: 'Kriterium',
+    value: 'Bedömning',
+    comment: 'Kommentar',
+  },
   history: { heading: 'Händelser', caption: 'Ansökans historik', when: 'När', status: 'Status', by: 'Av', comment: 'Kommentar' },
   certificate: {
     heading: (certificateId: string) => `Certifikat ${certificateId}`,
@@ -48,6 +57,13 @@ const statusText: Record<Locale, typeof sv> = {
       'The address of this page is personal: it shows your answers and contact details. Keep it (as a bookmark, for example) to follow the application, and do not share it. The link is also in the confirmation we sent by email.',
     facts: { organisation: 'Organisation', town: 'Town', type: 'Type of application', contact: 'Contact person', submitted: 'Submitted', status: 'Status' },
     answers: { summary: 'Your answers, as submitted', note: 'A copy of the application as we hold it.' },
+    assessment: {
+      heading: "The reviewer's assessment by criterion",
+      intro: 'How each QM criterion was assessed, with the reviewer’s comments: a basis for your own evaluation.',
+      criterion: 'Criterion',
+      value: 'Assessment',
+      comment: 'Comment',
+    },
     history: { heading: 'History', caption: 'Application history', when: 'When', status: 'Status', by: 'By', comment: 'Comment' },
     certificate: {
       heading: (certificateId: string) => `Certificate ${certificateId}`,
@@ -115,7 +131,8 @@ export function historyRows(application: ApplicationRecord, locale: Locale): His
   const rows: HistoryRow[] = [];
   let startedAt = 0;
   for (const entry of application.history) {
-    if (entry.internal) continue; // staff notes stay in the workspace
+    // Staff notes stay in the workspace; a saved assessment is shown in its own section.
+    if (entry.internal || entry.event === 'assessment') continue;
     const at = Date.parse(entry.at);
     const comment = historyComment(entry.comment, locale);
     const last = rows.at(-1);
@@ -161,6 +178,7 @@ ${justSubmitted ? html`<div class="notice" role="status"><h2>${t.received.headin
   <dt>${t.facts.status}</dt><dd><strong class="status status-${application.status}">${status}</strong></dd>
 </dl>
 ${certificateSection(application, locale)}
+${assessmentSection(application, locale)}
 ${extra ?? ''}
 <h2>${t.history.heading}</h2>
 <table class="history stack">
@@ -181,6 +199,20 @@ ${extra ?? ''}
   ${applicationSummary(application, { locale, headingLevel: 3, idPrefix: 'sent' })}
 </details>`;
   return renderPage({ title: t.title(application.id), lang: locale, body });
+}
+
+/** The assessment of the last decision (drafts a reviewer saved are not shown, nor kept in the visible history). */
+function assessmentSection(application: ApplicationRecord, locale: Locale): HtmlSafeString | '' {
+  const assessed = (application.assessment as { criteria?: AssessedCriterion[] } | undefined)?.criteria ?? [];
+  if (assessed.length === 0) return '';
+  const t = statusText[locale].assessment;
+  return html`<section aria-labelledby="assessment-heading">
+  <h2 id="assessment-heading">${t.heading}</h2>
+  <p>${t.intro}</p>
+  <table><thead><tr><th scope="col">${t.criterion}</th><th scope="col">${t.value}</th><th scope="col">${t.comment}</th></tr></thead><tbody>
+  ${assessed.map((a) => html`<tr><td>${criteriaCatalogue.criteria.find((c) => c.id === a.id)?.title[locale] ?? a.id}</td><td>${assessmentLabels[locale][a.value]}</td><td>${a.comment ?? ''}</td></tr>`)}
+  </tbody></table>
+</section>`;
 }
 
 function certificateSection(application: ApplicationRecord, locale: Locale): HtmlSafeString | '' {

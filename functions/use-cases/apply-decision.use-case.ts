@@ -2,7 +2,10 @@ import { deadlineWithinDays } from '../domain/deadline.js';
 import type { ApplicationRecord } from '../domain/application-record.js';
 import { stockholmDate } from '../domain/calendar-date.js';
 import { supersessions, validityFor, type Certificate } from '../domain/certificate.js';
+import { assessedCriteria, criteriaNeedingWork, type AssessedCriterion } from '../domain/assessment.js';
+import { criteriaFor } from '../domain/criteria-catalogue.js';
 import { PermanentError } from '../domain/errors.js';
+import { confirmedPartners } from '../domain/partners.js';
 import type { RecordedDecision, ReviewDecision } from '../domain/review.js';
 import { hashToken, newSecretToken } from '../domain/secret-token.js';
 import { certifiedEmail, completionRequestedEmail, expiredEmail, rejectedEmail } from '../templates/review-emails.template.js';
@@ -20,14 +23,21 @@ async function decisionOf(deps: LifecycleDeps, applicationId: string, round: num
   return decision;
 }
 
+/** The assessment a decision was made on, as the applicant is shown it (status page, mails). */
+function decidedAssessment(application: ApplicationRecord, decision: RecordedDecision, round: number): { round: number; criteria: AssessedCriterion[] } {
+  return { round, criteria: assessedCriteria(decision.assessment, criteriaFor(application.applicationType)) };
+}
+
 /** Moves the application out of review as decided; a retried step finds it already moved. */
-async function applyDecision(deps: LifecycleDeps, applicationId: string, decision: RecordedDecision, to: 'rejected' | 'completion_requested'): Promise<ApplicationRecord> {
+async function applyDecision(deps: LifecycleDeps, before: ApplicationRecord, decision: RecordedDecision, round: number, to: 'rejected' | 'completion_requested'): Promise<ApplicationRecord> {
+  const applicationId = before.id;
   const result = await deps.applications.transition(applicationId, {
     from: 'in_review',
     to,
     actor: decision.decidedBy,
     at: decision.decidedAt,
     comment: decision.comment,
+    set: { assessment: decidedAssessment(before, decision, round) },
   });
   const application = result.ok ? result.application : result.current;
   if (application?.status !== to) throw new PermanentError(`Cannot move ${applicationId} to ${to}: status is ${application?.status}`);
@@ -80,6 +90,7 @@ export async function certifyApplication(deps: LifecycleDeps, input: { applicati
     ...(typeof application.renews === 'string' ? { renews: application.renews } : {}),
     contact: { name: application.contact.name, email: application.contact.email },
     ...(application.locale === 'en' ? { locale: 'en' } : {}),
+    partners: confirmedPartners(await deps.partners.list(application.id)),
   };
   await deps.certificates.create(certificate);
   await supersedeEarlier(deps, certificate);
@@ -92,6 +103,7 @@ export async function certifyApplication(deps: LifecycleDeps, input: { applicati
       actor: decision.decidedBy,
       at: decision.decidedAt,
       comment: decision.comment ?? `Certifierad: ${certificate.certificateId}`,
+      set: { assessment: decidedAssessment(application, decision, input.round) },
     });
     const after = result.ok ? result.application : result.current;
     if (after?.status !== 'certified') throw new PermanentError(`Cannot certify ${input.applicationId}: status is ${after?.status}`);
@@ -112,6 +124,7 @@ export async function certifyApplication(deps: LifecycleDeps, input: { applicati
         verificationUrl: verificationUrl(deps.publicBaseUrl, certificate.certificateId),
         pdfUrl: certificatePdfUrl(deps.publicBaseUrl, certificate.certificateId),
         pdf,
+        assessment: decidedAssessment(certified, decision, input.round).criteria,
       }),
     );
   });
@@ -131,10 +144,10 @@ async function supersedeEarlier(deps: LifecycleDeps, certificate: Certificate): 
 /** Rejects, with the reviewer's reason sent to the applicant. */
 export async function rejectApplication(deps: LifecycleDeps, input: { applicationId: string; round: number }): Promise<void> {
   const decision = await decisionOf(deps, input.applicationId, input.round, 'reject');
-  const application = await applyDecision(deps, input.applicationId, decision, 'rejected');
+  const application = await applyDecision(deps, await requireApplication(deps, input.applicationId), decision, input.round, 'rejected');
   await sendOnce(deps, application.id, 'decision', async () => {
     const statusUrl = await newStatusLink(deps, application.id);
-    await deps.mailer.send(rejectedEmail(application, decision.comment ?? '', statusUrl));
+    await deps.mailer.send(rejectedEmail(application, decision.comment ?? '', statusUrl, decidedAssessment(application, decision, input.round).criteria));
   });
 }
 
@@ -144,7 +157,11 @@ export async function rejectApplication(deps: LifecycleDeps, input: { applicatio
  */
 export async function requestCompletion(deps: LifecycleDeps, input: { applicationId: string; round: number; taskToken: string }): Promise<void> {
   const decision = await decisionOf(deps, input.applicationId, input.round, 'request_completion');
-  const application = await applyDecision(deps, input.applicationId, decision, 'completion_requested');
+  const application = await applyDecision(deps, await requireApplication(deps, input.applicationId), decision, input.round, 'completion_requested');
+  // The completion is about the criteria not (fully) met: named in the mail and the form, with the reviewer's comments.
+  const criteria = criteriaFor(application.applicationType);
+  const needingWork = new Set(criteriaNeedingWork(decision.assessment ?? {}, criteria).map((c) => c.id));
+  const completionCriteria = assessedCriteria(decision.assessment, criteria).filter((a) => needingWork.has(a.id));
   // A whole day, stated in the mail and the form and enforced to its end in Stockholm; the
   // workflow's timer (the decision plus the configured days) fires after that day has ended.
   const deadline = deadlineWithinDays(decision.decidedAt, deps.completionDeadlineDays).endsAt;
@@ -153,6 +170,7 @@ export async function requestCompletion(deps: LifecycleDeps, input: { applicatio
     round: input.round,
     requestedAt: decision.decidedAt,
     comment: decision.comment ?? '',
+    criteria: completionCriteria,
     deadline,
     taskToken: input.taskToken,
   });
@@ -164,7 +182,7 @@ export async function requestCompletion(deps: LifecycleDeps, input: { applicatio
   await sendOnce(deps, application.id, `completion-${input.round}`, async () => {
     const token = newSecretToken();
     await deps.reviews.putCompletionLink({ tokenHash: hashToken(token), applicationId: application.id, round: input.round }, deps.now());
-    await deps.mailer.send(completionRequestedEmail(application, request.comment, `${deps.publicBaseUrl}/complete/${token}`, request.deadline));
+    await deps.mailer.send(completionRequestedEmail(application, request.comment, `${deps.publicBaseUrl}/complete/${token}`, request.deadline, request.criteria ?? []));
   });
 }
 

@@ -39,6 +39,7 @@ export type SubmitCompletionResult =
   | { kind: 'organisation_changed'; application: ApplicationRecord; request: CompletionRequest }
   /** The contact address is the one the member registered or confirmed: a completion cannot swap it. */
   | { kind: 'contact_changed'; application: ApplicationRecord; request: CompletionRequest }
+  | { kind: 'partners_changed'; application: ApplicationRecord; request: CompletionRequest }
   | { kind: 'accepted'; application: ApplicationRecord };
 
 /**
@@ -65,6 +66,10 @@ export async function submitCompletion(
     return { kind: 'contact_changed', application, request };
   }
   const at = deps.now().toISOString();
+  // The partners were asked to confirm these very partners: a completion cannot swap them.
+  if (application.partners && JSON.stringify(submission.partners) !== JSON.stringify(application.partners)) {
+    return { kind: 'partners_changed', application, request };
+  }
   const previous = { organisation: application.organisation, contact: application.contact, answers: application.answers };
   const submitted = { organisation: submission.organisation, contact: submission.contact, answers: submission.answers };
   const { answered, request: after } = await deps.reviews.answerCompletion(application.id, request.round, at, previous, submitted);

@@ -1,6 +1,7 @@
 import type { ApplicationRepository } from '../adapters/application.repository.js';
 import type { CertificateRepository } from '../adapters/certificate.repository.js';
 import type { MemberRepository } from '../adapters/member.repository.js';
+import type { PartnerRepository } from '../adapters/partner.repository.js';
 import type { ReviewRepository } from '../adapters/review.repository.js';
 import type { Alerts } from '../adapters/sns-alerts.js';
 import type { WorkflowCallbacks } from '../adapters/workflow-callbacks.js';
@@ -12,6 +13,7 @@ import { PermanentError } from '../domain/errors.js';
 export interface LifecycleDeps {
   applications: ApplicationRepository;
   reviews: ReviewRepository;
+  partners: PartnerRepository;
   certificates: CertificateRepository;
   /** The member register: the public record names organisations as it does. */
   members: Pick<MemberRepository, 'find'>;

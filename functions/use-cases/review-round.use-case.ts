@@ -1,6 +1,6 @@
 import type { ApplicationRecord } from '../domain/application-record.js';
 import { PermanentError } from '../domain/errors.js';
-import type { RecordedDecision } from '../domain/review.js';
+import { decisionOutput } from '../domain/review.js';
 import { hashToken, newSecretToken } from '../domain/secret-token.js';
 import { operatorAlertEmail, reviewEscalationEmail, reviewInvitationEmail, reviewReminderEmail } from '../templates/review-emails.template.js';
 import { currentRound, requireApplication, type LifecycleDeps } from './lifecycle-deps.js';
@@ -15,7 +15,7 @@ export interface RoundState {
 }
 
 /** The output a decision sends to the waiting workflow. */
-export type DecisionOutput = RecordedDecision & { round: number };
+export type DecisionOutput = ReturnType<typeof decisionOutput>;
 
 /**
  * Opens the next review round: the application goes (back) to in_review and every configured
@@ -80,8 +80,7 @@ export async function awaitReviewDecision(deps: LifecycleDeps, input: { applicat
   const round = await deps.reviews.attachTaskToken(input.applicationId, input.round, input.taskToken);
   if (!round) throw new PermanentError(`Review round ${input.round} of ${input.applicationId} does not exist`);
   if (round.decision) {
-    const output: DecisionOutput = { ...round.decision, round: input.round };
-    await deps.callbacks.succeed(input.taskToken, output);
+    await deps.callbacks.succeed(input.taskToken, decisionOutput(round.decision, input.round));
   }
 }
 
@@ -115,7 +114,7 @@ export async function escalateReview(deps: LifecycleDeps, input: { applicationId
 export async function closeOverdueReview(deps: LifecycleDeps, input: { applicationId: string; round: number }): Promise<Partial<DecisionOutput>> {
   const at = deps.now().toISOString();
   const round = await deps.reviews.closeRound(input.applicationId, input.round, 'overdue', at);
-  if (round?.decision) return { ...round.decision, round: input.round };
+  if (round?.decision) return decisionOutput(round.decision, input.round);
   await deps.applications.transition(input.applicationId, {
     from: 'in_review',
     to: 'failed',

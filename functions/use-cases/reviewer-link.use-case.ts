@@ -1,11 +1,17 @@
 import type { ApplicationRepository, ApplicationSummaryRow } from '../adapters/application.repository.js';
 import type { CertificateRepository } from '../adapters/certificate.repository.js';
 import type { MemberRepository } from '../adapters/member.repository.js';
+import type { PartnerRepository } from '../adapters/partner.repository.js';
 import type { ReviewLink, ReviewRepository } from '../adapters/review.repository.js';
 import type { WorkflowCallbacks } from '../adapters/workflow-callbacks.js';
 import type { ApplicationRecord } from '../domain/application-record.js';
-import type { DecisionForm, RecordedDecision, ReviewRound } from '../domain/review.js';
+import { contentChanges, type AnswerChange } from '../domain/answer-changes.js';
+import { assessedCriteria, assessmentLines, type Assessment } from '../domain/assessment.js';
+import { criteriaFor } from '../domain/criteria-catalogue.js';
+import type { Partner, PartnerConfirmation } from '../domain/partners.js';
+import { decisionOutput, type DecisionForm, type RecordedDecision, type ReviewRound } from '../domain/review.js';
 import { hashToken, isWellFormedToken } from '../domain/secret-token.js';
+import { partnerStatuses } from './partner-confirmation.use-case.js';
 
 /**
  * What a reviewer's link leads to. The link is the reviewer's only credential: its token is looked
@@ -20,6 +26,7 @@ export type ReviewerLinkView =
 export interface ReviewerLinkDeps {
   applications: ApplicationRepository;
   reviews: ReviewRepository;
+  partners: PartnerRepository;
 }
 
 async function resolveLink(deps: ReviewerLinkDeps, token: string): Promise<ReviewLink | undefined> {
@@ -46,40 +53,108 @@ export type DecideResult =
   | { kind: 'unknown' }
   | { kind: 'ended'; application: ApplicationRecord }
   | { kind: 'already_decided'; application: ApplicationRecord; decision: RecordedDecision }
+  /** Approving waits until every named partner has confirmed. */
+  | { kind: 'partners_pending'; application: ApplicationRecord; round: ReviewRound; reviewer: string; pending: Partner[] }
+  | { kind: 'saved'; application: ApplicationRecord; round: ReviewRound; reviewer: string }
   | { kind: 'decided'; application: ApplicationRecord; decision: RecordedDecision };
+
+/** The form as the rules have checked it (see assessmentRuleErrors): the decision or `save`, and the assessment. */
+export type ReviewForm = DecisionForm & { assessment: Assessment };
 
 /**
  * Records the reviewer's decision, exactly once per round however many requests race, then wakes
- * the workflow. The decider is the address bound to the link, never anything from the form.
+ * the workflow; or, for `save`, keeps the assessment on the open round. The decider is the address
+ * bound to the link, never anything from the form.
  */
 export async function decideByReviewerLink(
   deps: ReviewerLinkDeps & { callbacks: WorkflowCallbacks; now: () => Date },
   token: string,
-  form: DecisionForm,
+  form: ReviewForm,
 ): Promise<DecideResult> {
   const view = await viewReviewerLink(deps, token);
   if (view.kind === 'unknown') return view;
   if (view.kind === 'ended') return { kind: 'ended', application: view.application };
   if (view.kind === 'decided') {
     // Wake the workflow again in case the first decider's callback failed; a stale token is ignored.
-    if (view.round.taskToken) await deps.callbacks.succeed(view.round.taskToken, { ...view.decision, round: view.round.round });
+    if (view.round.taskToken) await deps.callbacks.succeed(view.round.taskToken, decisionOutput(view.decision, view.round.round));
+    await recordAssessmentEvent(deps, view.application, view.round.round, view.decision);
     return { kind: 'already_decided', application: view.application, decision: view.decision };
+  }
+  const { application, reviewer } = view;
+  const at = deps.now().toISOString();
+  const criteria = criteriaFor(application.applicationType);
+
+  if (form.decision === 'save') {
+    if (!(await deps.reviews.saveAssessment(application.id, view.round.round, form.assessment, reviewer, at))) return decideByReviewerLink(deps, token, form);
+    const lines = assessmentLines(assessedCriteria(form.assessment, criteria), criteria, 'sv');
+    await deps.applications.appendEvent(application.id, { at, actor: reviewer, event: 'assessment', comment: `Bedömning sparad (omgång ${view.round.round})${lines.length ? `: ${lines.join('; ')}` : ''}` }, `assessment-${view.round.round}-${at}`);
+    return { kind: 'saved', application, round: { ...view.round, assessment: form.assessment, assessmentSavedBy: reviewer, assessmentSavedAt: at }, reviewer };
+  }
+  if (form.decision === 'approve') {
+    const pending = (await partnerStatuses(deps, application)).filter((s) => s.confirmation?.decision !== 'confirm').map((s) => s.partner);
+    if (pending.length > 0) return { kind: 'partners_pending', application, round: view.round, reviewer, pending };
   }
 
   const decision: RecordedDecision = {
     decision: form.decision,
     ...(form.comment ? { comment: form.comment } : {}),
-    decidedBy: view.reviewer,
-    decidedAt: deps.now().toISOString(),
+    decidedBy: reviewer,
+    decidedAt: at,
+    assessment: form.assessment,
   };
-  const { recorded, round } = await deps.reviews.recordDecision(view.application.id, view.round.round, decision);
+  const { recorded, round } = await deps.reviews.recordDecision(application.id, view.round.round, decision);
   if (!recorded) {
-    if (round?.decision) return { kind: 'already_decided', application: view.application, decision: round.decision };
-    return { kind: 'ended', application: view.application };
+    if (round?.decision) return { kind: 'already_decided', application, decision: round.decision };
+    return { kind: 'ended', application };
   }
+  await recordAssessmentEvent(deps, application, view.round.round, decision);
   // If the workflow is between waits (sending a reminder), its next wait picks the decision up.
-  if (round?.taskToken) await deps.callbacks.succeed(round.taskToken, { ...decision, round: view.round.round });
-  return { kind: 'decided', application: view.application, decision };
+  if (round?.taskToken) await deps.callbacks.succeed(round.taskToken, decisionOutput(decision, view.round.round));
+  return { kind: 'decided', application, decision };
+}
+
+/** The assessment a decision was made on, in the history (once per round). */
+async function recordAssessmentEvent(deps: ReviewerLinkDeps, application: ApplicationRecord, round: number, decision: RecordedDecision): Promise<void> {
+  const criteria = criteriaFor(application.applicationType);
+  const lines = assessmentLines(assessedCriteria(decision.assessment, criteria), criteria, 'sv');
+  if (lines.length === 0) return;
+  await deps.applications.appendEvent(application.id, { at: decision.decidedAt, actor: decision.decidedBy, event: 'assessment', comment: `Bedömning (omgång ${round}): ${lines.join('; ')}` }, `assessment-${round}-decision`);
+}
+
+/** What the reviewer sees beside the application: the partners' answers, the round before, the last certified answers. */
+export interface ReviewContext {
+  record: OrganisationRecord;
+  partners: { partner: Partner; confirmation?: PartnerConfirmation }[];
+  /** For a second (or later) round: the previous round's decision and what the completion changed. */
+  previousRound?: { round: number; decision?: RecordedDecision; changes: AnswerChange[] };
+  /** For a revision: the answers of the application behind the certificate it renews. */
+  lastCertified?: { certificateId: string; applicationId: string; answers: Record<string, unknown> };
+}
+
+export async function reviewContext(
+  deps: ReviewerLinkDeps & { members: Pick<MemberRepository, 'find'>; certificates: Pick<CertificateRepository, 'get'> },
+  application: ApplicationRecord,
+  round: ReviewRound,
+): Promise<ReviewContext> {
+  const previous = round.round - 1;
+  const [record, partners, previousRound, completion, certificate] = await Promise.all([
+    organisationRecord(deps, application),
+    partnerStatuses(deps, application),
+    previous > 0 ? deps.reviews.getRound(application.id, previous) : undefined,
+    previous > 0 ? deps.reviews.getCompletionRequest(application.id, previous) : undefined,
+    typeof application.previousCertificateId === 'string' ? deps.certificates.get(application.previousCertificateId) : undefined,
+  ]);
+  const certified = certificate ? await deps.applications.get(certificate.applicationId) : undefined;
+  const changes =
+    completion?.previousContent && completion.submittedContent
+      ? contentChanges(completion.previousContent as never, completion.submittedContent as never)
+      : [];
+  return {
+    record,
+    partners,
+    ...(previousRound ? { previousRound: { round: previous, ...(previousRound.decision ? { decision: previousRound.decision } : {}), changes } } : {}),
+    ...(certificate && certified ? { lastCertified: { certificateId: certificate.certificateId, applicationId: certified.id, answers: certified.answers } } : {}),
+  };
 }
 
 /** What the reviewer sees of an organisation beyond the application: its name in the member register and its record. */

@@ -158,6 +158,7 @@ export async function submitApplication(
     status,
     organisation: submission.organisation,
     contact: submission.contact,
+    partners: submission.partners,
     answers: submission.answers,
     locale: submission.locale ?? 'sv',
     submittedAt,

@@ -60,6 +60,9 @@ export const stageConfigSchema = z.object({
   revisionGraceMonths: z.number().int().min(0).default(12),
   /** Days the member has to confirm an application sent from an address it has not registered. */
   memberConfirmationDays: z.number().int().positive().default(14),
+  /** Reminders to partners who have not confirmed: every this many days (7, 14, …), this many times. */
+  partnerReminderIntervalDays: z.number().int().positive().default(7),
+  partnerReminderCount: z.number().int().min(0).default(2),
   /** HTTP API stage throttling: steady requests per second and burst, for every route. */
   apiThrottleRateLimit: z.number().positive().default(25),
   apiThrottleBurstLimit: z.number().int().positive().default(50),

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { criteriaFor } from '../../functions/domain/criteria-catalogue.js';
 import { exampleFor, registerFreshMember } from '../helpers/members.js';
 import type { TestSystem } from '../helpers/local-system.js';
 import type { MailWatcher } from './mailbox.js';
@@ -13,6 +14,7 @@ import { round, runPool, summarize, type LatencySummary } from './stats.js';
 const exampleFull = JSON.parse(readFileSync('examples/application-full.json', 'utf8')) as {
   organisation: Record<string, unknown>;
   contact: { email: string };
+  partners: unknown[];
 };
 
 export const applicantEmail = exampleFull.contact.email;
@@ -165,6 +167,23 @@ function reviewPath(html: string | undefined, text: string | undefined): string 
   return new URL(match[0]).pathname;
 }
 
+/** The partners confirm from their mails first (not measured): approving needs every partner's confirmation. */
+async function confirmPartners(system: TestSystem, mail: MailWatcher, applicationId: string, timeoutMs: number): Promise<string | undefined> {
+  const partnerMails = () => mail.all().filter((m) => m.kind === 'partner' && m.applicationId === applicationId);
+  await mail.until(() => partnerMails().length >= exampleFull.partners.length, `the partner emails for ${applicationId}`, timeoutMs);
+  for (const { email } of partnerMails()) {
+    const match = /https?:\/\/[^\s"<>]+\/partner\/[A-Za-z0-9_-]{43}/.exec(`${email.body.text ?? ''}\n${email.body.html ?? ''}`);
+    if (!match) return 'no partner link';
+    const response = await system.fetchApp(new URL(match[0]).pathname, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'decision=confirm' });
+    await response.arrayBuffer();
+    if (response.status !== 200) return `POST /partner answered ${response.status}`;
+  }
+  return undefined;
+}
+
+/** Every criterion assessed as met, as the reviewer's form sends it. */
+const everyCriterionMet = Object.fromEntries(criteriaFor('full').map((c) => [`criterion.${c.id}`, 'met']));
+
 /** One decision at a time: approve, then wait for the applicant's certificate email. */
 export async function benchReviewDecisions(
   system: TestSystem,
@@ -181,6 +200,11 @@ export async function benchReviewDecisions(
       continue;
     }
     const path = reviewPath(invitation.email.body.html, invitation.email.body.text);
+    const partnerProblem = await confirmPartners(system, mail, applicationId, timeoutMs).catch((error: unknown) => String(error));
+    if (partnerProblem) {
+      errors.push({ applicationId, problem: partnerProblem });
+      continue;
+    }
     // Watch from before the POST, so an email captured while the answer is on its way counts then.
     const stop = new AbortController();
     const start = performance.now();
@@ -192,7 +216,7 @@ export async function benchReviewDecisions(
       const response = await system.fetchApp(path, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ decision: 'approve' }).toString(),
+        body: new URLSearchParams({ decision: 'approve', ...everyCriterionMet }).toString(),
       });
       await response.arrayBuffer();
       posts.push(performance.now() - start);

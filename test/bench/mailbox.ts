@@ -9,7 +9,7 @@ import { sleep } from './stats.js';
  * of HTML bodies) many times a second on the same event loop as the handlers under test.
  * `verifyAgainst` checks once per phase that this really is the mailbox the system writes to.
  */
-export type MailKind = 'acknowledgement' | 'invitation' | 'certificate' | 'other';
+export type MailKind = 'acknowledgement' | 'invitation' | 'partner' | 'certificate' | 'other';
 
 export interface SeenMail {
   kind: MailKind;
@@ -24,6 +24,7 @@ const applicationIdIn = /A-\d{8}-[0-9A-HJKMNP-TV-Z]{6}/;
 export function classify(email: Email): MailKind {
   if (email.subject.startsWith('Vi har tagit emot er ansökan')) return 'acknowledgement';
   if (email.subject.startsWith('Ny ansökan att granska') || email.subject.startsWith('Revidering att granska')) return 'invitation';
+  if (email.subject.startsWith('Bekräfta samverkan')) return 'partner';
   if (email.subject.startsWith('Grattis!') && /QM-\d{4}-\d{4}/.test(email.subject)) return 'certificate';
   return 'other';
 }

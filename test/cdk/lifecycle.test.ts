@@ -10,9 +10,22 @@ interface AslState {
   Catch?: { ErrorEquals: string[]; Next: string }[];
   Next?: string;
   Parameters?: Record<string, unknown>;
+  Branches?: { StartAt: string; States: Record<string, AslState> }[];
+  ItemProcessor?: { States: Record<string, AslState> };
+}
+
+/** Every state by name, including those inside Parallel branches and Map processors. */
+function flatten(machine: Record<string, AslState>, into: Record<string, AslState> = {}): Record<string, AslState> {
+  for (const [name, state] of Object.entries(machine)) {
+    into[name] = state;
+    for (const branch of state.Branches ?? []) flatten(branch.States, into);
+    if (state.ItemProcessor) flatten(state.ItemProcessor.States, into);
+  }
+  return into;
 }
 
 let states: Record<string, AslState>;
+let topLevel: Record<string, AslState>;
 let config: ReturnType<typeof synthTemplates>['qm']['config'];
 
 beforeAll(() => {
@@ -23,7 +36,8 @@ beforeAll(() => {
   };
   // Tokens (function ARNs, partition) become placeholders; the shape is what we check.
   const json = machine.Properties.DefinitionString['Fn::Join'][1].map((part) => (typeof part === 'string' ? part : 'TOKEN')).join('');
-  states = (JSON.parse(json) as { States: Record<string, AslState> }).States;
+  topLevel = (JSON.parse(json) as { States: Record<string, AslState> }).States;
+  states = flatten(topLevel);
 });
 
 const tasks = () => Object.entries(states).filter(([, s]) => s.Type === 'Task');
@@ -65,8 +79,10 @@ describe('application lifecycle state machine', () => {
       expect(transient?.MaxAttempts, name).toBeGreaterThanOrEqual(3);
       // A callback's timeout must reach its Catch, so nothing retries States.ALL or States.Timeout.
       expect(retriers.some((r) => r.ErrorEquals.includes('States.ALL') || r.ErrorEquals.includes('States.Timeout')), name).toBe(false);
+      // A task of the review or the partners' branch fails the Parallel, whose Catch records it.
+      const recorder = name in topLevel ? state : topLevel[LifecycleState.ReviewAndPartners]!;
       if (name !== LifecycleState.RecordFailure) {
-        expect(state.Catch?.some((c) => c.ErrorEquals.includes('States.ALL') && c.Next === LifecycleState.RecordFailure), name).toBe(true);
+        expect(recorder.Catch?.some((c) => c.ErrorEquals.includes('States.ALL') && c.Next === LifecycleState.RecordFailure), name).toBe(true);
       }
       expect(state.TimeoutSeconds, `${name} has a timeout`).toBeGreaterThan(0);
     }
@@ -76,8 +92,27 @@ describe('application lifecycle state machine', () => {
     for (const [name, state] of tasks()) {
       const payload = (state.Parameters as { Payload?: Record<string, unknown> }).Payload ?? {};
       expect(Object.keys(payload).sort(), name).toEqual(expect.arrayContaining(['applicationId.$']));
-      for (const key of Object.keys(payload)) expect(['applicationId.$', 'round.$', 'reminder.$', 'taskToken.$', 'error.$']).toContain(key);
+      for (const key of Object.keys(payload)) expect(['applicationId.$', 'round.$', 'reminder.$', 'partner.$', 'taskToken.$', 'error.$']).toContain(key);
     }
+  });
+});
+
+describe('partners confirm beside the review', () => {
+  it('runs the review and a Map of partner callbacks in parallel, with reminders and a release', () => {
+    const parallel = topLevel[LifecycleState.ReviewAndPartners]!;
+    expect(parallel.Type).toBe('Parallel');
+    // The review branch opens a new round, or (resuming a completion) waits for that completion again.
+    expect(parallel.Branches?.map((b) => b.StartAt)).toEqual([LifecycleState.ReviewEntry, LifecycleState.ListPartners]);
+    expect(JSON.stringify(states[LifecycleState.ReviewEntry])).toContain('completion_requested');
+    expect((states[LifecycleState.ReviewEntry] as { Default?: string }).Default).toBe(LifecycleState.StartReviewRound);
+    expect(topLevel[LifecycleState.Acknowledge]!.Next).toBe(LifecycleState.ReviewAndPartners);
+    expect(states[LifecycleState.ConfirmPartners]!.Type).toBe('Map');
+    const wait = states[LifecycleState.AwaitPartnerConfirmation]!;
+    expect(wait.Resource).toContain('lambda:invoke.waitForTaskToken');
+    expect(wait.TimeoutSeconds).toBe(config.partnerReminderIntervalDays * 86_400);
+    expect(wait.Catch?.[0]).toMatchObject({ ErrorEquals: ['States.Timeout'], Next: LifecycleState.PartnerTimedOut });
+    expect(JSON.stringify(states[LifecycleState.PartnerTimedOut])).toContain(`"NumericLessThan":${config.partnerReminderCount}`);
+    expect(states[LifecycleState.Reject]!.Next).toBe(LifecycleState.ReleasePartners);
   });
 });
 

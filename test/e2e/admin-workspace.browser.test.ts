@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { haveBrowser, launchBrowser } from '../helpers/browser.js';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decide, exampleFull, isTo, reviewerLinkFor, submitExample } from '../helpers/application-flow.js';
+import { confirmAndApprove, exampleFull, isTo, reviewerLinkFor, submitExample } from '../helpers/application-flow.js';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
 
 // The QM officer on a phone (390 px wide): signs in from the local mailbox, finds an application
@@ -27,7 +27,7 @@ describe.skipIf(!haveBrowser)('the workspace in a browser, on a phone', () => {
   it('signs in from the mailbox, finds an application by search and revokes its certificate', async () => {
     // Prepare: a certified application of an organisation with a name to search for
     const { id } = await submitExample(system, { name: 'Mobilby Stadskärna' });
-    await decide(system, await reviewerLinkFor(system, id, reviewer), 'approve');
+    await confirmAndApprove(system, id, await reviewerLinkFor(system, id, reviewer));
     const certified = await system.waitForMail((m) => isTo(exampleFull.contact.email)(m) && m.subject.includes(id) && m.subject.includes('QM-'));
     const certificateId = /QM-\d{4}-\d{4}/.exec(certified.subject)![0];
     await system.waitForExecution(id, (e) => e.status === 'SUCCEEDED');

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { haveBrowser, launchBrowser } from '../helpers/browser.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { criteriaFor } from '../../functions/domain/criteria-catalogue.js';
 import { questionsFor } from '../../functions/domain/question-catalogue.js';
 import { uiMessages } from '../../functions/templates/messages.js';
 import { exampleFull, linkIn } from '../helpers/application-flow.js';
@@ -38,6 +39,13 @@ async function fillApplication(page: Page, overrides: { organisation?: Record<st
   const contact = { ...example.contact, ...overrides.contact };
   for (const [key, value] of Object.entries(org)) await field(page, text.organisation[key as keyof typeof text.organisation].label).fill(value);
   for (const [key, value] of Object.entries(contact)) await field(page, text.contact[key as keyof typeof text.contact].label).fill(value);
+  for (const [i, partner] of exampleFull.partners.entries()) {
+    const row = page.getByRole('group', { name: text.partners.row(i + 1), exact: true });
+    await field(row, text.partners.role).selectOption({ label: text.partners.roles[partner.role as keyof typeof text.partners.roles] });
+    await field(row, text.partners.organisation).fill(partner.organisation);
+    await field(row, text.partners.name).fill(partner.name);
+    await field(row, text.partners.email).fill(partner.email);
+  }
   for (const question of questionsFor('full')) {
     const value = exampleFull.answers[question.id];
     if (value === undefined) continue;
@@ -56,8 +64,9 @@ async function fillApplication(page: Page, overrides: { organisation?: Record<st
   }
 }
 
+/** Opens the newest mail in the local mailbox whose card shows `subject`, and returns the href of its button. */
 describe.skipIf(!haveBrowser)('in a browser', () => {
-  it('applies through the form, certifies from the mailbox and shows the certificate', async () => {
+  it('applies through the form; two partners confirm from the mailbox; the reviewer assesses every criterion and certifies', async () => {
     const page = await browser.newPage();
     mkdirSync('test-results', { recursive: true });
 
@@ -80,23 +89,46 @@ describe.skipIf(!haveBrowser)('in a browser', () => {
     const reviewLink = card.frameLocator('iframe').getByRole('link', { name: 'Granska ansökan' });
     expect(await reviewLink.getAttribute('href')).toMatch(/\/review\/[A-Za-z0-9_-]{43}$/);
 
-    // 3. … follows the link (it opens in a new tab) and certifies.
+    // 3. … follows the link (it opens in a new tab) and sees the application.
+    const reviewHref = (await reviewLink.getAttribute('href'))!;
     const [reviewPage] = await Promise.all([page.context().waitForEvent('page'), reviewLink.click()]);
     await reviewPage.waitForLoadState('load');
     await expect(reviewPage.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(exampleFull.organisation.name);
     await reviewPage.close();
-    await page.goto(await reviewLink.getAttribute('href') as string);
+
+    // 4. Each partner follows the link in their mail and confirms.
+    for (const partner of exampleFull.partners) {
+      const request = await system.waitForMail((m) => m.destination.to.includes(partner.email) && m.subject.startsWith('Bekräfta samverkan'));
+      const href = linkIn(request, 'partner');
+      expect(href).toMatch(/\/partner\/[A-Za-z0-9_-]{43}$/);
+      await page.goto(href);
+      await expect(page.getByText(partner.organisation).first().isVisible()).resolves.toBe(true);
+      await page.getByLabel(/^Bekräfta – Vi deltar i samverkan/).check();
+      await page.getByRole('button', { name: 'Skicka svar' }).click();
+      const thanks = page.getByRole('heading', { name: 'Tack – ni har bekräftat samverkan' });
+      await thanks.waitFor();
+      await expect(thanks.isVisible()).resolves.toBe(true);
+    }
+
+    // 5. The reviewer comes back, assesses every criterion as met, and certifies.
+    await page.goto(reviewHref);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(exampleFull.organisation.name);
+    await expect(page.getByText('2 av 2 har bekräftat').isVisible()).resolves.toBe(true);
+    for (const criterion of criteriaFor('full')) {
+      await page.getByRole('group', { name: `Bedömning av ”${criterion.title.sv}”` }).getByLabel('Uppfyllt', { exact: true }).check();
+    }
     await page.getByLabel('Godkänn – certifiera').check();
     await page.getByRole('button', { name: 'Skicka beslut' }).click();
     await page.getByText('Beslutet är registrerat').waitFor();
     await expect(page.getByText('Beslutet är registrerat').isVisible()).resolves.toBe(true);
 
-    // 4. The applicant's status page shows the certificate.
+    // 6. The applicant's status page shows the certificate and the assessment by criterion.
     await system.waitForMail((m) => m.subject.startsWith('Grattis!'));
     await page.goto(statusPage);
     const certificate = page.getByRole('heading', { name: /Certifikat QM-\d{4}-\d{4}/ });
     await expect(certificate.isVisible()).resolves.toBe(true);
     await expect(page.getByText(/giltigt från .* till och med/).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('heading', { name: 'Granskarens bedömning per kriterium' }).isVisible()).resolves.toBe(true);
     await page.screenshot({ path: 'test-results/status-certified.png', fullPage: true });
   });
 

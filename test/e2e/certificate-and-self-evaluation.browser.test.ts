@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { haveBrowser, launchBrowser } from '../helpers/browser.js';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decide, exampleFull, isTo, reviewerLinkFor, submitExample } from '../helpers/application-flow.js';
+import { confirmAndApprove, exampleFull, isTo, reviewerLinkFor, submitExample } from '../helpers/application-flow.js';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
 import { decodeQr, havePoppler, pdfText, renderFirstPage } from '../helpers/pdf-tools.js';
 
@@ -30,7 +30,7 @@ describe.skipIf(!haveBrowser)('in a browser', () => {
   it('shows the certificate page, and its embed snippet renders the badge on a plain page whose link leads back', async () => {
     // Prepare: a certified member (a fresh one of its own, registered under this name).
     const { id } = await submitExample(system, { name: 'Exempelhamn Citysamverkan' });
-    expect((await decide(system, await reviewerLinkFor(system, id, 'granskare@stadskarnor.example'), 'approve')).status).toBe(200);
+    expect((await confirmAndApprove(system, id, await reviewerLinkFor(system, id, 'granskare@stadskarnor.example'))).status).toBe(200);
     const mail = await system.waitForMail((m) => isTo(exampleFull.contact.email)(m) && m.subject.startsWith('Grattis!') && m.subject.includes(id));
     const certificateId = /QM-\d{4}-\d{4}/.exec(mail.subject)![0];
     const page = await browser.newPage();

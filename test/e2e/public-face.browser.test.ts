@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleFull, isTo, linkIn, pathOf } from '../helpers/application-flow.js';
+import { assessEvery, confirmPartners, exampleFull, isTo, linkIn, partnerMailFor, pathOf } from '../helpers/application-flow.js';
+import { haveBrowser, launchBrowser } from '../helpers/browser.js';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
 import { registerFreshMember } from '../helpers/members.js';
 
@@ -10,9 +11,6 @@ import { registerFreshMember } from '../helpers/members.js';
 // realistically type (long names without spaces, long addresses, 150-character web addresses),
 // nothing may scroll sideways (WCAG 1.4.10 Reflow), and axe-core finds no violations. The 390 px
 // screenshots of the review, status and register pages are kept in test-results/ to be looked at.
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const haveBrowser = existsSync(chromiumPath);
-if (!haveBrowser && process.env.QM_REQUIRE_BROWSER) throw new Error(`Chromium is required but missing at ${chromiumPath}`);
 
 const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const widths = [320, 390] as const;
@@ -31,10 +29,7 @@ let context: BrowserContext;
 beforeAll(async () => {
   if (!haveBrowser) return;
   system = await startTestSystem();
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  browser = await launchBrowser();
   // Our pages forbid inline scripts (CSP); axe is injected into them, so this context bypasses CSP.
   context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
   mkdirSync('test-results', { recursive: true });
@@ -132,7 +127,10 @@ describe.skipIf(!haveBrowser)('every page on a phone', () => {
     // The reviewer: the page, a decision without its comment (error), the decision, the used link.
     await visit(page, pathOf(reviewLink), 'review', findings);
     await post(page, pathOf(reviewLink), { decision: 'reject' }, 'review-error', findings, 400);
-    await post(page, pathOf(reviewLink), { decision: 'approve' }, 'review-receipt', findings, 200);
+    // A partner's page, then every partner confirms: approving needs them all.
+    await visit(page, pathOf(linkIn(await partnerMailFor(system, id, exampleFull.partners[0]!.email), 'partner')), 'partner-confirmation', findings);
+    await confirmPartners(system, id);
+    await post(page, pathOf(reviewLink), { decision: 'approve', ...assessEvery('met') }, 'review-receipt', findings, 200);
     await system.waitForMail((m) => isTo(longEmail)(m) && m.subject.startsWith('Grattis!') && m.subject.includes(id));
     await visit(page, pathOf(reviewLink), 'review-used', findings);
     const certificateId = /Certifikatet har nummer <strong>(QM-\d{4}-\d{4})<\/strong>/.exec(await page.content())?.[1];
@@ -151,7 +149,7 @@ describe.skipIf(!haveBrowser)('every page on a phone', () => {
     const second = await registerFreshMember(system, { name: `${longName}Två`, town: longTown, emails: [longEmail] });
     const secondAnswer = (await (await postJson(applicationWithLongData(second.organisationNumber))).json()) as { id: string };
     const secondReview = linkIn(await system.waitForMail((m) => m.subject.includes(secondAnswer.id) && m.subject.startsWith('Ny ansökan att granska')), 'review');
-    await post(page, pathOf(secondReview), { decision: 'request_completion', comment: `Bifoga budgeten: ${longUrl}` }, 'review-receipt-completion', findings, 200);
+    await post(page, pathOf(secondReview), { decision: 'request_completion', comment: `Bifoga budgeten: ${longUrl}`, ...assessEvery('met', { financingByAgreement: 'partly' }) }, 'review-receipt-completion', findings, 200);
     const completionLink = linkIn(await system.waitForMail((m) => m.subject.includes(secondAnswer.id) && m.subject.startsWith('Komplettering behövs')), 'complete');
     await visit(page, pathOf(completionLink), 'completion', findings);
 
@@ -173,6 +171,9 @@ function flatten(application: ReturnType<typeof applicationWithLongData>): Recor
   const fields: Record<string, string> = { type: application.type, locale: 'sv' };
   for (const [key, value] of Object.entries(application.organisation)) fields[`organisation.${key}`] = String(value);
   for (const [key, value] of Object.entries(application.contact)) fields[`contact.${key}`] = String(value);
+  application.partners.forEach((partner, i) => {
+    for (const [key, value] of Object.entries(partner)) fields[`partners.${i}.${key}`] = String(value);
+  });
   for (const [key, value] of Object.entries(application.answers)) {
     // A form sends a multiselect as repeated fields; one hidden input per value is not possible
     // with a plain record, so the test sends the first value (enough for a valid application).

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
+import { criteriaCatalogue } from '../../functions/domain/criteria-catalogue.js';
 import { exampleFor, registerFreshMember, type MemberRegistry } from './members.js';
 
 export { exampleFor, freshOrganisationNumber, registerFreshMember, type MemberRegistry } from './members.js';
@@ -9,6 +10,7 @@ export const exampleFull = JSON.parse(readFileSync('examples/application-full.js
   type: 'full';
   organisation: { organisationNumber: string; name: string; town: string };
   contact: { name: string; email: string };
+  partners: { role: string; organisation: string; name: string; email: string }[];
   answers: Record<string, unknown>;
 };
 
@@ -25,7 +27,7 @@ export interface FlowSystem {
   waitForMail(predicate: (mail: CapturedMail) => boolean, timeoutMs?: number): Promise<CapturedMail>;
 }
 
-export function linkIn(mail: CapturedMail, kind: 'review' | 'status' | 'complete' | 'apply' | 'confirm'): string {
+export function linkIn(mail: CapturedMail, kind: 'review' | 'status' | 'complete' | 'apply' | 'confirm' | 'partner'): string {
   const text = `${mail.body.text ?? ''}\n${mail.body.html ?? ''}`;
   const pattern = kind === 'apply' ? /https?:\/\/[^\s"<>]+\/apply\?[^\s"<>]+/ : new RegExp(`https?://[^\\s"<>]+/${kind}/[A-Za-z0-9_-]{43}`);
   const match = pattern.exec(text);
@@ -69,11 +71,52 @@ export async function reviewerLinkFor(system: FlowSystem, applicationId: string,
   return linkIn(mail, 'review');
 }
 
-export async function decide(system: FlowSystem, reviewLink: string, decision: string, comment?: string): Promise<Response> {
-  const form = new URLSearchParams({ decision, ...(comment ? { comment } : {}) });
+/** An assessment of every criterion as `value` (criteria that do not apply to the application are ignored). */
+export function assessEvery(value: 'met' | 'partly' | 'not_met', exceptions: Record<string, string> = {}): Record<string, string> {
+  return Object.fromEntries(criteriaCatalogue.criteria.map((c) => [`criterion.${c.id}`, exceptions[c.id] ?? value]));
+}
+
+/**
+ * Posts a decision the way a reviewer's form does, with an assessment that the decision's rules
+ * accept unless one is given: approve assesses every criterion met, a completion finds the
+ * financing partly met.
+ */
+export async function decide(system: FlowSystem, reviewLink: string, decision: string, comment?: string, assessment?: Record<string, string>): Promise<Response> {
+  const assessed =
+    assessment ?? (decision === 'approve' ? assessEvery('met') : decision === 'request_completion' ? assessEvery('met', { financingByAgreement: 'partly' }) : {});
+  const form = new URLSearchParams({ decision, ...(comment ? { comment } : {}), ...assessed });
   return system.fetchApp(pathOf(reviewLink), {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: form.toString(),
   });
+}
+
+/** The request mail to one partner of an application (the first, or reminder `n`). */
+export async function partnerMailFor(system: FlowSystem, applicationId: string, partnerEmail: string, reminder?: number): Promise<CapturedMail> {
+  return system.waitForMail(
+    (m) => m.destination.to.includes(partnerEmail) && m.subject.includes(applicationId) && (reminder ? m.subject.startsWith(`Påminnelse ${reminder}:`) : !m.subject.startsWith('Påminnelse')),
+  );
+}
+
+export async function answerAsPartner(system: FlowSystem, partnerLink: string, decision: 'confirm' | 'decline', comment?: string): Promise<Response> {
+  return system.fetchApp(pathOf(partnerLink), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ decision, ...(comment ? { comment } : {}) }).toString(),
+  });
+}
+
+/** Every partner of the example application confirms from the link in their mail. */
+export async function confirmPartners(system: FlowSystem, applicationId: string, partners = exampleFull.partners): Promise<void> {
+  for (const partner of partners) {
+    const response = await answerAsPartner(system, linkIn(await partnerMailFor(system, applicationId, partner.email), 'partner'), 'confirm');
+    expect(response.status).toBe(200);
+  }
+}
+
+/** The partners confirm, then the reviewer approves with every criterion met. */
+export async function confirmAndApprove(system: FlowSystem, applicationId: string, reviewLink: string): Promise<Response> {
+  await confirmPartners(system, applicationId);
+  return decide(system, reviewLink, 'approve');
 }

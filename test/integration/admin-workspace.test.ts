@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../functions/domain/secret-token.js';
 import { LifecycleState } from '../../workflows/application-lifecycle.workflow.js';
-import { decide, exampleFull, freshOrganisationNumber, isTo, linkIn, pathOf, reviewerLinkFor, submitExample, type CapturedMail } from '../helpers/application-flow.js';
+import { confirmAndApprove, decide, exampleFull, freshOrganisationNumber, isTo, linkIn, pathOf, reviewerLinkFor, submitExample, type CapturedMail } from '../helpers/application-flow.js';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
 
 // The staff workspace on the local system: sign-in from the mailbox, sessions, CSRF, each action.
@@ -262,7 +262,7 @@ describe('actions', () => {
   it('revoke a certificate: gone from the register from today, the contact is told, recorded; the exports show it', async () => {
     // Prepare
     const { id } = await submitExample(system, { name: 'Återkallby City' });
-    await decide(system, await reviewerLinkFor(system, id, reviewer), 'approve');
+    await confirmAndApprove(system, id, await reviewerLinkFor(system, id, reviewer));
     const certified = await system.waitForMail((m) => isTo(exampleFull.contact.email)(m) && m.subject.includes(id) && m.subject.includes('QM-'));
     const certificateId = /QM-\d{4}-\d{4}/.exec(certified.subject)![0];
     await system.waitForExecution(id, (e) => e.status === 'SUCCEEDED');

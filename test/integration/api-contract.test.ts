@@ -88,15 +88,17 @@ describe('the published JSON Schema', () => {
     const bodies = [...generate(0, fullBodies, 0), ...generate(1, revisionBodies, fullBodies)];
 
     // Act
-    const answers = [];
-    for (const body of bodies) {
+    // Four at a time, as several applicants would: each accepted one starts its workflow and mails.
+    const send = async (body: (typeof bodies)[number]) => {
       const response = await system.fetchApp('/applications', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
-      answers.push({ body, status: response.status, contentType: response.headers.get('content-type') ?? '', answer: (await response.json()) as Record<string, unknown> });
-    }
+      return { body, status: response.status, contentType: response.headers.get('content-type') ?? '', answer: (await response.json()) as Record<string, unknown> };
+    };
+    const answers: Awaited<ReturnType<typeof send>>[] = [];
+    for (let i = 0; i < bodies.length; i += 4) answers.push(...(await Promise.all(bodies.slice(i, i + 4).map(send))));
 
     // Assess: the full applications are accepted
     const full = answers.filter((a) => a.body.type === 'full');
@@ -122,7 +124,7 @@ describe('the published JSON Schema', () => {
           .map((e) => `400 ${e.path}: ${e.message} (value ${JSON.stringify(nodeAt(a.body as Schema, e.path))})`);
       });
     expect(unexplained).toEqual([]);
-  });
+  }, 240_000);
 });
 
 describe('the OpenAPI document', () => {

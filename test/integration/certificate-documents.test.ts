@@ -1,6 +1,6 @@
 import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decide, exampleFull, isTo, pathOf, reviewerLinkFor, submitExample } from '../helpers/application-flow.js';
+import { confirmAndApprove, exampleFull, isTo, pathOf, reviewerLinkFor, submitExample } from '../helpers/application-flow.js';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
 import { pdfText } from '../helpers/pdf-tools.js';
 
@@ -25,7 +25,7 @@ async function tableItems(): Promise<number> {
 async function certify(name: string): Promise<{ certificateId: string; mail: Awaited<ReturnType<TestSystem['waitForMail']>> }> {
   const { id } = await submitExample(system, { name });
   const link = await reviewerLinkFor(system, id, 'granskare@stadskarnor.example');
-  expect((await decide(system, link, 'approve')).status).toBe(200);
+  expect((await confirmAndApprove(system, id, link)).status).toBe(200);
   const mail = await system.waitForMail((m) => isTo(exampleFull.contact.email)(m) && m.subject.startsWith('Grattis!') && m.subject.includes(id));
   return { certificateId: /QM-\d{4}-\d{4}/.exec(mail.subject)![0], mail };
 }

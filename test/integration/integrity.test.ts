@@ -5,7 +5,7 @@ import { CertificateRepository } from '../../functions/adapters/certificate.repo
 import { addDays, addYears, stockholmDate } from '../../functions/domain/calendar-date.js';
 import type { Member } from '../../functions/domain/member.js';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
-import { decide, exampleFor, exampleFull, isTo, linkIn, pathOf, registerFreshMember, reviewerLinkFor, type CapturedMail } from '../helpers/application-flow.js';
+import { confirmAndApprove, exampleFor, exampleFull, isTo, linkIn, pathOf, registerFreshMember, reviewerLinkFor, type CapturedMail } from '../helpers/application-flow.js';
 
 // Certificates that can be trusted (issue 7), end to end on the local system: the member confirms
 // who applies, one open application per organisation, validity never stacks, the public record
@@ -16,6 +16,8 @@ const stranger = 'okand.person@annanstans.example';
 let system: TestSystem;
 /** Addresses the system has reason to trust, as the tests create them. */
 const trusted = new Set<string>(staffAndOperator);
+// The partners named by a trusted contact (registered or member-confirmed), mailed after acknowledgement.
+for (const partner of exampleFull.partners) trusted.add(partner.email);
 
 beforeAll(async () => {
   system = await startTestSystem({ env: { REVIEWER_EMAILS: reviewer } });
@@ -51,7 +53,7 @@ async function applicationsOf(organisationNumber: string): Promise<number> {
 const mailsAbout = async (id: string) => (await system.mails()).filter((m) => m.subject.includes(id));
 
 async function certify(id: string): Promise<string> {
-  expect((await decide(system, await reviewerLinkFor(system, id, reviewer), 'approve')).status).toBe(200);
+  expect((await confirmAndApprove(system, id, await reviewerLinkFor(system, id, reviewer))).status).toBe(200);
   await system.waitForExecution(id, (e) => e.status === 'SUCCEEDED');
   return (await application(id))!.certificateId!;
 }
@@ -183,6 +185,7 @@ describe('one open application per organisation', () => {
     const form = new URLSearchParams({ type: 'full', idempotencyKey: `honung-${org.organisationNumber}`, homepage: 'https://spam.example' });
     for (const [k, v] of Object.entries(exampleFor(org.organisationNumber).organisation)) form.set(`organisation.${k}`, String(v));
     for (const [k, v] of Object.entries(exampleFull.contact)) form.set(`contact.${k}`, String(v));
+    exampleFull.partners.forEach((partner, i) => Object.entries(partner).forEach(([k, v]) => form.set(`partners.${i}.${k}`, v)));
     for (const [k, v] of Object.entries(exampleFull.answers)) {
       if (Array.isArray(v)) v.forEach((x) => form.append(`answers.${k}`, String(x)));
       else form.set(`answers.${k}`, String(v));

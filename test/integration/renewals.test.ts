@@ -5,7 +5,7 @@ import { CertificateRepository } from '../../functions/adapters/certificate.repo
 import type { ApplicationRecord } from '../../functions/domain/application-record.js';
 import { addDays, addYears, stockholmDate, type CalendarDate } from '../../functions/domain/calendar-date.js';
 import type { Certificate } from '../../functions/domain/certificate.js';
-import { exampleFull, linkIn, pathOf, reviewerLinkFor, decide, type CapturedMail } from '../helpers/application-flow.js';
+import { exampleFull, linkIn, pathOf, reviewerLinkFor, confirmAndApprove, type CapturedMail } from '../helpers/application-flow.js';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
 
 // Renewals on the local system, as a user runs them: certificates in its DynamoDB, the sweep run by
@@ -51,6 +51,7 @@ function approvedApplication(certificate: Certificate): ApplicationRecord {
     status: 'certified',
     organisation: { ...exampleFull.organisation, organisationNumber: certificate.organisationNumber, name: certificate.organisationName, town: certificate.town, municipality: certificate.municipality },
     contact: { ...exampleFull.contact, role: 'centrumchef', email: certificate.contact.email },
+    partners: exampleFull.partners as ApplicationRecord['partners'],
     answers: exampleFull.answers,
     locale: 'sv',
     submittedAt: '2019-11-01T09:00:00.000Z',
@@ -176,7 +177,7 @@ describe('npm run renewals -- --now <date> on the local system', () => {
     expect(sent.status).toBe(303);
     const invitation = await system.waitForMail((m) => m.destination.to.includes(reviewer) && m.subject.includes(renewing.organisationName));
     const applicationId = /A-\d{8}-[0-9A-Z]{6}/.exec(invitation.subject)![0];
-    const approval = await decide(system, await reviewerLinkFor(system, applicationId, reviewer), 'approve');
+    const approval = await confirmAndApprove(system, applicationId, await reviewerLinkFor(system, applicationId, reviewer));
     expect(approval.status).toBe(200);
     const certified = await system.waitForMail((m) => m.destination.to.includes(renewing.contact.email) && /QM-\d{4}-\d{4}/.test(m.subject) && !m.subject.includes(renewing.certificateId));
     const newCertificateId = /QM-\d{4}-\d{4}/.exec(certified.subject)![0];

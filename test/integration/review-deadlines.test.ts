@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LifecycleState } from '../../workflows/application-lifecycle.workflow.js';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
-import { decide, exampleFor, exampleFull, isTo, linkIn, pathOf, registerFreshMember, reviewerLinkFor, submitExample } from '../helpers/application-flow.js';
+import { confirmAndApprove, decide, exampleFor, exampleFull, isTo, linkIn, pathOf, registerFreshMember, reviewerLinkFor, submitExample } from '../helpers/application-flow.js';
 
 // A step that keeps failing (on hold, alert, resume): see operations.test.ts.
 
@@ -55,7 +55,7 @@ describe('an unanswered review', () => {
     const { id } = await submitExample(system, { name: 'Mellanstad City' });
     const link = await reviewerLinkFor(system, id, reviewer);
     await system.waitForMail((m) => isTo(reviewer)(m) && m.subject.startsWith('Påminnelse 1') && m.subject.includes(id));
-    expect((await decide(system, link, 'approve')).status).toBe(200);
+    expect((await confirmAndApprove(system, id, link)).status).toBe(200);
     const execution = await system.waitForExecution(id, (e) => e.status !== 'RUNNING', 30_000);
     expect(execution.status).toBe('SUCCEEDED');
     expect(await status(id)).toBe('certified');

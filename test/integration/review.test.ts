@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
-import { decide, exampleFull, isTo, linkIn, pathOf, reviewerLinkFor, submitExample } from '../helpers/application-flow.js';
+import { assessEvery, confirmAndApprove, confirmPartners, decide, exampleFull, isTo, linkIn, pathOf, reviewerLinkFor, submitExample } from '../helpers/application-flow.js';
 
 // The review lifecycle on the local system: the synthesised state machine, real callbacks through
 // the Step Functions API, reviewer links from captured mail.
@@ -18,7 +18,7 @@ afterAll(async () => {
 
 async function application(id: string) {
   const { Item } = await system.documentClient.send(new GetCommand({ TableName: system.env.TABLE_NAME, Key: { pk: `APP#${id}`, sk: 'APP' } }));
-  return Item as { status: string; history: { from: string | null; to: string; actor: string; comment?: string }[]; certificateId?: string; validFrom?: string; validUntil?: string };
+  return Item as { status: string; history: { from: string | null; to: string; actor: string; comment?: string; event?: string }[]; certificateId?: string; validFrom?: string; validUntil?: string };
 }
 
 describe('certify', () => {
@@ -33,7 +33,7 @@ describe('certify', () => {
 
     // Act
     const page = await system.fetchApp(pathOf(links[0]!));
-    const response = await decide(system, links[0]!, 'approve');
+    const response = await confirmAndApprove(system, id, links[0]!);
 
     // Assess
     expect(page.status).toBe(200);
@@ -45,8 +45,9 @@ describe('certify', () => {
     const stored = await application(id);
     expect(stored.status).toBe('certified');
     expect(stored.certificateId).toBe(certificateId);
-    expect(stored.history.map((h) => h.to)).toEqual(['submitted', 'acknowledged', 'in_review', 'certified']);
-    expect(stored.history.at(-1)?.actor).toBe(reviewers[0]);
+    expect(stored.history.filter((h) => !h.event).map((h) => h.to)).toEqual(['submitted', 'acknowledged', 'in_review', 'certified']);
+    expect(stored.history.filter((h) => h.event).map((h) => h.event)).toEqual(['partner_confirmed', 'partner_confirmed', 'assessment']);
+    expect(stored.history.filter((h) => !h.event).at(-1)?.actor).toBe(reviewers[0]);
     // three years, from the decision date
     const [y, m, d] = stored.validFrom!.split('-');
     expect(stored.validUntil).toBe(`${Number(y) + 3}-${m}-${d}`);
@@ -68,7 +69,7 @@ describe('reject', () => {
     await system.waitForExecution(id, (e) => e.status === 'SUCCEEDED');
     const stored = await application(id);
     expect(stored.status).toBe('rejected');
-    expect(stored.history.at(-1)).toMatchObject({ from: 'in_review', to: 'rejected', actor: reviewers[1], comment: 'Finansieringen saknar avtal med fastighetsägarna.' });
+    expect(stored.history.filter((h) => !h.event).at(-1)).toMatchObject({ from: 'in_review', to: 'rejected', actor: reviewers[1], comment: 'Finansieringen saknar avtal med fastighetsägarna.' });
   });
 
   it('needs a comment to reject, and decides nothing without one', async () => {
@@ -80,7 +81,7 @@ describe('reject', () => {
     expect(await missing.text()).toMatch(/Skriv en motivering/);
     expect(invalid.status).toBe(400);
     expect((await application(id)).status).toBe('in_review');
-    expect(await decide(system, link, 'approve')).toHaveProperty('status', 200);
+    expect(await confirmAndApprove(system, id, link)).toHaveProperty('status', 200);
   });
 });
 
@@ -114,11 +115,11 @@ describe('completion (komplettering)', () => {
     expect(secondLink).not.toBe(firstLink);
     const old = await system.fetchApp(pathOf(firstLink));
     expect(await old.text()).toMatch(/begärde komplettering/);
-    expect((await decide(system, secondLink, 'approve')).status).toBe(200);
+    expect((await confirmAndApprove(system, id, secondLink)).status).toBe(200);
     await system.waitForExecution(id, (e) => e.status === 'SUCCEEDED');
     const stored = await application(id);
     expect(stored.status).toBe('certified');
-    expect(stored.history.map((h) => h.to)).toEqual(['submitted', 'acknowledged', 'in_review', 'completion_requested', 'in_review', 'certified']);
+    expect(stored.history.filter((h) => !h.event).map((h) => h.to)).toEqual(['submitted', 'acknowledged', 'in_review', 'completion_requested', 'in_review', 'certified']);
   });
 });
 
@@ -133,12 +134,13 @@ describe('reviewer links', () => {
       expect(await head.text()).toBe('');
     }
     expect((await application(id)).status).toBe('in_review');
-    expect((await decide(system, link, 'approve')).status).toBe(200);
+    expect((await confirmAndApprove(system, id, link)).status).toBe(200);
   });
 
   it('twenty simultaneous POSTs make exactly one decision and one applicant email', async () => {
     const { id } = await submitExample(system, { name: 'Rusningsstad City' });
     const links = await Promise.all(reviewers.map((r) => reviewerLinkFor(system, id, r)));
+    await confirmPartners(system, id);
     const responses = await Promise.all(
       Array.from({ length: 20 }, (_, i) => decide(system, links[i % 2]!, i % 3 === 0 ? 'approve' : 'reject', `Beslut nummer ${i}`)),
     );
@@ -149,13 +151,13 @@ describe('reviewer links', () => {
     await new Promise((r) => setTimeout(r, 500));
     const decisionMails = (await system.mails()).filter((m) => isTo(exampleFull.contact.email)(m) && m.subject.includes(id) && !m.subject.includes('tagit emot'));
     expect(decisionMails).toHaveLength(1);
-    expect((await application(id)).history.filter((h) => h.from === 'in_review')).toHaveLength(1);
+    expect((await application(id)).history.filter((h) => h.from === 'in_review' && !h.event)).toHaveLength(1);
   });
 
   it('a used link shows who decided what and when, without a form; a second decision gets 409', async () => {
     const { id } = await submitExample(system, { name: 'Beslutstad City' });
     const links = await Promise.all(reviewers.map((r) => reviewerLinkFor(system, id, r)));
-    await decide(system, links[0]!, 'approve');
+    await confirmAndApprove(system, id, links[0]!);
     const page = await system.fetchApp(pathOf(links[1]!));
     const html = await page.text();
     expect(page.status).toBe(200);
@@ -177,10 +179,11 @@ describe('reviewer links', () => {
   it('records the decider from the link, not from the form', async () => {
     const { id } = await submitExample(system, { name: 'Identitetsstad City' });
     const link = await reviewerLinkFor(system, id, reviewers[1]!);
-    const form = new URLSearchParams({ decision: 'approve', decidedBy: 'mallory@evil.example', reviewer: 'mallory@evil.example' });
+    await confirmPartners(system, id);
+    const form = new URLSearchParams({ decision: 'approve', decidedBy: 'mallory@evil.example', reviewer: 'mallory@evil.example', ...assessEvery('met') });
     await system.fetchApp(pathOf(link), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
     await system.waitForExecution(id, (e) => e.status === 'SUCCEEDED');
-    expect((await application(id)).history.at(-1)?.actor).toBe(reviewers[1]);
+    expect((await application(id)).history.filter((h) => !h.event).at(-1)?.actor).toBe(reviewers[1]);
   });
 });
 
@@ -204,6 +207,7 @@ describe('an execution that ends outside the workflow', () => {
     // Prepare
     const { id } = await submitExample(system, { name: 'Avbrytarstad City' });
     const link = await reviewerLinkFor(system, id, reviewers[0]!);
+    await confirmPartners(system, id);
     const running = await system.waitForExecution(id, (e) => e.status === 'RUNNING');
     // Act: an operator stops the execution
     system.stepFunctions.stopExecution({ executionArn: running.executionArn, error: 'Operator', cause: 'Stopped by hand' });

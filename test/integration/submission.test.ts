@@ -2,7 +2,7 @@ import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
-import { decide, exampleFor, exampleFull, isTo, linkIn, pathOf, registerFreshMember, reviewerLinkFor, submitExample } from '../helpers/application-flow.js';
+import { confirmPartners, decide, exampleFor, exampleFull, isTo, linkIn, pathOf, registerFreshMember, reviewerLinkFor, submitExample } from '../helpers/application-flow.js';
 
 // The foundation, end to end on the local system: real HTTP, dynalite, the synthesised state
 // machine and captured mail.
@@ -29,12 +29,20 @@ async function itemCount(): Promise<number> {
   return result.Count ?? 0;
 }
 
-/** Waits until earlier applications' workflows have sent their mail, so counts are stable. */
+/** Every running workflow waits at its callbacks: the member's confirmation, or the review and each partner. */
+function allParked(): boolean {
+  return system.stepFunctions.listExecutions({ statusFilter: 'RUNNING' }).every((execution) => {
+    const waiting = system.stepFunctions.pendingTasks(execution.executionArn).map((t) => t.stateName);
+    return waiting.includes('AwaitMemberConfirmation') || (waiting.includes('AwaitReviewDecision') && waiting.filter((s) => s === 'AwaitPartnerConfirmation').length >= exampleFull.partners.length);
+  });
+}
+
+/** Waits until earlier applications' workflows are parked and have sent their mail, so counts are stable. */
 async function settled(): Promise<void> {
   let last = -1;
   for (let i = 0; i < 100; i++) {
     const now = (await system.mails()).length + (await itemCount());
-    if (now === last) return;
+    if (now === last && allParked()) return;
     last = now;
     await new Promise((r) => setTimeout(r, 300));
   }
@@ -86,6 +94,7 @@ describe('submitting an application', () => {
     const form = new URLSearchParams({ type: 'full', idempotencyKey: key! });
     for (const [k, v] of Object.entries((await freshExample()).organisation)) form.set(`organisation.${k}`, String(v));
     for (const [k, v] of Object.entries(exampleFull.contact)) form.set(`contact.${k}`, String(v));
+    exampleFull.partners.forEach((partner, i) => Object.entries(partner).forEach(([k, v]) => form.set(`partners.${i}.${k}`, v)));
     for (const [k, v] of Object.entries(exampleFull.answers)) {
       if (Array.isArray(v)) v.forEach((x) => form.append(`answers.${k}`, String(x)));
       else form.set(`answers.${k}`, String(v));
@@ -243,6 +252,7 @@ describe('restart', () => {
     // Prepare: an application waiting for its reviewer when the system stops
     const { id } = await submitExample(system, { name: 'Omstartsstad City' });
     const link = await reviewerLinkFor(system, id, 'granskare@stadskarnor.example');
+    await confirmPartners(system, id);
     const { dataDir } = system;
     await system.stop();
     // Act

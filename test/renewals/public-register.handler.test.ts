@@ -79,6 +79,8 @@ describe('GET /api/register', () => {
         town: c.town,
         validFrom: c.validFrom,
         validUntil: c.validUntil,
+        // Certificates issued before partners confirmed have none to show.
+        partners: [],
       })),
     });
     expect(answer.body).not.toContain('Kim Exempelsson');
@@ -200,6 +202,7 @@ describe('GET /certificates/{certificateId}', () => {
       municipality: ankeby.municipality,
       validFrom: '2026-11-25',
       validUntil: '2029-11-25',
+      partners: [],
     });
     expect(JSON.parse(expired.body)).toMatchObject({ status: 'expired', validUntil: '2028-01-10' });
     expect(JSON.parse(notYet.body)).toMatchObject({ status: 'not_yet_valid', validFrom: '2029-11-26' });

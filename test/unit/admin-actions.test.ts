@@ -5,6 +5,7 @@ import { ApplicationRepository } from '../../functions/adapters/application.repo
 import { AuditRepository } from '../../functions/adapters/audit.repository.js';
 import { CertificateRepository } from '../../functions/adapters/certificate.repository.js';
 import { MemberRepository } from '../../functions/adapters/member.repository.js';
+import { PartnerRepository } from '../../functions/adapters/partner.repository.js';
 import { RenewalRepository } from '../../functions/adapters/renewal.repository.js';
 import { ReviewRepository } from '../../functions/adapters/review.repository.js';
 import type { WorkflowControl } from '../../functions/adapters/workflow-control.js';
@@ -36,7 +37,7 @@ import { RecordingMailer, startTestTable, type TestTable } from '../renewals/dyn
 
 const staff = 'qm-ansvarig@stadskarnor.example';
 let table: TestTable;
-let deps: AdminDeps & { mailer: RecordingMailer; started: { applicationId: string; name: string }[]; stopped: string[] };
+let deps: AdminDeps & { partners: PartnerRepository; mailer: RecordingMailer; started: { applicationId: string; name: string }[]; stopped: string[] };
 let sequence = 0;
 
 beforeAll(async () => {
@@ -58,6 +59,7 @@ beforeEach(() => {
     reviews: new ReviewRepository(table.db, table.tableName),
     certificates: new CertificateRepository(table.db, table.tableName, [180, 90, 30]),
     members: new MemberRepository(table.db, table.tableName),
+    partners: new PartnerRepository(table.db, table.tableName),
     audit: new AuditRepository(table.db, table.tableName),
     mailer: new RecordingMailer(),
     workflow,

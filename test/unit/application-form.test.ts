@@ -26,6 +26,16 @@ function fullFormFields(): FormFields {
     'contact.role': 'centrumchef',
     'contact.email': 'kim.exempelsson@exempelstad.example',
     'contact.phone': '',
+    'partners.0.role': 'municipality',
+    'partners.0.organisation': 'Exempelstads kommun',
+    'partners.0.name': 'Alva Kommunsson',
+    'partners.0.email': 'naringsliv@exempelstads-kommun.example',
+    'partners.1.role': 'property_owners',
+    'partners.1.organisation': 'Fastighetsägarna Exempelstad',
+    'partners.1.name': 'Bo Fastighetsson',
+    'partners.1.email': 'ordforande@fastighetsagarna-exempelstad.example',
+    'partners.2.role': '',
+    'partners.2.organisation': '',
     'answers.partnershipActors': ['municipality', 'propertyOwners'],
     'answers.legalForm': 'nonProfitAssociation',
     'answers.boardComposition': 'Sju ledamöter från kommunen, fastighetsägarna och handeln.',
@@ -85,7 +95,7 @@ describe('applicationBodyFromForm', () => {
     const body = applicationBodyFromForm(fields);
 
     // Assess
-    expect(Object.keys(body).sort()).toEqual(['answers', 'contact', 'locale', 'organisation', 'type']);
+    expect(Object.keys(body).sort()).toEqual(['answers', 'contact', 'locale', 'organisation', 'partners', 'type']);
     expect(body.answers).not.toHaveProperty('idempotencyKey');
     expect(body.answers).not.toHaveProperty('type');
     expect(JSON.stringify(body)).not.toContain('0b7f3c9e');

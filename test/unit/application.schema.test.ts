@@ -184,6 +184,7 @@ describe('validateApplication', () => {
       type: 'full',
       organisation: { organisationNumber: '802999-1001', name: '   ', town: 'Exempelstad' },
       contact: { name: 'Kim Exempelsson', role: 'centrumchef', email: 'inte-en-adress', phone: 'ring mig' },
+      partners: fullExample.partners,
       answers: {
         ...fullExample.answers,
         partnershipActors: [],
@@ -364,6 +365,7 @@ describe('validateApplication', () => {
     expect(errors).toEqual([
       { path: 'organisation', message: 'Ange uppgifter om organisationen.' },
       { path: 'contact', message: 'Ange uppgifter om kontaktpersonen.' },
+      { path: 'partners', message: 'Ange samverkanspartnerna.' },
       { path: 'answers', message: 'Ange svaren på frågorna.' },
     ]);
   });
@@ -434,7 +436,7 @@ describe('applicationJsonSchema', () => {
     const pattern = at(0, 'organisation', 'organisationNumber').pattern;
 
     // Assess
-    expect(at(0).required).toEqual(['type', 'organisation', 'contact', 'answers']);
+    expect(at(0).required).toEqual(['type', 'organisation', 'contact', 'partners', 'answers']);
     expect(organisation.required).toEqual(['organisationNumber', 'name', 'town', 'municipality']);
     expect(organisation.additionalProperties).toBe(false);
     expect(contact.required).toEqual(['name', 'role', 'email']);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fullExample from '../../examples/application-full.json' with { type: 'json' };
-import { applicationBodyFromForm, applicationToFormValues, type FormFields } from '../../functions/domain/application-form.js';
+import { applicationBodyFromForm, applicationToFormValues, partnerFieldNames, type FormFields } from '../../functions/domain/application-form.js';
+import { maxPartners } from '../../functions/domain/partners.js';
 import { validateApplication } from '../../functions/domain/application.schema.js';
 import { questionsFor, type ApplicationType } from '../../functions/domain/question-catalogue.js';
 import { fieldId, renderApplyForm } from '../../functions/templates/apply-form.template.js';
@@ -94,6 +95,7 @@ describe('renderApplyForm', () => {
       'contact.role',
       'contact.email',
       'contact.phone',
+      ...Array.from({ length: maxPartners }, (_, i) => partnerFieldNames.map((key) => `partners.${i}.${key}`)).flat(),
       ...questionsFor('full').map((q) => `answers.${q.id}`),
     ]);
     expect(names(revision)).toContain('answers.changesSinceLastCertificate');

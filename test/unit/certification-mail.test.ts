@@ -48,6 +48,7 @@ function certifying(app: ApplicationRecord) {
     },
     reviews: { getRound: async () => ({ decision: approval }) },
     members: { find: async () => undefined },
+    partners: { list: async () => [] },
     certificates: {
       latestForOrganisation: async () => undefined,
       nextCertificateId: async () => 'QM-2026-0007',

@@ -274,6 +274,7 @@ function lifecycle(app: ApplicationRecord, decision: RecordedDecision) {
       },
     },
     mailer: { send: async (message: EmailMessage) => void sent.push(message) },
+    partners: { list: async () => [] },
     now: () => new Date('2026-11-27T09:15:00Z'),
     publicBaseUrl: 'https://qm.example',
     completionDeadlineDays: 14,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApplicationRepository } from '../../functions/adapters/application.repository.js';
 import { CertificateRepository } from '../../functions/adapters/certificate.repository.js';
 import { MemberRepository } from '../../functions/adapters/member.repository.js';
+import { PartnerRepository } from '../../functions/adapters/partner.repository.js';
 import { ReviewRepository } from '../../functions/adapters/review.repository.js';
 import type { WorkflowCallbacks } from '../../functions/adapters/workflow-callbacks.js';
 import type { ApplicationRecord } from '../../functions/domain/application-record.js';
@@ -42,6 +43,7 @@ beforeEach(() => {
   deps = {
     applications: new ApplicationRepository(table.db, table.tableName),
     reviews: new ReviewRepository(table.db, table.tableName),
+    partners: new PartnerRepository(table.db, table.tableName),
     certificates: new CertificateRepository(table.db, table.tableName, [180, 90, 30]),
     members: new MemberRepository(table.db, table.tableName),
     mailer: new RecordingMailer(),
@@ -133,7 +135,7 @@ describe('completion', () => {
     await requestCompletion(deps, { applicationId: app.id, round: 1, taskToken: 'task-2' });
     const token = newSecretToken();
     await deps.reviews.putCompletionLink({ tokenHash: hashToken(token), applicationId: app.id, round: 1 }, deps.now());
-    const completed = { type: 'full' as const, organisation: { ...app.organisation, website: 'https://ny.example' }, contact: app.contact, answers: app.answers };
+    const completed = { type: 'full' as const, organisation: { ...app.organisation, website: 'https://ny.example' }, contact: app.contact, partners: exampleFull.partners as never, answers: app.answers };
     // The first attempt recorded the answer but died before anything else
     await deps.reviews.answerCompletion(app.id, 1, '2026-11-28T10:00:00.000Z', {}, completed);
     // Act: the applicant sends again
@@ -153,7 +155,7 @@ describe('decisions', () => {
     const token = newSecretToken();
     await deps.reviews.putReviewLink({ tokenHash: hashToken(token), applicationId: app.id, round: 1, reviewer: 'granskare@stadskarnor.example' }, deps.now());
     // Act
-    const result = await decideByReviewerLink(deps, token, { decision: 'approve', comment: undefined });
+    const result = await decideByReviewerLink(deps, token, { decision: 'approve', comment: undefined, assessment: {} });
     // Assess: no second decision, but the workflow gets the first one
     expect(result.kind).toBe('already_decided');
     expect(deps.woken).toEqual([{ token: 'task-3', output: expect.objectContaining({ decision: 'reject', round: 1 }) }]);

@@ -172,7 +172,14 @@ describe('the reviewer’s pages', () => {
 
   it('puts the error summary after the page heading', () => {
     // Act
-    const page = renderReviewPage({ application: application(), reviewer: 'granskare@stadskarnor.example', action: '/review/x', errors: [{ path: 'decision', message: 'Välj ett beslut.' }] });
+    const page = renderReviewPage({
+      application: application(),
+      round: { applicationId: application().id, round: 1, state: 'open', openedAt: '2026-11-20T09:00:00Z', reviewers: ['granskare@stadskarnor.example'] },
+      reviewer: 'granskare@stadskarnor.example',
+      action: '/review/x',
+      context: { record: { certificates: [], applications: [] }, partners: [] },
+      errors: [{ path: 'decision', message: 'Välj ett beslut.' }],
+    });
     // Assess
     expect(page.indexOf('<h1>')).toBeLessThan(page.indexOf('<div class="error-summary"'));
   });

@@ -106,7 +106,7 @@ describe('public register page', () => {
     const page = renderRegisterPage({ date: '2027-01-15', today: '2027-01-15', entries });
 
     // Assess
-    expect(Object.keys(entries[0]!).sort()).toEqual(['certificateId', 'organisationName', 'organisationNumber', 'town', 'validFrom', 'validUntil']);
+    expect(Object.keys(entries[0]!).sort()).toEqual(['certificateId', 'organisationName', 'organisationNumber', 'partners', 'town', 'validFrom', 'validUntil']);
     expect(page).not.toContain('Kim Exempelsson');
     expect(page).not.toContain('kim@exempelstad.example');
     expect(page).not.toContain('<script>');
