@@ -187,12 +187,13 @@ export const httpFunctions = {
   },
   AdminActions: {
     entry: 'functions/handlers/admin-actions.handler.ts',
-    description: "The workspace's actions (CSRF-protected forms, each in the audit log): links, reviewers, deadlines, withdrawal, restart, notes, revocation, members",
+    description: "The workspace's actions (CSRF-protected forms, each in the audit log): links, reviewers, deadlines, withdrawal, partner override, restart, notes, revocation, members",
     routes: [
       'POST /admin/applications/{id}/resend-review-links',
       'POST /admin/applications/{id}/reviewers',
       'POST /admin/applications/{id}/extend-completion',
       'POST /admin/applications/{id}/withdraw',
+      'POST /admin/applications/{id}/override-partners',
       'POST /admin/applications/{id}/retry',
       'POST /admin/applications/{id}/notes',
       'POST /admin/certificates/{certificateId}/revoke',
@@ -201,7 +202,7 @@ export const httpFunctions = {
       'POST /admin/members/{organisationNumber}/end',
       'POST /admin/members/import',
     ],
-    access: { table: 'readwrite', sendMail: true, startWorkflow: true, stopWorkflow: true },
+    access: { table: 'readwrite', sendMail: true, startWorkflow: true, stopWorkflow: true, answerWorkflowTasks: true },
     timeoutSeconds: 30,
   },
   SitePages: {

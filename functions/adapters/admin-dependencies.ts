@@ -30,6 +30,8 @@ export function adminDependencies(): AdminDependencies {
     reviews: deps.reviews,
     certificates: deps.certificates,
     members: deps.members,
+    partners: deps.partners,
+    callbacks: deps.callbacks,
     audit,
     mailer: deps.mailer,
     workflow: {

@@ -102,6 +102,41 @@ export class PartnerRepository {
     return updated.ok ? stripKeys<PartnerConfirmation>(updated.value.Attributes ?? {}) : undefined;
   }
 
+  /**
+   * The officer's override of a partner who has not confirmed (silent, declined, or not yet asked):
+   * creates the request if the workflow has not yet, and never overrides twice or a confirmation.
+   * Returns the request when this call overrode it.
+   */
+  async override(applicationId: string, index: number, partner: Pick<PartnerConfirmation, 'role' | 'organisation' | 'name' | 'email'>, by: string, reason: string, at: string): Promise<PartnerConfirmation | undefined> {
+    const updated = await unlessConditionFails(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: partnerKey(applicationId, index),
+          UpdateExpression:
+            'SET entity = :entity, applicationId = :app, #index = :index, #role = if_not_exists(#role, :role), organisation = if_not_exists(organisation, :org), #name = if_not_exists(#name, :name), email = if_not_exists(email, :email), requestedAt = if_not_exists(requestedAt, :at), overriddenAt = :at, overriddenBy = :by, overrideReason = :reason',
+          ConditionExpression: 'attribute_not_exists(overriddenAt) AND (attribute_not_exists(decision) OR decision <> :confirm)',
+          ExpressionAttributeNames: { '#index': 'index', '#role': 'role', '#name': 'name' },
+          ExpressionAttributeValues: {
+            ':entity': 'PartnerConfirmation',
+            ':app': applicationId,
+            ':index': index,
+            ':role': partner.role,
+            ':org': partner.organisation,
+            ':name': partner.name,
+            ':email': partner.email,
+            ':at': at,
+            ':by': by,
+            ':reason': reason,
+            ':confirm': 'confirm',
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+    );
+    return updated.ok ? stripKeys<PartnerConfirmation>(updated.value.Attributes ?? {}) : undefined;
+  }
+
   /** Notes how many reminders went out (the reviewer sees it); setting the number is idempotent. */
   async setReminders(applicationId: string, index: number, reminders: number): Promise<void> {
     await this.db.send(

@@ -29,7 +29,7 @@ export interface HistoryEntry {
   /** A staff note for the workspace only: never shown to the applicant. */
   internal?: boolean;
   /** Set for an event that does not change the status (from = to): an assessment, a partner's answer, a reminder. */
-  event?: 'assessment' | 'partner_requested' | 'partner_confirmed' | 'partner_declined' | 'partner_reminded';
+  event?: 'assessment' | 'partner_requested' | 'partner_confirmed' | 'partner_declined' | 'partner_reminded' | 'partner_overridden';
 }
 
 export interface ApplicationRecord {

@@ -10,6 +10,7 @@ export const auditActions = {
   withdraw: 'Drog tillbaka ansökan',
   retry: 'Startade om ansökan',
   note: 'Intern anteckning',
+  'override-partners': 'Godkände utan samverkanspartnernas bekräftelse',
   revoke: 'Återkallade certifikatet',
   correct: 'Rättade certifikatet',
   'member-saved': 'Sparade medlem',

@@ -69,6 +69,18 @@ export interface PartnerConfirmation extends Partner {
   reminders?: number;
   /** The review ended without this answer: the wait was released, the link no longer takes one. */
   releasedAt?: string;
+  /**
+   * The QM officer let the application be approved without this partner's confirmation, with a
+   * reason (from the workspace, in the audit log). A later confirmation is still recorded.
+   */
+  overriddenAt?: string;
+  overriddenBy?: string;
+  overrideReason?: string;
+}
+
+/** Whether a partner no longer holds up approval: it confirmed, or the officer overrode its confirmation. */
+export function clearedForApproval(confirmation: PartnerConfirmation | undefined): boolean {
+  return confirmation?.decision === 'confirm' || confirmation?.overriddenAt !== undefined;
 }
 
 export const partnerAnswerSchema = z

@@ -12,6 +12,7 @@ import {
   addNote,
   changeReviewers,
   extendCompletion,
+  overridePartners,
   resendReviewLinks,
   retryApplication,
   viewApplication,
@@ -45,6 +46,7 @@ const schemas = {
   reviewers: z.object({ reviewers: addressList(10), reason: optionalText(2000) }),
   extend: z.object({ deadline: futureDate('Välj ett giltigt datum.'), reason }),
   withdraw: z.object({ reason }),
+  overridePartners: z.object({ reason }),
   retry: z.object({ reason: optionalText(2000) }),
   note: z.object({ note: text(4000, 'Skriv en anteckning.') }),
   revoke: z.object({ reason }),
@@ -102,6 +104,11 @@ export const handler = routedHandler({
   'POST /admin/applications/{id}/withdraw': staffAction(async (event, staff, form, deps) => {
     const input = parse(schemas.withdraw, form);
     const outcome = input.ok ? await withdrawApplication(deps, staff.email, appId(event), input.value.reason) : invalid(input.errors);
+    return applicationAnswer(deps, staff, appId(event), outcome);
+  }),
+  'POST /admin/applications/{id}/override-partners': staffAction(async (event, staff, form, deps) => {
+    const input = parse(schemas.overridePartners, form);
+    const outcome = input.ok ? await overridePartners(deps, staff.email, appId(event), input.value.reason) : invalid(input.errors);
     return applicationAnswer(deps, staff, appId(event), outcome);
   }),
   'POST /admin/applications/{id}/retry': staffAction(async (event, staff, form, deps) => {

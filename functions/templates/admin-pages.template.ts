@@ -1,5 +1,6 @@
 import type { ApplicationRecord } from '../domain/application-record.js';
-import { canWithdraw, statusLabels } from '../domain/application-status.js';
+import { canWithdraw, isFinal, statusLabels } from '../domain/application-status.js';
+import { clearedForApproval, partnerPublicName, type PartnerConfirmation } from '../domain/partners.js';
 import type { AuditEntry } from '../domain/audit.js';
 import type { Member } from '../domain/member.js';
 import type { ApplicationRow, CertificateRow } from '../domain/programme-overview.js';
@@ -91,6 +92,39 @@ function action(title: string, path: string, staff: StaffFrame, fields: HtmlSafe
 const reasonField = (id: string, label: string, required: boolean) =>
   html`<div class="field"><label for="${id}">${label} ${required ? '' : html`<span class="optional">(frivilligt)</span>`}</label><textarea name="reason" id="${id}" ${required ? 'required' : ''}></textarea></div>`;
 
+/** Where a partner's confirmation stands, in the officer's words. */
+function partnerState(confirmation: PartnerConfirmation | undefined): HtmlSafeString {
+  const override = confirmation?.overriddenAt
+    ? html` Undantagen av ${confirmation.overriddenBy ?? ''} ${formatSwedishDateTime(confirmation.overriddenAt)}: ${confirmation.overrideReason ?? ''}`
+    : '';
+  if (!confirmation) return html`Inte tillfrågad ännu.${override}`;
+  if (confirmation.decision === 'confirm') return html`Bekräftade ${formatSwedishDateTime(confirmation.decidedAt!)}.${override}`;
+  if (confirmation.decision === 'decline') return html`Avböjde ${formatSwedishDateTime(confirmation.decidedAt!)}: ${confirmation.comment ?? ''}.${override}`;
+  if (confirmation.releasedAt) return html`Svarade inte; förfrågan avslutad.${override}`;
+  return html`Har inte svarat${confirmation.reminders ? html` (påmind ${confirmation.reminders} gånger)` : ''}.${override}`;
+}
+
+/** The partners' answers, and (while any is missing) the override that lets the reviewer approve anyway. */
+function partnerSection(a: ApplicationRecord, partners: ApplicationAdminView['partners'], staff: StaffFrame, base: string): HtmlSafeString | string {
+  if (partners.length === 0) return '';
+  const missing = partners.filter((p) => !clearedForApproval(p.confirmation));
+  return html`<h2>Samverkanspartner</h2>
+<div class="table-scroll"><table>
+<thead><tr><th scope="col">Partner</th><th scope="col">Kontaktperson</th><th scope="col">Svar</th></tr></thead>
+<tbody>${partners.map((p) => html`<tr><td>${partnerPublicName(p.partner)}</td><td>${p.partner.name}, ${p.partner.email}</td><td>${partnerState(p.confirmation)}</td></tr>`)}</tbody>
+</table></div>
+${missing.length && !isFinal(a.status)
+    ? action(
+        'Godkänn utan bekräftelse',
+        `${base}/override-partners`,
+        staff,
+        reasonField('override-reason', 'Skäl (syns i ansökans historik)', true),
+        'Undanta från kravet på bekräftelse',
+        `Granskaren kan då godkänna ansökan utan bekräftelse från ${missing.map((p) => partnerPublicName(p.partner)).join(', ')}. Bekräftar de senare registreras det ändå.`,
+      )
+    : ''}`;
+}
+
 export function renderApplicationAdmin(staff: StaffFrame, view: ApplicationAdminView, errors: string[] = []): string {
   const { application: a, member, rounds, completions, audit } = view;
   const base = `/admin/applications/${a.id}`;
@@ -128,6 +162,7 @@ ${a.status === 'completion_requested' && openCompletion
 ${a.status === 'failed' || a.status === 'on_hold' ? action('Starta om', `${base}/retry`, staff, reasonField('retry-reason', 'Kommentar', false), 'Starta om ansökan', 'Ansökan fortsätter från där den stod när felet inträffade.') : ''}
 ${canWithdraw(a.status) ? action('Dra tillbaka ansökan', `${base}/withdraw`, staff, reasonField('withdraw-reason', 'Skäl (skickas till den sökande)', true), 'Dra tillbaka', 'Ansökan avslutas och den sökande får veta varför.') : ''}
 ${action('Intern anteckning', `${base}/notes`, staff, html`<div class="field"><label for="field-note">Anteckning</label><span class="hint">Syns bara för personalen, aldrig för den sökande.</span><textarea name="note" id="field-note" required></textarea></div>`, 'Spara anteckning')}
+${partnerSection(a, view.partners, staff, base)}
 <h2>Medlemsregistret</h2>
 ${member
     ? html`<dl class="facts"><dt>Namn</dt><dd><a href="/admin/members/${member.organisationNumber}">${member.name}</a></dd><dt>Ort</dt><dd>${member.town}</dd><dt>Registrerade adresser</dt><dd>${member.emails.join(', ')}</dd>${member.membershipEndsOn ? html`<dt>Medlem till och med</dt><dd>${formatCalendarDate(member.membershipEndsOn)}</dd>` : ''}</dl>`

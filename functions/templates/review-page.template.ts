@@ -55,15 +55,23 @@ ${record.applications.length
 function partnerSection(partners: ReviewContext['partners']) {
   if (partners.length === 0) return '';
   const state = ({ confirmation }: ReviewContext['partners'][number]) => {
-    if (!confirmation) return html`Inte tillfrågad ännu`;
+    const override = confirmation?.overriddenAt && confirmation.decision !== 'confirm'
+      ? html`<br><strong>Undantagen</strong> av ${confirmation.overriddenBy ?? ''} ${formatSwedishDateTime(confirmation.overriddenAt)}: ${confirmation.overrideReason ?? ''}`
+      : '';
+    return html`${answerState(confirmation)}${override}`;
+  };
+  const answerState = (confirmation: ReviewContext['partners'][number]['confirmation']) => {
+    // A request the workflow made carries its task token; one the override created has none.
+    if (!confirmation || (!confirmation.taskToken && !confirmation.decision)) return html`Inte tillfrågad ännu`;
     if (confirmation.decision === 'confirm') return html`<strong class="answer-yes">Har bekräftat</strong> ${formatSwedishDateTime(confirmation.decidedAt!)}`;
     if (confirmation.decision === 'decline') return html`<strong class="answer-no">Har avböjt</strong> ${formatSwedishDateTime(confirmation.decidedAt!)}: ${confirmation.comment ?? ''}`;
     return html`Har inte svarat${confirmation.reminders ? html` (påmind ${confirmation.reminders} ${confirmation.reminders === 1 ? 'gång' : 'gånger'})` : ''}`;
   };
   const confirmed = partners.filter((p) => p.confirmation?.decision === 'confirm').length;
+  const overridden = partners.filter((p) => p.confirmation?.overriddenAt && p.confirmation.decision !== 'confirm').length;
   return html`<section aria-labelledby="partners-heading" id="partners">
 <h2 id="partners-heading">Samverkanspartnernas bekräftelser</h2>
-<p>${confirmed} av ${partners.length} har bekräftat. Ansökan kan godkännas först när alla har bekräftat; ett avböjande avslår inte ansökan av sig självt.</p>
+<p>${confirmed} av ${partners.length} har bekräftat.${overridden ? ` ${overridden} ${overridden === 1 ? 'är undantagen' : 'är undantagna'} av QM-ansvarig.` : ''} Ansökan kan godkännas först när alla har bekräftat (eller QM-ansvarig har undantagit dem); ett avböjande avslår inte ansökan av sig självt.</p>
 <table><thead><tr><th scope="col">Partner</th><th scope="col">Kontaktperson</th><th scope="col">Svar</th></tr></thead><tbody>
 ${partners.map((p) => html`<tr><td>${partnerPublicName(p.partner)}</td><td>${p.partner.name}, ${p.partner.email}</td><td>${state(p)}</td></tr>`)}
 </tbody></table>

@@ -5,7 +5,7 @@ import type { ApplicationRecord } from '../domain/application-record.js';
 import { isFinal } from '../domain/application-status.js';
 import type { Mailer } from '../domain/email-message.js';
 import { PermanentError } from '../domain/errors.js';
-import { partnerConfirmationStatement, partnerPublicName, type Partner, type PartnerAnswer, type PartnerConfirmation } from '../domain/partners.js';
+import { clearedForApproval, partnerConfirmationStatement, partnerPublicName, type Partner, type PartnerAnswer, type PartnerConfirmation } from '../domain/partners.js';
 import { hashToken, isWellFormedToken, newSecretToken } from '../domain/secret-token.js';
 import { partnerConfirmationEmail } from '../templates/partner-emails.template.js';
 import { requireApplication } from './lifecycle-deps.js';
@@ -43,9 +43,9 @@ async function newPartnerLink(deps: PartnerDeps, applicationId: string, index: n
   return `${deps.publicBaseUrl}/partner/${token}`;
 }
 
-/** An answer (or the end of the review) that the workflow's wait should hear about. */
+/** An answer, the officer's override or the end of the review: what the workflow's wait should hear about. */
 const settled = (application: ApplicationRecord, confirmation: PartnerConfirmation) =>
-  confirmation.decision !== undefined || confirmation.releasedAt !== undefined || isFinal(application.status);
+  confirmation.decision !== undefined || confirmation.releasedAt !== undefined || confirmation.overriddenAt !== undefined || isFinal(application.status);
 
 /**
  * The callback step of one partner: parks the task token on the partner's request and mails the
@@ -158,6 +158,36 @@ async function settleAnswer(deps: PartnerDeps, application: ApplicationRecord, c
     `partner-${confirmation.index}-answer`,
   );
   if (confirmation.taskToken) await deps.callbacks.succeed(confirmation.taskToken, { decision: confirmation.decision });
+}
+
+/**
+ * The QM officer lets the application be approved without the confirmations still missing (a
+ * partner who is silent, declined, or has not been asked yet), with a reason: each such partner is
+ * marked overridden, its wait ends, and the history says so. A later confirmation is still recorded.
+ * Returns the partners overridden; none when nothing was missing.
+ */
+export async function overridePartnerConfirmations(
+  deps: Pick<PartnerDeps, 'applications' | 'partners' | 'callbacks' | 'now'>,
+  application: ApplicationRecord,
+  staff: string,
+  reason: string,
+): Promise<Partner[]> {
+  const at = deps.now().toISOString();
+  const overridden: Partner[] = [];
+  for (const { partner, confirmation } of await partnerStatuses(deps, application)) {
+    if (clearedForApproval(confirmation)) continue;
+    const index = application.partners!.indexOf(partner);
+    const updated = await deps.partners.override(application.id, index, partner, staff, reason, at);
+    if (!updated) continue;
+    overridden.push(partner);
+    await deps.applications.appendEvent(
+      application.id,
+      { at, actor: staff, event: 'partner_overridden', comment: `Ansökan får godkännas utan bekräftelse från ${partnerPublicName(partner)}: ${reason}` },
+      `partner-${index}-override`,
+    );
+    if (updated.taskToken && !updated.decision) await deps.callbacks.succeed(updated.taskToken, { decision: 'overridden' });
+  }
+  return overridden;
 }
 
 /** Each named partner with its request, if one was made yet (for the reviewer and the approval rule). */

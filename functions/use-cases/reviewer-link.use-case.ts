@@ -8,7 +8,7 @@ import type { ApplicationRecord } from '../domain/application-record.js';
 import { contentChanges, type AnswerChange } from '../domain/answer-changes.js';
 import { assessedCriteria, assessmentLines, type Assessment } from '../domain/assessment.js';
 import { criteriaFor } from '../domain/criteria-catalogue.js';
-import type { Partner, PartnerConfirmation } from '../domain/partners.js';
+import { clearedForApproval, type Partner, type PartnerConfirmation } from '../domain/partners.js';
 import { decisionOutput, type DecisionForm, type RecordedDecision, type ReviewRound } from '../domain/review.js';
 import { hashToken, isWellFormedToken } from '../domain/secret-token.js';
 import { partnerStatuses } from './partner-confirmation.use-case.js';
@@ -91,7 +91,7 @@ export async function decideByReviewerLink(
     return { kind: 'saved', application, round: { ...view.round, assessment: form.assessment, assessmentSavedBy: reviewer, assessmentSavedAt: at }, reviewer };
   }
   if (form.decision === 'approve') {
-    const pending = (await partnerStatuses(deps, application)).filter((s) => s.confirmation?.decision !== 'confirm').map((s) => s.partner);
+    const pending = (await partnerStatuses(deps, application)).filter((s) => !clearedForApproval(s.confirmation)).map((s) => s.partner);
     if (pending.length > 0) return { kind: 'partners_pending', application, round: view.round, reviewer, pending };
   }
 

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../functions/domain/secret-token.js';
 import { LifecycleState } from '../../workflows/application-lifecycle.workflow.js';
-import { confirmAndApprove, decide, exampleFull, freshOrganisationNumber, isTo, linkIn, pathOf, reviewerLinkFor, submitExample, type CapturedMail } from '../helpers/application-flow.js';
+import { answerAsPartner, confirmAndApprove, decide, exampleFull, freshOrganisationNumber, isTo, linkIn, partnerMailFor, pathOf, reviewerLinkFor, submitExample, type CapturedMail } from '../helpers/application-flow.js';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
 
 // The staff workspace on the local system: sign-in from the mailbox, sessions, CSRF, each action.
@@ -219,6 +219,38 @@ describe('actions', () => {
     // a reason is required
     const { id: other } = await submitExample(system, { name: 'Utanskälby' });
     expect((await post(`/admin/applications/${other}/withdraw`, { reason: ' ' })).status).toBe(400);
+  });
+
+  it("override the partners' confirmations: the reviewer may approve; the certificate lists only the partners who confirmed", async () => {
+    // Prepare: the municipality confirms, the property owners stay silent
+    const { id } = await submitExample(system, { name: 'Undantagsby City' });
+    const link = await reviewerLinkFor(system, id, reviewer);
+    const [municipality, propertyOwners] = exampleFull.partners;
+    expect((await answerAsPartner(system, linkIn(await partnerMailFor(system, id, municipality!.email), 'partner'), 'confirm')).status).toBe(200);
+    const silentLink = linkIn(await partnerMailFor(system, id, propertyOwners!.email), 'partner');
+    expect((await decide(system, link, 'approve')).status).toBe(409);
+
+    // Act
+    const withoutReason = await post(`/admin/applications/${id}/override-partners`, { reason: '' });
+    const response = await post(`/admin/applications/${id}/override-partners`, { reason: 'Avtalet med fastighetsägarna är undertecknat; vi har det på papper' });
+    const again = await post(`/admin/applications/${id}/override-partners`, { reason: 'igen' });
+    const approved = await decide(system, link, 'approve');
+
+    // Assess
+    expect(withoutReason.status).toBe(400);
+    expect(response.status).toBe(303);
+    expect(again.status).toBe(409);
+    expect(approved.status).toBe(200);
+    const certified = await system.waitForMail((m) => isTo(exampleFull.contact.email)(m) && m.subject.includes(id) && m.subject.startsWith('Grattis!'));
+    const certificateId = /QM-\d{4}-\d{4}/.exec(certified.subject)![0];
+    const certificate = (await (await system.fetchApp(`/certificates/${certificateId}`, { headers: { accept: 'application/json' } })).json()) as { partners: { role: string; organisation: string }[] };
+    expect(certificate.partners).toEqual([{ role: municipality!.role, organisation: municipality!.organisation }]);
+    expect((await stored(id)).history.map((h) => h.comment)).toContain(
+      `Ansökan får godkännas utan bekräftelse från ${propertyOwners!.organisation}: Avtalet med fastighetsägarna är undertecknat; vi har det på papper`,
+    );
+    expect(await audit()).toContain('Godkände utan samverkanspartnernas bekräftelse');
+    // The silent partner's link no longer takes an answer once the application has ended.
+    expect((await answerAsPartner(system, silentLink, 'confirm')).status).toBe(410);
   });
 
   it('give more time for a completion, and add an internal note', async () => {

@@ -21,6 +21,7 @@ import {
   changeReviewers,
   endOfStockholmDay,
   extendCompletion,
+  overridePartners,
   resendReviewLinks,
   resumeStatusFor,
   retryApplication,
@@ -30,14 +31,15 @@ import { correctCertificate, revokeCertificate } from '../../functions/use-cases
 import { applicationsTable, certificatesTable } from '../../functions/use-cases/admin/exports.use-case.js';
 import { endMembership, importMembersCsv, saveMember } from '../../functions/use-cases/admin/member-admin.use-case.js';
 import { expireApplication } from '../../functions/use-cases/apply-decision.use-case.js';
-import { viewReviewerLink } from '../../functions/use-cases/reviewer-link.use-case.js';
+import { decideByReviewerLink, viewReviewerLink } from '../../functions/use-cases/reviewer-link.use-case.js';
+import { criteriaFor } from '../../functions/domain/criteria-catalogue.js';
 import { exampleFull } from '../helpers/application-flow.js';
 import { exampleCertificate } from '../renewals/certificate-fixtures.js';
 import { RecordingMailer, startTestTable, type TestTable } from '../renewals/dynalite-table.js';
 
 const staff = 'qm-ansvarig@stadskarnor.example';
 let table: TestTable;
-let deps: AdminDeps & { partners: PartnerRepository; mailer: RecordingMailer; started: { applicationId: string; name: string }[]; stopped: string[] };
+let deps: AdminDeps & { partners: PartnerRepository; mailer: RecordingMailer; started: { applicationId: string; name: string }[]; stopped: string[]; answered: { taskToken: string; output: unknown }[] };
 let sequence = 0;
 
 beforeAll(async () => {
@@ -50,6 +52,7 @@ afterAll(async () => {
 beforeEach(() => {
   const started: { applicationId: string; name: string }[] = [];
   const stopped: string[] = [];
+  const answered: { taskToken: string; output: unknown }[] = [];
   const workflow: WorkflowControl = {
     startNamed: async (applicationId, name) => void started.push({ applicationId, name }),
     stop: async (name) => void stopped.push(name),
@@ -63,6 +66,11 @@ beforeEach(() => {
     audit: new AuditRepository(table.db, table.tableName),
     mailer: new RecordingMailer(),
     workflow,
+    callbacks: {
+      succeed: async (taskToken, output) => (answered.push({ taskToken, output }), true),
+      fail: async () => true,
+    },
+    answered,
     started,
     stopped,
     now: () => new Date('2026-11-27T09:15:00Z'),
@@ -95,13 +103,15 @@ async function storedApplication(status: ApplicationStatus, extra: Partial<Appli
   return record;
 }
 
-async function inReviewWithLink() {
-  const app = await storedApplication('in_review', { reviewRound: 1 });
+async function inReviewWithLink(extra: Partial<ApplicationRecord> = {}) {
+  const app = await storedApplication('in_review', { reviewRound: 1, ...extra });
   await deps.reviews.openRound({ applicationId: app.id, round: 1, state: 'open', openedAt: app.submittedAt, reviewers: ['granskare@stadskarnor.example'] });
   const token = newSecretToken();
   await deps.reviews.putReviewLink({ tokenHash: hashToken(token), applicationId: app.id, round: 1, reviewer: 'granskare@stadskarnor.example' }, deps.now());
   return { app, token };
 }
+
+const everyCriterionMet = (application: ApplicationRecord) => Object.fromEntries(criteriaFor(application.applicationType).map((c) => [c.id, { value: 'met' as const }]));
 
 const linkIn = (text: string) => /\/review\/([A-Za-z0-9_-]{43})/.exec(text)![1]!;
 
@@ -211,6 +221,65 @@ describe('withdrawal', () => {
 
     // Assess
     expect(deps.mailer.messages.map((m) => m.to)).toEqual([['kontakt@provby.example']]);
+  });
+});
+
+describe("overriding the partners' confirmations", () => {
+  it('clears the silent and the declining partner for approval, ends their waits, and records the reason in history and audit', async () => {
+    // Prepare: the municipality is silent (its wait parked), the property owners declined, the business confirmed
+    const partners = [
+      { role: 'municipality' as const, organisation: 'Exempelstads kommun', name: 'Kim Kommun', email: 'kim@kommun.example' },
+      { role: 'property_owners' as const, organisation: 'Fastighetsägarna', name: 'Fia Fastighet', email: 'fia@fast.example' },
+      { role: 'business' as const, organisation: 'Handelsföreningen', name: 'Hans Handel', email: 'hans@handel.example' },
+    ];
+    const { app, token } = await inReviewWithLink({ partners });
+    const application = app;
+    await deps.partners.upsertRequest({ applicationId: app.id, index: 0, ...partners[0]!, requestedAt: app.submittedAt, taskToken: 'wait-0' });
+    await deps.partners.upsertRequest({ applicationId: app.id, index: 1, ...partners[1]!, requestedAt: app.submittedAt, taskToken: 'wait-1' });
+    await deps.partners.answer(app.id, 1, 'decline', 'Vi har inte skrivit avtalet', app.submittedAt);
+    await deps.partners.upsertRequest({ applicationId: app.id, index: 2, ...partners[2]!, requestedAt: app.submittedAt, taskToken: 'wait-2' });
+    await deps.partners.answer(app.id, 2, 'confirm', undefined, app.submittedAt);
+    const pendingBefore = await decideByReviewerLink(deps as never, token, { decision: 'approve', comment: undefined, assessment: everyCriterionMet(application) });
+
+    // Act
+    const outcome = await overridePartners(deps, staff, app.id, 'Kommunen bekräftade per brev; avtalet med fastighetsägarna är undertecknat');
+
+    // Assess
+    expect(pendingBefore.kind).toBe('partners_pending');
+    expect(outcome).toEqual({ ok: true });
+    const confirmations = await deps.partners.list(app.id);
+    expect(confirmations.map((c) => [c.index, c.decision, c.overriddenBy])).toEqual([
+      [0, undefined, staff],
+      [1, 'decline', staff],
+      [2, 'confirm', undefined],
+    ]);
+    // Only the silent partner was still waited on.
+    expect(deps.answered).toEqual([{ taskToken: 'wait-0', output: { decision: 'overridden' } }]);
+    const history = (await deps.applications.get(app.id))!.history.filter((h) => h.event === 'partner_overridden');
+    expect(history.map((h) => h.comment)).toEqual([
+      'Ansökan får godkännas utan bekräftelse från Kommunen (Exempelstads kommun): Kommunen bekräftade per brev; avtalet med fastighetsägarna är undertecknat',
+      'Ansökan får godkännas utan bekräftelse från Fastighetsägarna: Kommunen bekräftade per brev; avtalet med fastighetsägarna är undertecknat',
+    ]);
+    const audit = await deps.audit.forItem('application', app.id);
+    expect(audit.map((a) => [a.action, a.actor, a.reason])).toContainEqual(['override-partners', staff, 'Kommunen bekräftade per brev; avtalet med fastighetsägarna är undertecknat']);
+    const approval = await decideByReviewerLink(deps as never, token, { decision: 'approve', comment: undefined, assessment: everyCriterionMet(application) });
+    expect(approval.kind).toBe('decided');
+  });
+
+  it('is refused when every partner has confirmed, and for an application that has ended', async () => {
+    // Prepare
+    const partner = { role: 'municipality' as const, organisation: 'Exempelstads kommun', name: 'Kim Kommun', email: 'kim@kommun.example' };
+    const confirmed = await storedApplication('in_review', { partners: [partner] });
+    await deps.partners.upsertRequest({ applicationId: confirmed.id, index: 0, ...partner, requestedAt: confirmed.submittedAt, taskToken: 't' });
+    await deps.partners.answer(confirmed.id, 0, 'confirm', undefined, confirmed.submittedAt);
+    const ended = await storedApplication('rejected', { partners: [partner] });
+
+    // Act
+    const outcomes = [await overridePartners(deps, staff, confirmed.id, 'skäl'), await overridePartners(deps, staff, ended.id, 'skäl'), await overridePartners(deps, staff, 'A-20261127-NOSUCH', 'skäl')];
+
+    // Assess
+    expect(outcomes.map((o) => (o.ok ? 200 : o.status))).toEqual([409, 409, 404]);
+    expect(deps.answered).toEqual([]);
   });
 });
 

@@ -2,7 +2,9 @@ import type { ApplicationRepository } from '../../adapters/application.repositor
 import type { AuditRepository } from '../../adapters/audit.repository.js';
 import type { CertificateRepository } from '../../adapters/certificate.repository.js';
 import type { MemberRepository } from '../../adapters/member.repository.js';
+import type { PartnerRepository } from '../../adapters/partner.repository.js';
 import type { ReviewRepository } from '../../adapters/review.repository.js';
+import type { WorkflowCallbacks } from '../../adapters/workflow-callbacks.js';
 import type { WorkflowControl } from '../../adapters/workflow-control.js';
 import type { Mailer } from '../../domain/email-message.js';
 
@@ -12,9 +14,12 @@ export interface AdminDeps {
   reviews: ReviewRepository;
   certificates: CertificateRepository;
   members: MemberRepository;
+  partners: PartnerRepository;
   audit: AuditRepository;
   mailer: Mailer;
   workflow: WorkflowControl;
+  /** Ends a partner's wait when the officer overrides its confirmation. */
+  callbacks: WorkflowCallbacks;
   now: () => Date;
   publicBaseUrl: string;
   reviewReminderIntervalDays: number;

@@ -4,10 +4,12 @@ import { canWithdraw, isFinal, type ApplicationStatus } from '../../domain/appli
 import type { AuditEntry } from '../../domain/audit.js';
 import { addDays, stockholmDate, type CalendarDate } from '../../domain/calendar-date.js';
 import type { Member } from '../../domain/member.js';
+import { partnerPublicName, type Partner, type PartnerConfirmation } from '../../domain/partners.js';
 import type { ReviewRound } from '../../domain/review.js';
 import { completionExtendedEmail, withdrawnEmail } from '../../templates/admin-emails.template.js';
 import { reviewInvitationEmail } from '../../templates/review-emails.template.js';
 import { currentRound } from '../lifecycle-deps.js';
+import { overridePartnerConfirmations, partnerStatuses } from '../partner-confirmation.use-case.js';
 import { newReviewLink } from '../review-round.use-case.js';
 import { done, refused, type ActionOutcome, type AdminDeps } from './admin-deps.js';
 
@@ -17,6 +19,8 @@ export interface ApplicationAdminView {
   member?: Member;
   rounds: ReviewRound[];
   completions: CompletionRequest[];
+  /** The named partners and their answers (or the officer's override). */
+  partners: { partner: Partner; confirmation?: PartnerConfirmation }[];
   audit: AuditEntry[];
 }
 
@@ -25,10 +29,11 @@ export async function viewApplication(deps: AdminDeps, id: string): Promise<Appl
   if (!application) return undefined;
   const count = currentRound(application);
   const numbers = Array.from({ length: count }, (_, i) => i + 1);
-  const [member, rounds, completions, audit] = await Promise.all([
+  const [member, rounds, completions, partners, audit] = await Promise.all([
     deps.members.find(application.organisation.organisationNumber),
     Promise.all(numbers.map((n) => deps.reviews.getRound(id, n))),
     Promise.all(numbers.map((n) => deps.reviews.getCompletionRequest(id, n))),
+    partnerStatuses(deps, application),
     deps.audit.forItem('application', id),
   ]);
   return {
@@ -36,6 +41,7 @@ export async function viewApplication(deps: AdminDeps, id: string): Promise<Appl
     ...(member ? { member } : {}),
     rounds: rounds.filter((r): r is ReviewRound => r !== undefined),
     completions: completions.filter((c): c is CompletionRequest => c !== undefined),
+    partners,
     audit,
   };
 }
@@ -204,6 +210,21 @@ async function resumeOnHold(deps: AdminDeps, staff: string, application: Applica
   await deps.applications.appendHistory(application.id, { at, actor: staff, comment: `Återupptas${reason ? `: ${reason}` : ''}` }, { restarts, executionName });
   await deps.workflow.startNamed(application.id, executionName);
   await record(deps, staff, 'retry', application.id, { ...(reason ? { reason } : {}), details: `Återupptas (körning ${executionName})` });
+  return done;
+}
+
+/**
+ * Lets the application be approved without the partner confirmations still missing, with a reason
+ * (e.g. the municipality confirmed by letter): see overridePartnerConfirmations.
+ */
+export async function overridePartners(deps: AdminDeps, staff: string, id: string, reason: string): Promise<ActionOutcome> {
+  const application = await deps.applications.get(id);
+  if (!application) return refused(404, 'Ansökan finns inte.');
+  if (isFinal(application.status)) return refused(409, 'Ansökan är redan avslutad.');
+  if (!application.partners?.length) return refused(409, 'Ansökan namnger inga samverkanspartner.');
+  const overridden = await overridePartnerConfirmations(deps, application, staff, reason);
+  if (overridden.length === 0) return refused(409, 'Alla samverkanspartner har redan bekräftat (eller är redan undantagna).');
+  await record(deps, staff, 'override-partners', id, { reason, details: `Utan bekräftelse från: ${overridden.map((p) => partnerPublicName(p)).join(', ')}` });
   return done;
 }
 
