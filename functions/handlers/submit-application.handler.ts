@@ -21,8 +21,10 @@ const notMemberMessage =
 const keyReusedMessage =
   'Samma idempotensnyckel har redan använts för en annan ansökan. Använd en ny nyckel för en ny ansökan.';
 const inProgressMessage = 'Ansökan med den här nyckeln behandlas redan. Försök igen om en liten stund.';
+// True whether or not this refusal re-sent the link: the open application's contact has it, or
+// gets it with the acknowledgement; it is re-sent at most every ten minutes.
 const applicationOpenMessage =
-  'Organisationen har redan en ansökan under behandling, och bara en ansökan i taget kan behandlas. Vi har skickat länken till den pågående ansökan till dess kontaktperson igen.';
+  'Organisationen har redan en ansökan under behandling, och bara en ansökan i taget kan behandlas. Den pågående ansökans kontaktperson får länken till den via e-post (vi skickar den på nytt högst en gång var tionde minut).';
 
 /** POST /applications: the JSON API and the HTML form share validation and the use case. */
 export const handler = httpHandler(async (event) => {
