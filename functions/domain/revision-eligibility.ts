@@ -1,4 +1,3 @@
-import { formatCalendarDate } from '../templates/swedish-dates.js';
 import { addDays, addMonths, type CalendarDate } from './calendar-date.js';
 
 /**
@@ -26,18 +25,13 @@ export type RevisionEligibility =
       /** The last day a revision is accepted. */
       windowEnd: CalendarDate;
     }
-  | {
-      open: false;
-      reason: 'no_certificate' | 'window_closed' | 'too_early';
-      /** Swedish, for the applicant; points to the full application. */
-      message: string;
-      windowEnd?: CalendarDate;
-      /** The first day a revision is accepted, when it is too early. */
-      opensOn?: CalendarDate;
-    };
+  | RevisionRefusal;
 
-/** The full application form, where a refused revision is pointed. */
-export const fullApplicationPath = '/apply';
+/** Why a revision is not accepted, with the dates the applicant is told (the words are the page's). */
+export type RevisionRefusal =
+  | { open: false; reason: 'no_certificate' }
+  | { open: false; reason: 'too_early'; certificateId: string; validUntil: CalendarDate; opensOn: CalendarDate; windowEnd: CalendarDate }
+  | { open: false; reason: 'window_closed'; certificateId: string; validUntil: CalendarDate; windowEnd: CalendarDate };
 
 /**
  * The last day a revision is accepted: `graceMonths` months after validUntil (the certificate lapses
@@ -59,31 +53,15 @@ export function revisionEligibility(
   openDaysBefore: number,
 ): RevisionEligibility {
   if (!latest) {
-    return {
-      open: false,
-      reason: 'no_certificate',
-      message:
-        'Organisationen har ingen kvalitetsmärkning att revidera. Revidering är till för den som har eller nyligen har haft en kvalitetsmärkning (QM). Gör i stället en fullständig QM-ansökan (/apply).',
-    };
+    return { open: false, reason: 'no_certificate' };
   }
   const windowEnd = revisionWindowEnd(latest.validUntil, graceMonths);
   const opensOn = revisionWindowStart(latest.validUntil, openDaysBefore);
   if (today < opensOn) {
-    return {
-      open: false,
-      reason: 'too_early',
-      windowEnd,
-      opensOn,
-      message: `Det är för tidigt för en revidering. Kvalitetsmärkningen ${latest.certificateId} gäller till och med ${formatCalendarDate(latest.validUntil)}, och en revidering kan lämnas in från och med ${formatCalendarDate(opensOn)}.`,
-    };
+    return { open: false, reason: 'too_early', certificateId: latest.certificateId, validUntil: latest.validUntil, opensOn, windowEnd };
   }
   if (today > windowEnd) {
-    return {
-      open: false,
-      reason: 'window_closed',
-      windowEnd,
-      message: `Tiden för revidering har gått ut. Kvalitetsmärkningen ${latest.certificateId} gällde till och med ${formatCalendarDate(latest.validUntil)}, och en revidering kunde lämnas in till och med ${formatCalendarDate(windowEnd)}. Gör i stället en fullständig QM-ansökan (${fullApplicationPath}).`,
-    };
+    return { open: false, reason: 'window_closed', certificateId: latest.certificateId, validUntil: latest.validUntil, windowEnd };
   }
   return {
     open: true,

@@ -71,7 +71,7 @@ async function prefilledRevision(token: string, locale: Locale): Promise<HttpRes
     config.REVISION_GRACE_MONTHS,
     Math.max(...config.RENEWAL_REMINDER_DAYS),
   );
-  if (!eligibility.open) return htmlResponse(eligibility.reason === 'window_closed' ? 410 : 403, renderRevisionNotOpen(eligibility.message));
+  if (!eligibility.open) return htmlResponse(eligibility.reason === 'window_closed' ? 410 : 403, renderRevisionNotOpen(eligibility));
 
   const applicationId = latest?.latestApplicationId ?? link.applicationId;
   const application = await applications.get(applicationId);

@@ -11,6 +11,7 @@ import { parseRequestBody } from '../http/request-body.js';
 import { receivedCookie } from '../http/received-notice.js';
 import { htmlResponse, jsonResponse, redirectResponse, type HttpResult } from '../http/responses.js';
 import { renderApplyForm } from '../templates/apply-form.template.js';
+import { uiMessages } from '../templates/messages.js';
 import { renderRevisionNotOpen } from '../templates/revision-form.template.js';
 import { normaliseOrganisationNumber } from '../domain/organisation-number.js';
 import { renderAwaitingConfirmationReceipt, renderSubmissionReceipt } from '../templates/submission-receipt.template.js';
@@ -54,7 +55,7 @@ async function submitJson(event: APIGatewayProxyEventV2, value: unknown): Promis
     case 'not_member':
       throw new HttpProblem(403, 'Endast medlemmar kan ansöka', notMemberMessage, { type: problemTypes.notMember });
     case 'revision_not_open':
-      throw new HttpProblem(403, 'Revidering är inte möjlig', result.message, { type: problemTypes.revisionNotOpen });
+      throw new HttpProblem(403, 'Revidering är inte möjlig', uiMessages.sv.revisionRefusal(result.refusal), { type: problemTypes.revisionNotOpen });
     case 'application_open':
       throw new HttpProblem(409, 'En ansökan pågår redan', applicationOpenMessage, { type: problemTypes.applicationInProgress });
     case 'idempotency_key_reused':
@@ -93,7 +94,7 @@ async function submitForm(fields: Record<string, string | string[]>): Promise<Ht
     case 'not_member':
       return rerender(403, [{ path: 'organisation.organisationNumber', message: notMemberMessage }]);
     case 'revision_not_open':
-      return htmlResponse(403, renderRevisionNotOpen(result.message));
+      return htmlResponse(403, renderRevisionNotOpen(result.refusal, meta.locale ?? 'sv'));
     case 'idempotency_key_reused':
       return rerender(422, [{ path: 'idempotencyKey', message: keyReusedMessage }]);
     case 'in_progress':

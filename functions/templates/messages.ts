@@ -1,7 +1,10 @@
 import { messages as validationMessages } from '../domain/application.schema.js';
 import { organisationNumberMessage } from '../domain/organisation-number.js';
 import type { ApplicationType, Locale } from '../domain/question-catalogue.js';
+import type { RevisionRefusal } from '../domain/revision-eligibility.js';
+import { paths } from '../http/paths.js';
 import { formatLimit } from './limits.js';
+import { datesFor } from './swedish-dates.js';
 import { maxPartners, partnerMessages, partnerRoleLabels, type PartnerRole } from '../domain/partners.js';
 
 export type { Locale };
@@ -36,6 +39,8 @@ export interface UiMessages {
   organisation: Record<'organisationNumber' | 'name' | 'town' | 'municipality' | 'website', FieldText>;
   contact: Record<'name' | 'role' | 'email' | 'phone', FieldText>;
   yes: string;
+  /** Why a revision is not accepted, with its dates; points to the full application. */
+  revisionRefusal: (refusal: RevisionRefusal) => string;
   no: string;
 }
 
@@ -92,6 +97,17 @@ export const uiMessages: Record<Locale, UiMessages> = {
       phone: { label: 'Telefonnummer' },
     },
     yes: 'Ja',
+    revisionRefusal: (r) => {
+      const date = datesFor('sv').calendarDate;
+      switch (r.reason) {
+        case 'no_certificate':
+          return `Organisationen har ingen kvalitetsmärkning att revidera. Revidering är till för den som har eller nyligen har haft en kvalitetsmärkning (QM). Gör i stället en fullständig QM-ansökan (${paths.apply}).`;
+        case 'too_early':
+          return `Det är för tidigt för en revidering. Kvalitetsmärkningen ${r.certificateId} gäller till och med ${date(r.validUntil)}, och en revidering kan lämnas in från och med ${date(r.opensOn)}.`;
+        case 'window_closed':
+          return `Tiden för revidering har gått ut. Kvalitetsmärkningen ${r.certificateId} gällde till och med ${date(r.validUntil)}, och en revidering kunde lämnas in till och med ${date(r.windowEnd)}. Gör i stället en fullständig QM-ansökan (${paths.apply}).`;
+      }
+    },
     no: 'Nej',
   },
   en: {
@@ -144,6 +160,17 @@ export const uiMessages: Record<Locale, UiMessages> = {
       phone: { label: 'Phone number' },
     },
     yes: 'Yes',
+    revisionRefusal: (r) => {
+      const date = datesFor('en').calendarDate;
+      switch (r.reason) {
+        case 'no_certificate':
+          return `The organisation holds no Quality Mark to revise. A revision is for organisations that hold or recently held a Quality Mark (QM). Make a full QM application instead (${paths.apply}?lang=en).`;
+        case 'too_early':
+          return `It is too early for a revision. The Quality Mark ${r.certificateId} is valid through ${date(r.validUntil)}, and a revision can be submitted from ${date(r.opensOn)}.`;
+        case 'window_closed':
+          return `The time for a revision has passed. The Quality Mark ${r.certificateId} was valid through ${date(r.validUntil)}, and a revision could be submitted through ${date(r.windowEnd)}. Make a full QM application instead (${paths.apply}?lang=en).`;
+      }
+    },
     no: 'No',
   },
 };

@@ -1,7 +1,9 @@
 import type { CalendarDate } from '../domain/calendar-date.js';
-import { fullApplicationPath } from '../domain/revision-eligibility.js';
+import type { RevisionRefusal } from '../domain/revision-eligibility.js';
+import { paths } from '../http/paths.js';
 import type { Locale } from '../domain/question-catalogue.js';
 import { html, renderPage } from './layout.template.js';
+import { uiMessages } from './messages.js';
 import { formatCalendarDate } from './swedish-dates.js';
 
 /**
@@ -30,7 +32,7 @@ export function revisionIntro(facts: RevisionIntroFacts, locale: Locale): string
   return `Revideringen förnyar kvalitetsmärkningen ${facts.certificateId}, ${standing} Formuläret är ifyllt med er senast godkända ansökan (${facts.applicationId}): kontrollera uppgifterna, uppdatera det som har ändrats och beskriv vad som har förändrats och vilka resultat ni har nått sedan dess.`;
 }
 
-const fullApplicationLink = html`<p><a class="button" href="${fullApplicationPath}">Gör en fullständig QM-ansökan</a></p>`;
+const fullApplicationLink = html`<p><a class="button" href="${paths.apply}">Gör en fullständig QM-ansökan</a></p>`;
 
 export function renderRevisionLinkNotFound(): string {
   return renderPage({
@@ -54,12 +56,13 @@ ${fullApplicationLink}`,
 }
 
 /** Revision refused (no certificate, or the grace period is over): the message points to the full application. */
-export function renderRevisionNotOpen(message: string): string {
+export function renderRevisionNotOpen(refusal: RevisionRefusal, locale: Locale = 'sv'): string {
+  const title = locale === 'en' ? 'A revision is not possible' : 'Revidering är inte möjlig';
   return renderPage({
-    title: 'Revidering är inte möjlig',
-    lang: 'sv',
-    body: html`<h1>Revidering är inte möjlig</h1>
-<p>${message}</p>
-${fullApplicationLink}`,
+    title,
+    lang: locale,
+    body: html`<h1>${title}</h1>
+<p>${uiMessages[locale].revisionRefusal(refusal)}</p>
+${locale === 'en' ? html`<p><a class="button" href="${paths.apply}?lang=en">Make a full QM application</a></p>` : fullApplicationLink}`,
   });
 }

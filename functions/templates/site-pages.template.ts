@@ -1,4 +1,4 @@
-import { fullApplicationPath } from '../domain/revision-eligibility.js';
+import { paths } from '../http/paths.js';
 import { privacyPath, registerPath, siteContact } from '../config/site-contact.js';
 import { html, renderPage } from './layout.template.js';
 
@@ -14,7 +14,7 @@ export function renderLandingPage(): string {
 <li>Ansökan granskas av QM-ansvarig på Svenska Stadskärnor, som kan be er komplettera den innan beslut.</li>
 <li>Kvalitetsmärkningen gäller i tre år och förnyas genom en enklare revidering. Vi påminner i god tid innan den går ut.</li>
 </ul>
-<p><a class="button" href="${fullApplicationPath}">Ansök om kvalitetsmärkning</a></p>
+<p><a class="button" href="${paths.apply}">Ansök om kvalitetsmärkning</a></p>
 <p>Har ni redan en kvalitetsmärkning? Gör en <a href="/apply?type=revision">revidering</a>, helst via länken i påminnelsen, där formuläret är ifyllt med er förra ansökan.</p>
 <p>Frågorna fungerar också som checklista för att utvärdera era styrdokument och ert styrelsearbete.</p>
 <h2>Vilka är kvalitetsmärkta?</h2>
@@ -71,7 +71,7 @@ export function renderNotFoundPage(): string {
 <p>Vi hittar ingen sida på den här adressen. Kontrollera adressen, eller börja från någon av sidorna nedan.</p>
 <ul>
 <li><a href="/">Startsidan: om kvalitetsmärkningen</a></li>
-<li><a href="${fullApplicationPath}">Ansök om kvalitetsmärkning</a></li>
+<li><a href="${paths.apply}">Ansök om kvalitetsmärkning</a></li>
 <li><a href="${registerPath}">QM-registret</a></li>
 <li><a href="${privacyPath}">Så behandlar vi personuppgifter</a></li>
 </ul>

@@ -3,7 +3,8 @@ import type { RenewalRepository } from '../adapters/renewal.repository.js';
 import { daysBetween, type CalendarDate } from '../domain/calendar-date.js';
 import type { EmailMessage, Mailer } from '../domain/email-message.js';
 import { nextPendingStage, planRenewal, renewalStages, type RenewalPlan, type RenewalStageRecord } from '../domain/renewal-stages.js';
-import { fullApplicationPath, revisionWindowEnd } from '../domain/revision-eligibility.js';
+import { revisionWindowEnd } from '../domain/revision-eligibility.js';
+import { paths } from '../http/paths.js';
 import { hashToken, newSecretToken } from '../domain/secret-token.js';
 import { lapseNoticeEmail, renewalReminderEmail } from '../templates/renewal-reminder.template.js';
 
@@ -178,7 +179,7 @@ async function messageFor(deps: RenewalSweepDeps, certificate: StoredCertificate
   const windowEnd = revisionWindowEnd(certificate.validUntil, deps.revisionGraceMonths);
   // The forms in the language of the mail (the approved application's).
   const english = certificate.locale === 'en';
-  const fullApplicationUrl = `${deps.publicBaseUrl}${fullApplicationPath}${english ? '?lang=en' : ''}`;
+  const fullApplicationUrl = `${deps.publicBaseUrl}${paths.apply}${english ? '?lang=en' : ''}`;
   let revisionUrl: string | undefined;
   if (today <= windowEnd) {
     const token = newSecretToken();

@@ -11,7 +11,7 @@ import { statusLinkAgainEmail } from '../templates/acknowledgement.template.js';
 import { stockholmDate } from '../domain/calendar-date.js';
 import { newApplicationId } from '../domain/ids.js';
 import { hashToken } from '../domain/secret-token.js';
-import { revisionEligibility } from '../domain/revision-eligibility.js';
+import { revisionEligibility, type RevisionRefusal } from '../domain/revision-eligibility.js';
 import { newStatusLink } from './status-link.js';
 
 export interface SubmitApplicationDeps {
@@ -62,7 +62,7 @@ export type SubmitApplicationResult =
   | { kind: 'accepted'; receipt: SubmissionReceipt; replayed: boolean }
   | { kind: 'not_member'; organisationNumber: string }
   /** A revision from an organisation without a certificate, too early, or too long after it lapsed. */
-  | { kind: 'revision_not_open'; reason: 'no_certificate' | 'window_closed' | 'too_early'; message: string }
+  | { kind: 'revision_not_open'; refusal: RevisionRefusal }
   /** The organisation already has an application that is not final: only one at a time. */
   | { kind: 'application_open'; openApplicationId: string }
   | { kind: 'idempotency_key_reused' }
@@ -110,7 +110,7 @@ export async function submitApplication(
       deps.revisionGraceMonths,
       deps.revisionOpensDaysBefore,
     );
-    if (!eligibility.open) return { kind: 'revision_not_open', reason: eligibility.reason, message: eligibility.message };
+    if (!eligibility.open) return { kind: 'revision_not_open', refusal: eligibility };
     previousCertificateId = eligibility.certificateId;
   }
 

@@ -158,13 +158,18 @@ describe('revision form texts', () => {
   it('introduces the prefilled revision, and refuses with a link to the full application', () => {
     // Act
     const intro = revisionIntro({ certificateId: 'QM-2026-0001', applicationId: 'A-20261125-7KQ3ZP', validUntil: '2029-11-25', windowEnd: '2030-11-25', standing: 'valid' }, 'sv');
-    const refused = renderRevisionNotOpen(`Tiden har gått ut ${hostile}`);
+    const refused = renderRevisionNotOpen({ open: false, reason: 'window_closed', certificateId: `QM-2026-0001${hostile}`, validUntil: '2029-11-25', windowEnd: '2030-11-25' });
+    const refusedInEnglish = renderRevisionNotOpen({ open: false, reason: 'too_early', certificateId: 'QM-2026-0001', validUntil: '2029-11-25', opensOn: '2029-05-29', windowEnd: '2030-11-25' }, 'en');
 
     // Assess
     expect(intro).toContain('QM-2026-0001');
     expect(intro).toContain('giltig till och med 25 november 2029');
     expect(intro).toContain('A-20261125-7KQ3ZP');
     expect(decoded(refused)).toContain('href="/apply"');
+    expect(decoded(refused)).toContain('gällde till och med 25 november 2029');
     expect(refused).not.toContain('<script>');
+    expect(refusedInEnglish).toContain('<html lang="en"');
+    expect(refusedInEnglish).toContain('from 29 May 2029');
+    expect(refusedInEnglish).not.toContain('2029-05-29');
   });
 });

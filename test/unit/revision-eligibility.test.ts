@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { revisionEligibility, revisionWindowEnd } from '../../functions/domain/revision-eligibility.js';
+import { uiMessages } from '../../functions/templates/messages.js';
 
 const latest = { certificateId: 'QM-2026-0001', validUntil: '2029-11-25' };
 
@@ -22,18 +23,17 @@ describe('revision eligibility', () => {
     expect(lastDay).toMatchObject({ open: true, standing: 'lapsed' });
   });
 
-  it('refuses after the window, in Swedish, pointing to the full application', () => {
+  it('refuses after the window with the dates the applicant is told; the words point to the full application', () => {
     // Act
     const result = revisionEligibility(latest, '2030-11-26', 12, 180);
+    const words = !result.open ? uiMessages.sv.revisionRefusal(result) : '';
 
     // Assess
-    expect(result.open).toBe(false);
-    if (result.open) return;
-    expect(result.reason).toBe('window_closed');
-    expect(result.message).toContain('25 november 2029');
-    expect(result.message).toContain('25 november 2030');
-    expect(result.message).toContain('fullständig QM-ansökan');
-    expect(result.message).toContain('/apply');
+    expect(result).toEqual({ open: false, reason: 'window_closed', certificateId: 'QM-2026-0001', validUntil: '2029-11-25', windowEnd: '2030-11-25' });
+    expect(words).toContain('25 november 2029');
+    expect(words).toContain('25 november 2030');
+    expect(words).toContain('fullständig QM-ansökan');
+    expect(words).toContain('/apply');
   });
 
   it('refuses an organisation that never held a certificate', () => {
@@ -41,8 +41,8 @@ describe('revision eligibility', () => {
     const result = revisionEligibility(undefined, '2029-05-29', 12, 180);
 
     // Assess
-    expect(result).toMatchObject({ open: false, reason: 'no_certificate' });
-    expect(!result.open && result.message).toContain('/apply');
+    expect(result).toEqual({ open: false, reason: 'no_certificate' });
+    expect(!result.open && uiMessages.en.revisionRefusal(result)).toContain('/apply?lang=en');
   });
 
   it('opens 180 days before validUntil, and refuses earlier naming the day it opens', () => {
@@ -52,7 +52,7 @@ describe('revision eligibility', () => {
 
     // Assess
     expect(dayBefore).toMatchObject({ open: false, reason: 'too_early', opensOn: '2029-05-29' });
-    expect(!dayBefore.open && dayBefore.message).toContain('från och med 29 maj 2029');
+    expect(!dayBefore.open && uiMessages.sv.revisionRefusal(dayBefore)).toContain('från och med 29 maj 2029');
     expect(firstDay.open).toBe(true);
   });
 
