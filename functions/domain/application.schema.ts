@@ -15,9 +15,11 @@ import {
 
 /**
  * The body of a QM application (JSON API and HTML form alike), with validators generated from the
- * question catalogue. Specific messages are Swedish; zod's Swedish locale covers anything generic.
+ * question catalogue. Specific messages are Swedish; zod's Swedish locale covers anything generic,
+ * passed to each parse here rather than set process-wide (importing this module must not change
+ * the language of every other zod error in the process).
  */
-z.config(z.locales.sv());
+const swedishFallback = { error: z.locales.sv().localeError };
 
 // --- Messages --------------------------------------------------------------------------------
 
@@ -358,9 +360,15 @@ function toValidationErrors(issues: readonly z.core.$ZodIssue[], type?: Applicat
  * with their dotted paths and Swedish messages.
  */
 export function validateApplication(body: unknown): ValidationResult {
-  const result = applicationSchema.safeParse(withListsCut(body));
+  const result = applicationSchema.safeParse(withListsCut(body), swedishFallback);
   if (result.success) return { ok: true, value: result.data };
-  const { items, total } = firstErrors(allValidationErrors(body, result.error.issues));
+  // One field can fail two checks with the same words (a website that is neither text nor a URL).
+  const seen = new Set<string>();
+  const unique = allValidationErrors(body, result.error.issues).filter((e) => {
+    const key = `${e.path}\u0000${e.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  const { items, total } = firstErrors(unique);
   return { ok: false, errors: items, errorCount: total };
 }
 
@@ -395,7 +403,7 @@ function allValidationErrors(body: unknown, issues: readonly z.core.$ZodIssue[])
   // No valid type: report it, then whatever else can be checked without knowing the questions.
   const errors: ValidationError[] = [{ path: 'type', message: messages.type }];
   if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
-    const rest = typelessSchema.safeParse(body);
+    const rest = typelessSchema.safeParse(body, swedishFallback);
     if (!rest.success) errors.push(...toValidationErrors(rest.error.issues));
   } else {
     errors.unshift({ path: '', message: messages.body });

@@ -385,14 +385,6 @@ describe('validateApplication', () => {
     expect(errors).toContainEqual({ path: 'locale', message: 'Språket ska vara "sv" eller "en".' });
   });
 
-  it("uses zod's Swedish locale for generic messages", () => {
-    // Prepare (importing application.schema configures zod) / Act
-    const result = z.string().safeParse(12);
-
-    // Assess
-    expect(result.error?.issues[0]?.message).toMatch(/^Ogiltig inmatning/);
-  });
-
   it('the discriminated union chooses the schema by type', () => {
     // Prepare / Act
     const full = applicationSchema.safeParse(fullExample);
@@ -465,5 +457,20 @@ describe('applicationJsonSchema', () => {
     expect(at(0, 'answers', 'legalForm').enum).toContain('nonProfitAssociation');
     expect(at(0, 'answers', 'partnershipActors')).toMatchObject({ type: 'array', minItems: 1 });
     expect(at(0, 'answers', 'boardComposition')).toMatchObject({ maxLength: 4000, title: 'Hur är styrelsen sammansatt?' });
+  });
+});
+
+describe('the language of zod errors', () => {
+  it('is not changed process-wide by importing the application schema', () => {
+    // Prepare: this file imports the application schema (above)
+
+    // Act
+    const elsewhere = z.string().safeParse(1);
+    const application = validateApplication({ type: 'full', organisation: 5 });
+
+    // Assess: other zod schemas keep zod's own default; the application's errors stay Swedish
+    expect(elsewhere.error?.issues[0]?.message).toBe('Invalid input: expected string, received number');
+    expect(application.ok).toBe(false);
+    expect(!application.ok && application.errors[0]).toEqual({ path: 'organisation', message: 'Ange uppgifter om organisationen.' });
   });
 });
