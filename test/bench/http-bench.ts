@@ -1,5 +1,9 @@
+import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/local-aws.js';
 import { exampleFor, registerFreshMember } from '../helpers/members.js';
 import type { TestSystem } from '../helpers/local-system.js';
 import type { MailWatcher } from './mailbox.js';
@@ -53,11 +57,12 @@ export async function registerMembers(system: TestSystem, names: string[]): Prom
   return Promise.all(names.map(async (name) => (await registerFreshMember(system, { name })).organisationNumber));
 }
 
+/** As the form submits: with an idempotency key, so the measured path stores its idempotency record too. */
 async function submit(system: TestSystem, name: string, organisationNumber: string): Promise<{ status: number; id?: string }> {
   const body = exampleFor(organisationNumber, name);
   const response = await system.fetchApp('/applications', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
     body: JSON.stringify(body),
   });
   const text = await response.text();
@@ -65,8 +70,11 @@ async function submit(system: TestSystem, name: string, organisationNumber: stri
   return { status: response.status, id: (JSON.parse(text) as { id: string }).id };
 }
 
-/** A few submissions first, so that module initialisation, JIT and first connections are not measured. */
-export async function warmUp(system: TestSystem, mail: MailWatcher, count: number, timeoutMs: number): Promise<void> {
+/**
+ * A few submissions first, so that module initialisation, JIT and first connections are not
+ * measured. Resolves with their application ids; their workflows are then waiting for a decision.
+ */
+export async function warmUp(system: TestSystem, mail: MailWatcher, count: number, timeoutMs: number): Promise<string[]> {
   const ids: string[] = [];
   const names = Array.from({ length: count }, (_, i) => `Uppvärmningsstad ${i + 1} City`);
   const organisations = await registerMembers(system, names);
@@ -79,6 +87,67 @@ export async function warmUp(system: TestSystem, mail: MailWatcher, count: numbe
   for (const id of ids) await system.waitForMail((m) => m.subject.includes(id) && m.subject.startsWith('Ny ansökan att granska'), timeoutMs);
   await mail.verifyAgainst(() => system.mails());
   mail.poll();
+  return ids;
+}
+
+export interface FloorResult {
+  samples: number;
+  concurrency: number;
+  /** One sample: GET /health through the gateway, then a conditional PutItem, then a StartExecution. */
+  latencyMs: LatencySummary;
+  /** The three hops alone, for the record. */
+  httpMs: LatencySummary;
+  putMs: LatencySummary;
+  startExecutionMs: LatencySummary;
+}
+
+/**
+ * The floor of a submission: the hops it cannot avoid, one after the other, on the same local
+ * servers, as many and as concurrent as the measured submissions. One HTTP round trip through the
+ * gateway (GET /health: no handler work), one conditional PutItem of a fresh item in the table
+ * (through the same endpoint and lock as the functions' writes), and one StartExecution of the
+ * lifecycle. The start names a warm-up application's running execution with its input, which
+ * Step Functions answers as a start (idempotent while running) without running a second workflow.
+ */
+export async function benchFloor(
+  system: TestSystem,
+  runningApplicationIds: string[],
+  { samples, concurrency }: { samples: number; concurrency: number },
+): Promise<FloorResult> {
+  const stateMachineArn = system.env.STATE_MACHINE_ARN;
+  if (!stateMachineArn || runningApplicationIds.length === 0) throw new Error('The floor needs the state machine and a running execution');
+  const sfn = new SFNClient({ endpoint: system.urls.stepFunctions, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  const total: number[] = [];
+  const http: number[] = [];
+  const put: number[] = [];
+  const start: number[] = [];
+  try {
+    await runPool(samples, concurrency, async (index) => {
+      const applicationId = runningApplicationIds[index % runningApplicationIds.length]!;
+      const t0 = performance.now();
+      const response = await system.fetchApp('/health');
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`GET /health answered ${response.status}`);
+      const t1 = performance.now();
+      await system.documentClient.send(
+        new PutCommand({
+          TableName: system.tableName,
+          Item: { pk: `BENCHFLOOR#${randomUUID()}`, sk: 'FLOOR', entity: 'BenchFloor', at: new Date().toISOString() },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      const t2 = performance.now();
+      await sfn.send(new StartExecutionCommand({ stateMachineArn, name: applicationId, input: JSON.stringify({ applicationId }) }));
+      const t3 = performance.now();
+      total.push(t3 - t0);
+      http.push(t1 - t0);
+      put.push(t2 - t1);
+      start.push(t3 - t2);
+    });
+  } finally {
+    sfn.destroy();
+  }
+  return { samples, concurrency, latencyMs: summarize(total), httpMs: summarize(http), putMs: summarize(put), startExecutionMs: summarize(start) };
 }
 
 export async function benchSubmissions(

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
-import { benchReviewDecisions, benchSubmissions, warmUp, type ReviewResult, type SubmissionResult } from './http-bench.js';
+import { benchFloor, benchReviewDecisions, benchSubmissions, warmUp, type FloorResult, type ReviewResult, type SubmissionResult } from './http-bench.js';
 import { MailWatcher } from './mailbox.js';
 import { envInt, latencyLine, ms, round } from './stats.js';
 import { benchRenewalSweep, type SweepResult } from './sweep-bench.js';
@@ -14,7 +14,9 @@ import { benchRenewalSweep, type SweepResult } from './sweep-bench.js';
  * something did not work: a non-201 submission, a missing email, a failed workflow, a sweep that
  * sent the wrong reminders.
  *
- *   BENCH_SUBMISSIONS (200)   POST /applications with examples/application-full.json
+ *   BENCH_SUBMISSIONS (200)   POST /applications with examples/application-full.json and an
+ *                             Idempotency-Key; as many floor samples first (see benchFloor), and
+ *                             the submission p50 against the floor p50 (goal, issue 8: ≤ 2×)
  *   BENCH_CONCURRENCY (8)     requests in flight
  *   BENCH_DECISIONS (20)      reviewer approvals, one at a time, timed until the certificate email
  *   BENCH_CERTIFICATES (10000), BENCH_DUE (10)   the renewal sweep's table
@@ -37,7 +39,10 @@ const outputFile = path.join('test-results', 'bench.json');
 
 const log = (line: string) => console.log(line);
 
-async function httpPhases(config: Config): Promise<{ startMs: number; submission: SubmissionResult; review: ReviewResult }> {
+/** Issue 8: a submission's p50 at most twice the p50 of its unavoidable hops. */
+const MAX_FLOOR_RATIO = 2;
+
+async function httpPhases(config: Config): Promise<{ startMs: number; floor: FloorResult; submission: SubmissionResult; review: ReviewResult }> {
   if (config.decisions > config.submissions) throw new Error(`BENCH_DECISIONS (${config.decisions}) exceeds BENCH_SUBMISSIONS (${config.submissions})`);
   const startAt = performance.now();
   // Handler logs at WARN: 200 submissions would otherwise print thousands of JSON lines.
@@ -46,7 +51,10 @@ async function httpPhases(config: Config): Promise<{ startMs: number; submission
   try {
     log(`local system up in ${ms(startMs)} (${system.baseUrl})`);
     const mail = new MailWatcher();
-    await warmUp(system, mail, config.warmUp, phaseTimeoutMs);
+    const running = await warmUp(system, mail, config.warmUp, phaseTimeoutMs);
+
+    log(`1. the floor: ${config.submissions} × (HTTP round trip, conditional put, StartExecution), ${config.concurrency} at a time…`);
+    const floor = await benchFloor(system, running, { samples: config.submissions, concurrency: config.concurrency });
 
     log(`1. submitting ${config.submissions} applications, ${config.concurrency} at a time…`);
     const submission = await benchSubmissions(system, mail, { submissions: config.submissions, concurrency: config.concurrency, timeoutMs: phaseTimeoutMs });
@@ -54,14 +62,17 @@ async function httpPhases(config: Config): Promise<{ startMs: number; submission
 
     log(`2. approving ${config.decisions} applications, one at a time…`);
     const review = await benchReviewDecisions(system, mail, { applicationIds: submission.applicationIds.slice(0, config.decisions), timeoutMs: phaseTimeoutMs });
-    return { startMs: round(startMs), submission, review };
+    return { startMs: round(startMs), floor, submission, review };
   } finally {
     await system.stop();
   }
 }
 
-function report(config: Config, figures: { startMs: number; submission: SubmissionResult; review: ReviewResult; sweep: SweepResult; totalMs: number }) {
-  const { submission: s, review: r, sweep: w } = figures;
+const floorRatio = (floor: FloorResult, submission: SubmissionResult) => round(submission.latencyMs.p50 / floor.latencyMs.p50, 2);
+
+function report(config: Config, figures: { startMs: number; floor: FloorResult; submission: SubmissionResult; review: ReviewResult; sweep: SweepResult; totalMs: number }) {
+  const { floor: f, submission: s, review: r, sweep: w } = figures;
+  const ratio = floorRatio(f, s);
   const lines = [
     '',
     `QM local-system benchmark — ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? '?'}), Node ${process.version}`,
@@ -70,6 +81,8 @@ function report(config: Config, figures: { startMs: number; submission: Submissi
     `1. Submission, HTTP → DynamoDB → Step Functions → Lambda → SES (${s.submissions} requests, concurrency ${s.concurrency}, ${config.warmUp} warm-up first)`,
     `   throughput        ${s.throughputPerSecond} req/s (${ms(s.wallMs)} for all requests; first half ${s.throughputByHalf[0]}, second half ${s.throughputByHalf[1]} req/s)`,
     `   request latency   ${latencyLine(s.latencyMs)}`,
+    `   floor             ${latencyLine(f.latencyMs)}: HTTP ${ms(f.httpMs.p50)} + conditional put ${ms(f.putMs.p50)} + StartExecution ${ms(f.startExecutionMs.p50)} (p50s), same servers and concurrency`,
+    `   p50 / floor p50   ${ratio}× (goal ≤ ${MAX_FLOOR_RATIO}×: ${ratio <= MAX_FLOOR_RATIO ? 'met' : 'MISSED'})`,
     `   all ${s.applicationIds.length} acknowledgements in the mailbox after ${ms(s.allAcknowledgementsMs)}`,
     `   per application, request → acknowledgement: ${latencyLine(s.acknowledgementLatencyMs)}`,
     `   all reviewer invitations (workflows waiting for a decision) after ${ms(s.allInvitationsMs)}`,
@@ -115,6 +128,8 @@ async function main(): Promise<number> {
         machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model.trim(), totalMemoryMb: Math.round(os.totalmem() / 2 ** 20), node: process.version, platform: process.platform },
         config,
         startMs: http.startMs,
+        floor: http.floor,
+        submissionToFloorP50: floorRatio(http.floor, http.submission),
         submission,
         review: http.review,
         sweep,
