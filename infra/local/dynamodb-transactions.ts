@@ -1,4 +1,5 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
 import { close, listen, readBody } from './http-util.js';
 
 /**
@@ -6,10 +7,14 @@ import { close, listen, readBody } from './http-util.js';
  * implements them on top of dynalite's own single-item operations, with the two guarantees the
  * system relies on:
  *
- * - **Serialised.** Every request to the endpoint takes a lock: ordinary operations share it, a
- *   transaction takes it alone. No other request (read or write) runs while a transaction is
- *   between its first and last write, so nobody sees it half done, and its conditions are checked
- *   against the same state its writes apply to.
+ * - **Serialised.** An item is locked by whatever reads or writes it: a single-item operation
+ *   (GetItem, PutItem, UpdateItem, DeleteItem) holds its item's lock, a transaction holds the locks
+ *   of all its items from its first write to its last. So a transaction's conditions are checked
+ *   against the state its writes apply to, and a single-item operation sees a transaction entirely or
+ *   not at all, as in DynamoDB. Operations on other items are not held up. Operations over many items
+ *   (Query, Scan, the batch operations, table operations) and transactions exclude each other
+ *   through a second lock, so those never see a transaction half done either (DynamoDB's guarantee
+ *   for them, read-committed, is weaker).
  * - **All or nothing.** Each action is applied by dynalite as the conditional single-item write it
  *   corresponds to (Put → PutItem, Update → UpdateItem, Delete → DeleteItem, ConditionCheck →
  *   DeleteItem whose old image is put back), with `ReturnValues: ALL_OLD`, so the item's previous
@@ -22,7 +27,7 @@ import { close, listen, readBody } from './http-util.js';
  *
  * Not implemented: TransactGetItems, `ClientRequestToken` idempotency, the 4 MB transaction size.
  * dynalite's operations run on a second, internal server (loopback, any port) that only this module
- * calls, so the transaction's own writes do not wait for the lock it holds.
+ * calls, so the transaction's own writes do not wait for the locks it holds.
  */
 
 type Json = Record<string, unknown>;
@@ -36,7 +41,9 @@ export interface TransactionalDynamo {
   stop(): Promise<void>;
 }
 
-/** Puts the lock and TransactWriteItems in front of a dynalite server (before it listens). */
+const SINGLE_ITEM = new Set(['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem']);
+
+/** Puts the locks and TransactWriteItems in front of a dynalite server (before it listens). */
 export async function addTransactions(server: Server): Promise<TransactionalDynamo> {
   const dynalite = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
   server.removeAllListeners('request');
@@ -44,26 +51,59 @@ export async function addTransactions(server: Server): Promise<TransactionalDyna
     for (const listener of dynalite) listener.call(server, req, res);
   });
   const innerPort = await listen(inner, 0);
-  const lock = new ReadWriteLock();
+  const scope = new ReadWriteLock();
+  const items = new KeyLocks();
   const keySchemas = new Map<string, string[]>();
+  const ctx: Context = { innerPort, keySchemas };
+
+  /** Hands the request to dynalite and resolves when it has answered. */
+  const pass = (req: IncomingMessage, res: ServerResponse) =>
+    new Promise<void>((resolve) => {
+      res.once('close', resolve);
+      for (const listener of dynalite) listener.call(server, req, res);
+    });
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const target = String(req.headers['x-amz-target'] ?? '');
-    if (target === `${TARGET_PREFIX}TransactWriteItems`) {
-      void lock.exclusive(() => transactWriteItems(req, res, { innerPort, keySchemas }));
-      return;
+    const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : '';
+    if (operation === 'TransactWriteItems') {
+      void transactWriteItems(req, res, ctx, (keys, fn) => scope.exclusive(() => items.hold(keys, fn)));
+    } else if (SINGLE_ITEM.has(operation) && req.method === 'POST') {
+      void singleItem(req, res, operation, ctx, items, pass);
+    } else {
+      void scope.shared(() => pass(req, res));
     }
-    void lock.shared(
-      () =>
-        new Promise<void>((resolve) => {
-          res.once('close', resolve);
-          for (const listener of dynalite) listener.call(server, req, res);
-        }),
-    );
   });
 
   return { stop: () => close(inner) };
 }
+
+/** A single-item operation under its item's lock; dynalite reads the body again from a copy. */
+async function singleItem(req: IncomingMessage, res: ServerResponse, operation: string, ctx: Context, items: KeyLocks, pass: (req: IncomingMessage, res: ServerResponse) => Promise<void>) {
+  let body: Buffer;
+  try {
+    body = await readBody(req);
+  } catch {
+    return;
+  }
+  const replay = Object.assign(Readable.from([body]), { headers: req.headers, method: req.method, url: req.url, httpVersion: req.httpVersion, socket: req.socket }) as unknown as IncomingMessage;
+  let lockKey: string | undefined;
+  try {
+    const parsed = JSON.parse(body.toString('utf8')) as Json;
+    const table = parsed.TableName;
+    if (typeof table === 'string') {
+      const call = (op: string, b: Json) => callDynalite(ctx.innerPort, forwardedHeaders(req.headers), op, b);
+      const key = operation === 'PutItem' ? keyOf((parsed.Item ?? {}) as AttributeMap, await keySchema(table, call, ctx.keySchemas)) : ((parsed.Key ?? {}) as AttributeMap);
+      lockKey = itemId(table, key);
+    }
+  } catch {
+    // Malformed, or an unknown table: dynalite gives the error, no lock is needed.
+  }
+  if (lockKey === undefined) return pass(replay, res);
+  return items.hold([lockKey], () => pass(replay, res));
+}
+
+const itemId = (table: string, key: AttributeMap) => `${table}\u0000${JSON.stringify(Object.keys(key).sort().map((k) => [k, key[k]]))}`;
 
 interface Context {
   innerPort: number;
@@ -91,7 +131,9 @@ interface Action {
 
 type Outcome = { ok: true; old?: AttributeMap } | { ok: false; conditionFailed: true } | { ok: false; conditionFailed: false; error: DynamoError };
 
-async function transactWriteItems(req: IncomingMessage, res: ServerResponse, ctx: Context): Promise<void> {
+type Hold = (keys: string[], fn: () => Promise<void>) => Promise<void>;
+
+async function transactWriteItems(req: IncomingMessage, res: ServerResponse, ctx: Context, hold: Hold): Promise<void> {
   try {
     const raw = await readBody(req, 16 * 1024 * 1024);
     const headers = forwardedHeaders(req.headers);
@@ -103,7 +145,17 @@ async function transactWriteItems(req: IncomingMessage, res: ServerResponse, ctx
       throw new DynamoError('com.amazon.coral.service#SerializationException', 'Start of structure or map found where not expected.');
     }
     const actions = await parseActions(request, call, ctx.keySchemas);
+    await hold(
+      actions.map((a) => itemId(a.table, a.key)),
+      () => applyAll(res, actions, call),
+    );
+  } catch (error) {
+    answerError(res, error);
+  }
+}
 
+async function applyAll(res: ServerResponse, actions: Action[], call: Call): Promise<void> {
+  try {
     const outcomes = await Promise.all(actions.map((action) => apply(action, call)));
     // A condition check changes nothing: its item is put back whatever the outcome.
     await Promise.all(actions.map((action, i) => (action.kind === 'ConditionCheck' ? undo(action, outcomes[i]!, call) : undefined)));
@@ -130,10 +182,14 @@ async function transactWriteItems(req: IncomingMessage, res: ServerResponse, ctx
       { CancellationReasons: reasons },
     );
   } catch (error) {
-    if (error instanceof DynamoError) return reply(res, error.status, { __type: error.type, message: error.message, ...error.extra });
-    console.error('local DynamoDB TransactWriteItems:', error);
-    reply(res, 500, { __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: String(error) });
+    answerError(res, error);
   }
+}
+
+function answerError(res: ServerResponse, error: unknown): void {
+  if (error instanceof DynamoError) return reply(res, error.status, { __type: error.type, message: error.message, ...error.extra });
+  console.error('local DynamoDB TransactWriteItems:', error);
+  reply(res, 500, { __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: String(error) });
 }
 
 async function parseActions(request: Json, call: Call, keySchemas: Map<string, string[]>): Promise<Action[]> {
@@ -152,7 +208,7 @@ async function parseActions(request: Json, call: Call, keySchemas: Map<string, s
     if (typeof table !== 'string') throw validation("1 validation error detected: Value null at 'tableName' failed to satisfy constraint: Member must not be null");
     if (kind === 'ConditionCheck' && typeof body.ConditionExpression !== 'string') throw validation('ConditionCheck requires a ConditionExpression');
     const key = kind === 'Put' ? keyOf((body.Item ?? {}) as AttributeMap, await keySchema(table, call, keySchemas)) : ((body.Key ?? {}) as AttributeMap);
-    const id = `${table}\u0000${JSON.stringify(Object.keys(key).sort().map((k) => [k, key[k]]))}`;
+    const id = itemId(table, key);
     if (seen.has(id)) throw validation('Transaction request cannot include multiple operations on one item');
     seen.add(id);
     actions.push({ kind, body, table, key });
@@ -245,6 +301,32 @@ function reply(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(text) });
   res.end(text);
+}
+
+/** One holder per item at a time; several items are taken in a fixed order, so two holders never wait on each other. */
+export class KeyLocks {
+  private readonly tails = new Map<string, Promise<void>>();
+
+  async hold<T>(keys: string[], fn: () => Promise<T>): Promise<T> {
+    const releases: Array<() => void> = [];
+    for (const key of [...new Set(keys)].sort()) {
+      const previous = this.tails.get(key) ?? Promise.resolve();
+      let release!: () => void;
+      const done = new Promise<void>((resolve) => (release = resolve));
+      const tail = previous.then(() => done);
+      this.tails.set(key, tail);
+      releases.push(() => {
+        release();
+        if (this.tails.get(key) === tail) this.tails.delete(key);
+      });
+      await previous;
+    }
+    try {
+      return await fn();
+    } finally {
+      for (const release of releases) release();
+    }
+  }
 }
 
 /** Many shared holders or one exclusive holder, granted in arrival order (a waiting transaction is not starved). */

@@ -92,7 +92,6 @@ export async function warmUp(system: TestSystem, mail: MailWatcher, count: numbe
 
 export interface FloorResult {
   samples: number;
-  concurrency: number;
   /** One sample: GET /health through the gateway, then a conditional PutItem, then a StartExecution. */
   latencyMs: LatencySummary;
   /** The three hops alone, for the record. */
@@ -103,58 +102,108 @@ export interface FloorResult {
 
 /**
  * The floor of a submission: the hops it cannot avoid, one after the other, on the same local
- * servers, as many and as concurrent as the measured submissions. One HTTP round trip through the
- * gateway (GET /health: no handler work), one conditional PutItem of a fresh item in the table
- * (through the same endpoint and lock as the functions' writes), and one StartExecution of the
- * lifecycle. The start names a warm-up application's running execution with its input, which
- * Step Functions answers as a start (idempotent while running) without running a second workflow.
+ * servers. One HTTP round trip through the gateway (GET /health: no handler work), one conditional
+ * PutItem of a fresh item in the table (through the same endpoint and lock as the functions'
+ * writes), and one StartExecution of the lifecycle. The start names a warm-up application's
+ * running execution with its input, which Step Functions answers as a start (idempotent while
+ * running) without running a second workflow.
+ *
+ * Everything of the local system shares one Node process, so a hop's time depends on what else
+ * runs: `idleFloor` measures the floor alone (before the submissions, at their concurrency);
+ * `FloorProbe` takes samples one after another *while the submissions run*, so the floor and the
+ * submissions are measured under the same load (the submissions' own workflows, mail, dynalite).
  */
-export async function benchFloor(
-  system: TestSystem,
-  runningApplicationIds: string[],
-  { samples, concurrency }: { samples: number; concurrency: number },
-): Promise<FloorResult> {
-  const stateMachineArn = system.env.STATE_MACHINE_ARN;
-  if (!stateMachineArn || runningApplicationIds.length === 0) throw new Error('The floor needs the state machine and a running execution');
-  const sfn = new SFNClient({ endpoint: system.urls.stepFunctions, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-  const total: number[] = [];
-  const http: number[] = [];
-  const put: number[] = [];
-  const start: number[] = [];
-  try {
-    await runPool(samples, concurrency, async (index) => {
-      const applicationId = runningApplicationIds[index % runningApplicationIds.length]!;
-      const t0 = performance.now();
-      const response = await system.fetchApp('/health');
-      await response.arrayBuffer();
-      if (response.status !== 200) throw new Error(`GET /health answered ${response.status}`);
-      const t1 = performance.now();
-      await system.documentClient.send(
-        new PutCommand({
-          TableName: system.tableName,
-          Item: { pk: `BENCHFLOOR#${randomUUID()}`, sk: 'FLOOR', entity: 'BenchFloor', at: new Date().toISOString() },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      const t2 = performance.now();
-      await sfn.send(new StartExecutionCommand({ stateMachineArn, name: applicationId, input: JSON.stringify({ applicationId }) }));
-      const t3 = performance.now();
-      total.push(t3 - t0);
-      http.push(t1 - t0);
-      put.push(t2 - t1);
-      start.push(t3 - t2);
-    });
-  } finally {
-    sfn.destroy();
+class FloorSampler {
+  private readonly sfn: SFNClient;
+  private readonly stateMachineArn: string;
+  readonly total: number[] = [];
+  readonly http: number[] = [];
+  readonly put: number[] = [];
+  readonly start: number[] = [];
+
+  constructor(
+    private readonly system: TestSystem,
+    private readonly runningApplicationIds: string[],
+  ) {
+    const stateMachineArn = system.env.STATE_MACHINE_ARN;
+    if (!stateMachineArn || runningApplicationIds.length === 0) throw new Error('The floor needs the state machine and a running execution');
+    this.stateMachineArn = stateMachineArn;
+    this.sfn = new SFNClient({ endpoint: system.urls.stepFunctions, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   }
-  return { samples, concurrency, latencyMs: summarize(total), httpMs: summarize(http), putMs: summarize(put), startExecutionMs: summarize(start) };
+
+  async sample(index: number): Promise<void> {
+    const applicationId = this.runningApplicationIds[index % this.runningApplicationIds.length]!;
+    const t0 = performance.now();
+    const response = await this.system.fetchApp('/health');
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`GET /health answered ${response.status}`);
+    const t1 = performance.now();
+    await this.system.documentClient.send(
+      new PutCommand({
+        TableName: this.system.tableName,
+        Item: { pk: `BENCHFLOOR#${randomUUID()}`, sk: 'FLOOR', entity: 'BenchFloor', at: new Date().toISOString() },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    const t2 = performance.now();
+    await this.sfn.send(new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name: applicationId, input: JSON.stringify({ applicationId }) }));
+    const t3 = performance.now();
+    this.total.push(t3 - t0);
+    this.http.push(t1 - t0);
+    this.put.push(t2 - t1);
+    this.start.push(t3 - t2);
+  }
+
+  result(): FloorResult {
+    return { samples: this.total.length, latencyMs: summarize(this.total), httpMs: summarize(this.http), putMs: summarize(this.put), startExecutionMs: summarize(this.start) };
+  }
+
+  destroy(): void {
+    this.sfn.destroy();
+  }
+}
+
+/** The floor alone: `samples` chains, `concurrency` at a time, nothing else running. */
+export async function idleFloor(system: TestSystem, runningApplicationIds: string[], { samples, concurrency }: { samples: number; concurrency: number }): Promise<FloorResult> {
+  const sampler = new FloorSampler(system, runningApplicationIds);
+  try {
+    await runPool(samples, concurrency, (index) => sampler.sample(index));
+    return sampler.result();
+  } finally {
+    sampler.destroy();
+  }
+}
+
+/** Floor chains one after another until stopped: started with the submissions, stopped when their last answer is in. */
+export class FloorProbe {
+  private readonly sampler: FloorSampler;
+  private running = true;
+  private readonly loop: Promise<void>;
+
+  constructor(system: TestSystem, runningApplicationIds: string[]) {
+    const sampler = new FloorSampler(system, runningApplicationIds);
+    this.sampler = sampler;
+    this.loop = (async () => {
+      for (let i = 0; this.running; i++) await sampler.sample(i);
+    })();
+  }
+
+  async stop(): Promise<FloorResult> {
+    this.running = false;
+    try {
+      await this.loop;
+      return this.sampler.result();
+    } finally {
+      this.sampler.destroy();
+    }
+  }
 }
 
 export async function benchSubmissions(
   system: TestSystem,
   mail: MailWatcher,
-  { submissions, concurrency, timeoutMs }: { submissions: number; concurrency: number; timeoutMs: number },
-): Promise<SubmissionResult> {
+  { submissions, concurrency, timeoutMs, floorProbe }: { submissions: number; concurrency: number; timeoutMs: number; floorProbe?: () => FloorProbe },
+): Promise<SubmissionResult & { floorUnderLoad?: FloorResult }> {
   const startedAt = new Map<string, number>();
   const latencies: number[] = [];
   const completions: number[] = [];
@@ -174,6 +223,7 @@ export async function benchSubmissions(
     }
   })();
 
+  const probe = floorProbe?.();
   await runPool(submissions, concurrency, async (index) => {
     const start = performance.now();
     try {
@@ -190,6 +240,7 @@ export async function benchSubmissions(
     }
   });
   const wallMs = performance.now() - t0;
+  const floorUnderLoad = await probe?.stop();
   httpDone = true;
   await watching;
 
@@ -224,6 +275,7 @@ export async function benchSubmissions(
     acknowledgementLatencyMs: summarize([...acks].map(([id, at]) => at - startedAt.get(id)!)),
     allInvitationsMs: round(Math.max(...invitations.values()) - t0),
     applicationIds: ids,
+    ...(floorUnderLoad ? { floorUnderLoad } : {}),
   };
 }
 
