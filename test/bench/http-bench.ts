@@ -1,5 +1,5 @@
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -103,8 +103,9 @@ export interface FloorResult {
 /**
  * The floor of a submission: the hops it cannot avoid, one after the other, on the same local
  * servers. One HTTP round trip through the gateway (GET /health: no handler work), one conditional
- * PutItem of a fresh item in the table (through the same endpoint and lock as the functions'
- * writes), and one StartExecution of the lifecycle. The start names a warm-up application's
+ * PutItem of a fresh item as large as an application (a copy of a warm-up application's item, with
+ * both index keys, under keys of its own so that no listing shows it), and one StartExecution of
+ * the lifecycle. The start names a warm-up application's
  * running execution with its input, which Step Functions answers as a start (idempotent while
  * running) without running a second workflow.
  *
@@ -131,8 +132,23 @@ class FloorSampler {
     this.sfn = new SFNClient({ endpoint: system.urls.stepFunctions, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   }
 
+  private application?: Record<string, unknown>;
+
+  /** A stored application's item, the size of what a submission writes. */
+  private async applicationItem(): Promise<Record<string, unknown>> {
+    if (!this.application) {
+      const id = this.runningApplicationIds[0]!;
+      const { Item } = await this.system.documentClient.send(new GetCommand({ TableName: this.system.tableName, Key: { pk: `APP#${id}`, sk: 'APP' } }));
+      if (!Item) throw new Error(`No stored application ${id}`);
+      this.application = Item;
+    }
+    return this.application;
+  }
+
   async sample(index: number): Promise<void> {
     const applicationId = this.runningApplicationIds[index % this.runningApplicationIds.length]!;
+    const application = await this.applicationItem();
+    const floorId = randomUUID();
     const t0 = performance.now();
     const response = await this.system.fetchApp('/health');
     await response.arrayBuffer();
@@ -141,7 +157,7 @@ class FloorSampler {
     await this.system.documentClient.send(
       new PutCommand({
         TableName: this.system.tableName,
-        Item: { pk: `BENCHFLOOR#${randomUUID()}`, sk: 'FLOOR', entity: 'BenchFloor', at: new Date().toISOString() },
+        Item: { ...application, pk: `BENCHFLOOR#${floorId}`, sk: 'FLOOR', entity: 'BenchFloor', gsi1pk: 'BENCHFLOOR', gsi2pk: 'BENCHFLOOR', id: floorId },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );

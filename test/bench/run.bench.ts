@@ -80,7 +80,8 @@ async function httpPhases(config: Config): Promise<{ startMs: number; floor: Flo
 }
 
 const floorRatio = (floor: FloorResult, submission: SubmissionResult) => round(submission.latencyMs.p50 / floor.latencyMs.p50, 2);
-const floorLine = (f: FloorResult) => `${latencyLine(f.latencyMs)}: HTTP ${ms(f.httpMs.p50)} + conditional put ${ms(f.putMs.p50)} + StartExecution ${ms(f.startExecutionMs.p50)} (p50s)`;
+const floorLine = (f: FloorResult) =>
+  `${latencyLine(f.latencyMs)}: HTTP ${ms(f.httpMs.p50)} + conditional put (application-sized) ${ms(f.putMs.p50)} + StartExecution ${ms(f.startExecutionMs.p50)} (p50s)`;
 
 function report(config: Config, figures: { startMs: number; floor: Floors; submission: SubmissionResult; review: ReviewResult; sweep: SweepResult; totalMs: number }) {
   const { floor: f, submission: s, review: r, sweep: w } = figures;
