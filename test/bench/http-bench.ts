@@ -102,7 +102,10 @@ export interface FloorResult {
 
 /**
  * The floor of a submission: the hops it cannot avoid, one after the other, on the same local
- * servers. One HTTP round trip through the gateway (GET /health: no handler work), one conditional
+ * servers. One HTTP round trip to the submission function: POST /applications through the gateway
+ * and the function's invocation, with a content type it refuses at once (415, nothing read or
+ * written; the gateway's own GET /health would leave out the invocation, which every request to the
+ * API makes in AWS as here). One conditional
  * PutItem of a fresh item as large as an application (a copy of a warm-up application's item, with
  * both index keys, under keys of its own so that no listing shows it), and one StartExecution of
  * the lifecycle. The start names a warm-up application's
@@ -150,9 +153,9 @@ class FloorSampler {
     const application = await this.applicationItem();
     const floorId = randomUUID();
     const t0 = performance.now();
-    const response = await this.system.fetchApp('/health');
+    const response = await this.system.fetchApp('/applications', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' });
     await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`GET /health answered ${response.status}`);
+    if (response.status !== 415) throw new Error(`The floor's POST /applications answered ${response.status}, not 415`);
     const t1 = performance.now();
     await this.system.documentClient.send(
       new PutCommand({

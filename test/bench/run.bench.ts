@@ -57,7 +57,7 @@ async function httpPhases(config: Config): Promise<{ startMs: number; floor: Flo
     const mail = new MailWatcher();
     const running = await warmUp(system, mail, config.warmUp, phaseTimeoutMs);
 
-    log(`1. the floor alone: ${config.submissions} × (HTTP round trip, conditional put, StartExecution), ${config.concurrency} at a time…`);
+    log(`1. the floor alone: ${config.submissions} × (POST /applications answered 415, conditional put, StartExecution), ${config.concurrency} at a time…`);
     const idle = await idleFloor(system, running, { samples: config.submissions, concurrency: config.concurrency });
 
     log(`1. submitting ${config.submissions} applications, ${config.concurrency} at a time, sampling the floor meanwhile…`);
@@ -81,7 +81,7 @@ async function httpPhases(config: Config): Promise<{ startMs: number; floor: Flo
 
 const floorRatio = (floor: FloorResult, submission: SubmissionResult) => round(submission.latencyMs.p50 / floor.latencyMs.p50, 2);
 const floorLine = (f: FloorResult) =>
-  `${latencyLine(f.latencyMs)}: HTTP ${ms(f.httpMs.p50)} + conditional put (application-sized) ${ms(f.putMs.p50)} + StartExecution ${ms(f.startExecutionMs.p50)} (p50s)`;
+  `${latencyLine(f.latencyMs)}: HTTP to the function ${ms(f.httpMs.p50)} + conditional put (application-sized) ${ms(f.putMs.p50)} + StartExecution ${ms(f.startExecutionMs.p50)} (p50s)`;
 
 function report(config: Config, figures: { startMs: number; floor: Floors; submission: SubmissionResult; review: ReviewResult; sweep: SweepResult; totalMs: number }) {
   const { floor: f, submission: s, review: r, sweep: w } = figures;
