@@ -98,6 +98,8 @@ export async function submitApplication(
   const organisationNumber = submission.organisation.organisationNumber;
   const keyHash = request.idempotencyKey ? hashToken(request.idempotencyKey) : undefined;
   const requestHash = hashToken(canonicalJson(submission));
+  // When the request came: its application's time, and what "before this request" means below.
+  const now = deps.now();
   const [member, latest, openSlot, earlier] = await Promise.all([
     deps.members.find(organisationNumber),
     submission.type === 'revision' ? deps.certificates.latestForOrganisation(organisationNumber) : undefined,
@@ -119,7 +121,6 @@ export async function submitApplication(
     previousCertificateId = eligibility.certificateId;
   }
 
-  const now = deps.now();
   // A key used before answers from its record: the first response, or a refusal.
   if (keyHash && earlier) return answerFromRecord(deps, earlier, requestHash, now);
 
@@ -228,13 +229,16 @@ async function slotToClaim(deps: SubmitApplicationDeps, holder: OpenSlot | undef
 
 /**
  * Mails the open application's status link again, to that application's own contact and never to
- * the requester, once it has been acknowledged (before that, the acknowledgement is on its way; and
- * an unconfirmed contact is not trusted with mail at all), and at most once per interval.
+ * the requester, if it had been acknowledged when this request came (before that, the
+ * acknowledgement is on its way; and an unconfirmed contact is not trusted with mail at all), and
+ * at most once per interval.
  */
 async function resendStatusLink(deps: SubmitApplicationDeps, open: ApplicationRecord | undefined, now: Date): Promise<void> {
   if (!open || isFinal(open.status)) return;
-  const acknowledged = (open.notifications as Record<string, { state?: string }> | undefined)?.acknowledgement?.state === 'sent';
-  if (!acknowledged) return;
+  // Acknowledged before this request came: a submission racing the open one (refused only once the
+  // transactions are decided, by when the acknowledgement may have gone) mails nothing more.
+  const acknowledgement = (open.notifications as Record<string, { state?: string; at?: string }> | undefined)?.acknowledgement;
+  if (acknowledgement?.state !== 'sent' || !(typeof acknowledgement.at === 'string' && acknowledgement.at < now.toISOString())) return;
   if (!(await deps.applications.claimStatusLinkResend(open.id, now, statusLinkResendIntervalMs))) return;
   const statusUrl = await newStatusLink(deps, open.id);
   await deps.mailer.send(statusLinkAgainEmail(open, statusUrl));
