@@ -31,20 +31,29 @@ export interface QmFunctionProps {
  * How each function is bundled (esbuild through NodejsFunction); `npm run bench:bundles` builds
  * with the same settings. The AWS SDK v3 is provided by the Lambda runtime and stays external;
  * the bench measures whether bundling it instead would pay.
+ *
+ * CommonJS output (index.js, which the Lambda runtime loads with require()): an ESM bundle imports
+ * the external SDK through Node's ESM-to-CommonJS interop, which scans every SDK module with the
+ * CommonJS export lexer and resolves it through the ESM loader; that made up about a third of an
+ * ESM bundle's cold import. The sources are ESM and stay so; the one `import.meta.url` they use
+ * (the fonts beside the bundle) is defined from the CommonJS `__filename`.
  */
 export const bundleSettings = {
+  format: 'cjs' as const,
+  /** The file NodejsFunction writes for that format. */
+  outfile: 'index.js',
   target: 'node24',
   minify: true,
   sourceMap: true,
-  // Some dependencies still call require(); give the ESM bundle one.
-  banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+  banner: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;",
+  define: { 'import.meta.url': '__importMetaUrl' },
   externalModules: ['@aws-sdk/*'],
 };
 
 /** One namespace for the system's own metrics (Powertools Metrics, EMF). */
 export const METRICS_NAMESPACE = 'QM';
 
-/** Every Lambda of the system is configured alike: Node 24 on arm64, ESM bundle, JSON logs, tracing. */
+/** Every Lambda of the system is configured alike: Node 24 on arm64, CommonJS bundle, JSON logs, tracing. */
 export class QmFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: QmFunctionProps) {
     super(scope, id, {
@@ -69,11 +78,12 @@ export class QmFunction extends NodejsFunction {
       projectRoot,
       depsLockFilePath: path.join(projectRoot, 'package-lock.json'),
       bundling: {
-        format: OutputFormat.ESM,
+        format: OutputFormat.CJS,
         target: bundleSettings.target,
         minify: bundleSettings.minify,
         sourceMap: bundleSettings.sourceMap,
         banner: bundleSettings.banner,
+        define: bundleSettings.define,
         externalModules: bundleSettings.externalModules,
         ...(props.bundledFolders ? { commandHooks: copyFolders(props.bundledFolders) } : {}),
       },

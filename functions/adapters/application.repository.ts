@@ -1,12 +1,13 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationRecord, HistoryEntry } from '../domain/application-record.js';
 import { canTransition, isFinal, type ApplicationStatus } from '../domain/application-status.js';
 import { unlessConditionFails } from './conditional-write.js';
 
 /**
- * Applications in the single table. Every write is one conditional single-item write (DynamoDB
- * transactions are not available locally), and each transition appends its history entry in the
- * same atomic update as the status change.
+ * Applications in the single table. Every write is one conditional single-item write, and each
+ * transition appends its history entry in the same atomic update as the status change; the one
+ * exception is a new submission (`submit`), whose items are written together in one transaction.
  *   APP#<id> / APP             the application, its status and history
  *                              gsi2 = ORGAPP#<orgnr> / <submittedAt>#<id>: an organisation's applications
  *                              gsi1 = APP / <submittedAt>#<id>: every application (the staff workspace)
@@ -20,6 +21,23 @@ const statusLinkKey = (hash: string) => ({ pk: `STATUSLINK#${hash}`, sk: 'LINK' 
 const openSlotKey = (organisationNumber: string) => ({ pk: `ORG#${organisationNumber}`, sk: 'OPEN' });
 const organisationApplicationsPk = (organisationNumber: string) => `ORGAPP#${organisationNumber}`;
 const allApplicationsPk = 'APP';
+
+/** One action of a TransactWriteItems request. */
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** What a new submission writes with its application, all in one transaction. */
+export interface SubmitWrites {
+  /** The organisation's slot: free (never held, or released), or taken over from a holder known to be over. */
+  slot: { free: true } | { takeOverFrom: OpenSlot };
+  claimedAt: string;
+  /** The hash of the applicant's status-link token, when the receipt carries a link. */
+  statusLinkHash?: string;
+  /** Further actions that belong to the same request (its idempotency record). */
+  also?: TransactItem[];
+}
+
+/** Why a submission's transaction was cancelled: the slot is held, or one of the `also` actions' conditions failed. */
+export type SubmitOutcome = { ok: true } | { ok: false; failed: 'slot' | 'also' };
 
 /** Who holds an organisation's open-application slot. */
 export interface OpenSlot {
@@ -62,20 +80,66 @@ export class ApplicationRepository {
       this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: {
-            ...applicationKey(application.id),
-            entity: 'Application',
-            ...application,
-            gsi2pk: organisationApplicationsPk(application.organisation.organisationNumber),
-            gsi2sk: `${application.submittedAt}#${application.id}`,
-            gsi1pk: allApplicationsPk,
-            gsi1sk: `${application.submittedAt}#${application.id}`,
-          },
+          Item: this.applicationItem(application),
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       ),
     );
     return written.ok ? 'created' : 'exists';
+  }
+
+  /**
+   * Stores a new submission in one transaction: the application, the organisation's open slot
+   * (conditional: one open application per organisation), the applicant's status link and the
+   * request's other records. All of it is written, or none.
+   */
+  async submit(application: ApplicationRecord, writes: SubmitWrites): Promise<SubmitOutcome> {
+    const organisationNumber = application.organisation.organisationNumber;
+    const slotItem = { ...openSlotKey(organisationNumber), entity: 'OpenApplicationSlot', applicationId: application.id, claimedAt: writes.claimedAt };
+    const slot: TransactItem =
+      'free' in writes.slot
+        ? { Put: { TableName: this.tableName, Item: slotItem, ConditionExpression: 'attribute_not_exists(applicationId)' } }
+        : {
+            Put: {
+              TableName: this.tableName,
+              Item: slotItem,
+              ConditionExpression: 'applicationId = :from AND claimedAt = :claimedAt',
+              ExpressionAttributeValues: { ':from': writes.slot.takeOverFrom.applicationId, ':claimedAt': writes.slot.takeOverFrom.claimedAt },
+            },
+          };
+    const also = writes.also ?? [];
+    const items: TransactItem[] = [
+      { Put: { TableName: this.tableName, Item: this.applicationItem(application), ConditionExpression: 'attribute_not_exists(pk)' } },
+      slot,
+      ...(writes.statusLinkHash
+        ? [{ Put: { TableName: this.tableName, Item: { ...statusLinkKey(writes.statusLinkHash), entity: 'StatusLink', applicationId: application.id }, ConditionExpression: 'attribute_not_exists(pk)' } }]
+        : []),
+      ...also,
+    ];
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+      return { ok: true };
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const failed = (error.CancellationReasons ?? []).map((r, i) => (r.Code === 'ConditionalCheckFailed' ? i : -1)).filter((i) => i >= 0);
+      // The request's own records first: a retry racing its original is answered as the original.
+      if (failed.some((i) => i >= items.length - also.length)) return { ok: false, failed: 'also' };
+      if (failed.includes(1)) return { ok: false, failed: 'slot' };
+      // The application id or the link hash already taken (random: not expected), a conflict or throttling.
+      throw error;
+    }
+  }
+
+  private applicationItem(application: ApplicationRecord) {
+    return {
+      ...applicationKey(application.id),
+      entity: 'Application',
+      ...application,
+      gsi2pk: organisationApplicationsPk(application.organisation.organisationNumber),
+      gsi2sk: `${application.submittedAt}#${application.id}`,
+      gsi1pk: allApplicationsPk,
+      gsi1sk: `${application.submittedAt}#${application.id}`,
+    };
   }
 
   async get(id: string): Promise<ApplicationRecord | undefined> {

@@ -13,7 +13,7 @@ import { unlessConditionFails } from './conditional-write.js';
  *                                at the next pending stage and is removed after the lapse stage.
  *   REVISIONLINK#<hash> / LINK   a reminder's private link to the revision form → organisation,
  *                                certificate, application; usable until `expiresOn`
- * Every write is a single-item conditional UpdateItem (no transactions: dynalite lacks them).
+ * Every write is a single-item conditional UpdateItem.
  */
 const revisionLinkKey = (hash: string) => ({ pk: `REVISIONLINK#${hash}`, sk: 'LINK' });
 

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
  * licence (fonts/LICENSE, the Bitstream Vera licence). They cover åäö, é, en dashes and the rest of
  * Swedish, and pdf-lib embeds them as subsets with a ToUnicode map, so the text stays extractable.
  *
- * The files are read relative to this module. In a Lambda bundle this module becomes index.mjs at
+ * The files are read relative to this module. In a Lambda bundle this module becomes index.js at
  * the bundle's root, so the function's `bundledAssets` copy the folder to `fonts/` beside it
  * (infra/lambda-functions.ts): the same relative URL works from source (tsx, vitest) and bundle.
  */

@@ -1,6 +1,5 @@
 import { extractFormMeta } from '../domain/application-form.js';
 import { knownFormFields, summariseSelfEvaluation } from '../domain/self-evaluation.js';
-import { renderSelfEvaluationPdf } from '../documents/self-evaluation-pdf.js';
 import { binaryResponse } from '../http/cacheable.js';
 import { parseFormBody } from '../http/form-body.js';
 import { htmlResponse, type HttpResult } from '../http/responses.js';
@@ -30,6 +29,8 @@ export const handler = httpHandler(async (event): Promise<HttpResult> => {
   if (route.endsWith('/summary') || route.endsWith('/summary.pdf')) {
     const view = selfEvaluationView(summariseSelfEvaluation(fields), locale);
     if (route.endsWith('/summary')) return htmlResponse(200, renderSelfEvaluationSummary(view, fields));
+    // pdf-lib and fontkit load with the first PDF, not at cold start: the form and the summary need neither.
+    const { renderSelfEvaluationPdf } = await import('../documents/self-evaluation-pdf.js');
     const pdf = await renderSelfEvaluationPdf(view, new Date());
     return binaryResponse(200, pdf, {
       'content-type': 'application/pdf',

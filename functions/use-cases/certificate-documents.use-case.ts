@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../domain/calendar-date.js';
 import { certificateStatus, type Certificate } from '../domain/certificate.js';
-import { renderCertificatePdf, type CertificatePdfModel } from '../documents/certificate-pdf.js';
+import type { CertificatePdfModel } from '../documents/certificate-pdf.js';
 
 /** The public verification page of a certificate: where the QR code, the badge and the mail lead. */
 export const verificationUrl = (publicBaseUrl: string, certificateId: string) =>
@@ -28,6 +28,12 @@ export function certificatePdfModel(certificate: Certificate, date: CalendarDate
   };
 }
 
-export function certificatePdf(certificate: Certificate, date: CalendarDate, publicBaseUrl: string): Promise<Uint8Array> {
+/**
+ * The certificate as a PDF. pdf-lib and fontkit are most of a bundle that can make PDFs, and most
+ * invocations of those functions make none (a rejection, the verification page), so the renderer is
+ * loaded on the first PDF rather than at cold start.
+ */
+export async function certificatePdf(certificate: Certificate, date: CalendarDate, publicBaseUrl: string): Promise<Uint8Array> {
+  const { renderCertificatePdf } = await import('../documents/certificate-pdf.js');
   return renderCertificatePdf(certificatePdfModel(certificate, date, publicBaseUrl));
 }

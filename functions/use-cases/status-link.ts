@@ -7,3 +7,9 @@ export async function newStatusLink(deps: { applications: ApplicationRepository;
   await deps.applications.putStatusLink(hashToken(token), applicationId);
   return `${deps.publicBaseUrl}/status/${token}`;
 }
+
+/** A status link minted to be stored by the caller (in a transaction of its own): the URL and the hash to store. */
+export function mintStatusLink(publicBaseUrl: string): { url: string; tokenHash: string } {
+  const token = newSecretToken();
+  return { url: `${publicBaseUrl}/status/${token}`, tokenHash: hashToken(token) };
+}

@@ -1,6 +1,6 @@
 import type { ApplicationRepository, OpenSlot } from '../adapters/application.repository.js';
 import type { CertificateRepository } from '../adapters/certificate.repository.js';
-import type { IdempotencyRepository } from '../adapters/idempotency.repository.js';
+import type { IdempotencyRecord, IdempotencyRepository } from '../adapters/idempotency.repository.js';
 import type { MemberRepository } from '../adapters/member.repository.js';
 import type { WorkflowStarter } from '../adapters/workflow-starter.js';
 import type { ApplicationRecord, ApplicationSubmission } from '../domain/application-record.js';
@@ -12,7 +12,7 @@ import { stockholmDate } from '../domain/calendar-date.js';
 import { newApplicationId } from '../domain/ids.js';
 import { hashToken } from '../domain/secret-token.js';
 import { revisionEligibility, type RevisionRefusal } from '../domain/revision-eligibility.js';
-import { newStatusLink } from './status-link.js';
+import { mintStatusLink, newStatusLink } from './status-link.js';
 
 export interface SubmitApplicationDeps {
   applications: ApplicationRepository;
@@ -81,9 +81,14 @@ type StoredReceipt = Omit<Extract<SubmissionReceipt, { status: 'submitted' }>, '
  * application open. When the contact address is not one of the member's registered addresses, the
  * application waits for the member to confirm it (the workflow's first step) and nobody is mailed
  * at the typed address.
- * Safe to retry: with an idempotency key, a retry returns the first receipt and creates nothing new;
- * the application id is reserved before anything else is written, so an interrupted attempt is
- * completed by its retry rather than duplicated.
+ *
+ * Three round trips after validation: the reads, all at once; one transaction that writes the
+ * application, claims the organisation's open slot, stores the status link and the idempotency
+ * record (with the response to replay), all or nothing; the start of the workflow.
+ * Safe to retry: with an idempotency key, a retry returns the first receipt and creates nothing
+ * new. A retry also starts the workflow again (a start is idempotent: the execution is named after
+ * the application), so a request that stored its application but failed to start the workflow is
+ * completed by its retry.
  */
 export async function submitApplication(
   deps: SubmitApplicationDeps,
@@ -93,6 +98,8 @@ export async function submitApplication(
   const organisationNumber = submission.organisation.organisationNumber;
   const keyHash = request.idempotencyKey ? hashToken(request.idempotencyKey) : undefined;
   const requestHash = hashToken(canonicalJson(submission));
+  // When the request came: its application's time, and what "before this request" means below.
+  const now = deps.now();
   const [member, latest, openSlot, earlier] = await Promise.all([
     deps.members.find(organisationNumber),
     submission.type === 'revision' ? deps.certificates.latestForOrganisation(organisationNumber) : undefined,
@@ -114,41 +121,19 @@ export async function submitApplication(
     previousCertificateId = eligibility.certificateId;
   }
 
-  const now = deps.now();
-  // The common refusal (another application is open, and this is not a retry of the request that
-  // opened it) is answered from reads alone, writing nothing. Racing submissions that all pass this
-  // check are still decided by the conditional claim below.
-  if (openSlot && earlier?.applicationId !== openSlot.applicationId) {
-    const open = await deps.applications.get(openSlot.applicationId);
-    if (open && !isFinal(open.status)) {
-      await resendStatusLink(deps, open, now);
-      return { kind: 'application_open', openApplicationId: open.id };
-    }
-  }
+  // A key used before answers from its record: the first response, or a refusal.
+  if (keyHash && earlier) return answerFromRecord(deps, earlier, requestHash, now);
 
-  let applicationId = newApplicationId(now);
-  if (keyHash) {
-    const reservation = await deps.idempotency.reserve(keyHash, { requestHash, applicationId, startedAt: now.toISOString() }, now);
-    if (!reservation.reserved) {
-      const { existing } = reservation;
-      if (existing.requestHash !== requestHash) return { kind: 'idempotency_key_reused' };
-      if (existing.state === 'completed' && existing.response) {
-        return { kind: 'accepted', receipt: await presentReceipt(deps, JSON.parse(existing.response.body) as StoredReceipt), replayed: true };
-      }
-      if (now.getTime() - Date.parse(existing.startedAt) < abandonedAfterMs) return { kind: 'in_progress' };
-      applicationId = existing.applicationId;
-    }
-  }
-
-  // One open application per organisation: claim the slot with a conditional write before storing.
-  const slot = await claimSlot(deps, organisationNumber, applicationId, now);
-  if (!slot.claimed) {
-    // Nothing of this request stays stored: its key may be used again once the open one is done.
-    if (keyHash) await deps.idempotency.release(keyHash, applicationId);
+  // The common refusal (another application is open) is answered from reads alone, writing nothing.
+  // Racing submissions that all pass this check are still decided by the transaction's conditional
+  // claim of the slot.
+  let slot = await slotToClaim(deps, openSlot, now);
+  if (!slot.free && !slot.over) {
     await resendStatusLink(deps, slot.open, now);
     return { kind: 'application_open', openApplicationId: slot.holder.applicationId };
   }
 
+  const applicationId = newApplicationId(now);
   const trusted = isRegisteredAddress(member, submission.contact.email);
   const status = trusted ? 'submitted' : 'awaiting_confirmation';
   const submittedAt = now.toISOString();
@@ -170,12 +155,61 @@ export async function submitApplication(
     registered: { name: member.name, town: member.town },
     ...(previousCertificateId ? { previousCertificateId } : {}),
   };
-  await deps.applications.create(record);
   const stored: StoredReceipt = { id: applicationId, status, type: submission.type, submittedAt, organisationName: member.name };
-  // Independent of each other: the workflow's start and the applicant's status link.
-  const [receipt] = await Promise.all([presentReceipt(deps, stored), deps.workflow.start(applicationId)]);
-  if (keyHash) await deps.idempotency.complete(keyHash, { statusCode: trusted ? 201 : 202, headers: {}, body: JSON.stringify(stored) });
+  // The applicant's private link, stored (as a hash) with the application; an unconfirmed contact gets none.
+  const link = trusted ? mintStatusLink(deps.publicBaseUrl) : undefined;
+  const idempotencyRecord = keyHash
+    ? deps.idempotency.completedAction(keyHash, { requestHash, applicationId, startedAt: submittedAt }, { statusCode: trusted ? 201 : 202, headers: {}, body: JSON.stringify(stored) }, now)
+    : undefined;
+
+  for (let attempt = 0; ; attempt++) {
+    const outcome = await deps.applications.submit(record, {
+      slot: slot.free ? { free: true } : { takeOverFrom: slot.holder },
+      claimedAt: submittedAt,
+      ...(link ? { statusLinkHash: link.tokenHash } : {}),
+      ...(idempotencyRecord ? { also: [idempotencyRecord] } : {}),
+    });
+    if (outcome.ok) break;
+    if (outcome.failed === 'also' && keyHash) {
+      // The same key won a race meanwhile: answer as that request did.
+      const winner = await deps.idempotency.get(keyHash);
+      if (winner) return answerFromRecord(deps, winner, requestHash, now);
+    } else {
+      // Another submission claimed the slot meanwhile (or its holder changed): look again.
+      slot = await slotToClaim(deps, await deps.applications.getOpenSlot(organisationNumber), now);
+      if (!slot.free && !slot.over) {
+        await resendStatusLink(deps, slot.open, now);
+        return { kind: 'application_open', openApplicationId: slot.holder.applicationId };
+      }
+    }
+    if (attempt >= 2) return { kind: 'in_progress' };
+  }
+
+  await deps.workflow.start(applicationId);
+  const receipt: SubmissionReceipt = link ? { ...stored, status: 'submitted', statusUrl: link.url } : (stored as SubmissionReceipt);
   return { kind: 'accepted', receipt, replayed: false };
+}
+
+/**
+ * The answer for a key used before: the same body gets the first response again (and its workflow
+ * is started, should the first request have failed between storing and starting); a different
+ * body is refused. A record still `in_progress` was written by the earlier version, which reserved
+ * the key before writing: while young its request may still be running; once abandoned, the
+ * application it stored (if it got that far) is answered and its workflow started.
+ */
+async function answerFromRecord(deps: SubmitApplicationDeps, existing: IdempotencyRecord, requestHash: string, now: Date): Promise<SubmitApplicationResult> {
+  if (existing.requestHash !== requestHash) return { kind: 'idempotency_key_reused' };
+  let stored: StoredReceipt;
+  if (existing.state === 'completed' && existing.response) stored = JSON.parse(existing.response.body) as StoredReceipt;
+  else {
+    const application = now.getTime() - Date.parse(existing.startedAt) >= abandonedAfterMs ? await deps.applications.get(existing.applicationId) : undefined;
+    if (!application) return { kind: 'in_progress' };
+    const { id, status, applicationType: type, submittedAt } = application;
+    const organisationName = (application.registered as { name?: string } | undefined)?.name ?? application.organisation.name;
+    stored = status === 'awaiting_confirmation' ? { id, status, type, submittedAt, organisationName } : { id, status: 'submitted', type, submittedAt, organisationName };
+  }
+  const [receipt] = await Promise.all([presentReceipt(deps, stored), deps.workflow.start(stored.id)]);
+  return { kind: 'accepted', receipt, replayed: true };
 }
 
 /** The receipt with a fresh private status link; the stored copy never holds a token. */
@@ -184,31 +218,28 @@ async function presentReceipt(deps: SubmitApplicationDeps, stored: StoredReceipt
   return { ...stored, statusUrl: await newStatusLink(deps, stored.id) };
 }
 
-type SlotClaim = { claimed: true } | { claimed: false; holder: OpenSlot; open: ApplicationRecord | undefined };
+type SlotState = { free: true } | { free: false; over: boolean; holder: OpenSlot; open: ApplicationRecord | undefined };
 
-/** Claims the organisation's slot; a holder that is over (final, or never stored) is taken over. */
-async function claimSlot(deps: SubmitApplicationDeps, organisationNumber: string, applicationId: string, now: Date): Promise<SlotClaim> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const claim = await deps.applications.claimOpenSlot(organisationNumber, applicationId, now);
-    if (claim.claimed) return claim;
-    const open = await deps.applications.get(claim.holder.applicationId);
-    const over = open ? isFinal(open.status) : now.getTime() - Date.parse(claim.holder.claimedAt) > abandonedAfterMs;
-    if (!over) return { claimed: false, holder: claim.holder, open };
-    if (await deps.applications.takeOverOpenSlot(organisationNumber, claim.holder, applicationId, now)) return { claimed: true };
-  }
-  const holder = { applicationId: '', claimedAt: now.toISOString() };
-  return { claimed: false, holder, open: undefined };
+/** Whether the organisation's slot is free, or held by an application that is over (final, or never stored) and may be taken over. */
+async function slotToClaim(deps: SubmitApplicationDeps, holder: OpenSlot | undefined, now: Date): Promise<SlotState> {
+  if (!holder) return { free: true };
+  const open = await deps.applications.get(holder.applicationId);
+  const over = open ? isFinal(open.status) : now.getTime() - Date.parse(holder.claimedAt) > abandonedAfterMs;
+  return { free: false, over, holder, open };
 }
 
 /**
  * Mails the open application's status link again, to that application's own contact and never to
- * the requester, once it has been acknowledged (before that, the acknowledgement is on its way; and
- * an unconfirmed contact is not trusted with mail at all), and at most once per interval.
+ * the requester, if it had been acknowledged when this request came (before that, the
+ * acknowledgement is on its way; and an unconfirmed contact is not trusted with mail at all), and
+ * at most once per interval.
  */
 async function resendStatusLink(deps: SubmitApplicationDeps, open: ApplicationRecord | undefined, now: Date): Promise<void> {
   if (!open || isFinal(open.status)) return;
-  const acknowledged = (open.notifications as Record<string, { state?: string }> | undefined)?.acknowledgement?.state === 'sent';
-  if (!acknowledged) return;
+  // Acknowledged before this request came: a submission racing the open one (refused only once the
+  // transactions are decided, by when the acknowledgement may have gone) mails nothing more.
+  const acknowledgement = (open.notifications as Record<string, { state?: string; at?: string }> | undefined)?.acknowledgement;
+  if (acknowledgement?.state !== 'sent' || !(typeof acknowledgement.at === 'string' && acknowledgement.at < now.toISOString())) return;
   if (!(await deps.applications.claimStatusLinkResend(open.id, now, statusLinkResendIntervalMs))) return;
   const statusUrl = await newStatusLink(deps, open.id);
   await deps.mailer.send(statusLinkAgainEmail(open, statusUrl));

@@ -14,12 +14,14 @@ import dynalite from 'dynalite';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Server } from 'node:http';
+import { addTransactions } from './dynamodb-transactions.js';
 import { close, listen } from './http-util.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.js';
 
 /**
  * DynamoDB for the local system: dynalite in process, persisted in LevelDB under `path` so data
- * survives restarts. Known gaps (see /work/shared/local-aws-notes.md): no transactions, no TTL,
+ * survives restarts. TransactWriteItems is added in front of it (dynamodb-transactions.ts: serialised,
+ * all or nothing). Known gaps (see /work/shared/local-aws-notes.md): no TransactGetItems, no TTL,
  * no streams, no PartiQL.
  */
 export interface LocalDynamoDbOptions {
@@ -42,6 +44,7 @@ export async function startLocalDynamoDb(options: LocalDynamoDbOptions = {}): Pr
   if (options.path) mkdirSync(options.path, { recursive: true });
   // createTableMs: 0 skips dynalite's simulated CREATING delay.
   const server: Server = dynalite({ path: options.path, createTableMs: 0, updateTableMs: 0, deleteTableMs: 0 });
+  const transactions = await addTransactions(server);
   const port = await listen(server, options.port ?? 8000, options.host);
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
@@ -53,6 +56,7 @@ export async function startLocalDynamoDb(options: LocalDynamoDbOptions = {}): Pr
     async stop() {
       client.destroy();
       await close(server);
+      await transactions.stop();
     },
   };
 }

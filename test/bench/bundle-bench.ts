@@ -1,4 +1,4 @@
-// npm run bench:bundles [-- --runs 7]
+// npm run bench:bundles [-- --runs 7] [--only SubmitApplication,ReviewPage] [--bundle-sdk] [--keep]
 //
 // Per function: the size of its bundle (minified, as NodejsFunction builds it, source map
 // excluded) and the median cold import of its handler in a fresh Node process, bundled against
@@ -6,7 +6,7 @@
 // every bundle ≤ 250 KB, bundled import ≤ 1/3 of unbundled.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundleSettings, projectRoot } from '../../infra/function-defaults.js';
@@ -21,15 +21,25 @@ const MAX_RATIO = 1 / 3;
 const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 const withSdk = process.argv.includes('--bundle-sdk');
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]!.split(',')) : undefined;
+const keep = process.argv.includes('--keep');
 
 const specs = { ...httpFunctions, ...workflowFunctions, ...scheduledFunctions, ...executionEndFunctions, ...mailEventFunctions };
 // Inside the project: the external AWS SDK resolves from its node_modules, as from the Lambda runtime's.
 mkdirSync(path.join(projectRoot, '.tmp'), { recursive: true });
 const outdir = mkdtempSync(path.join(projectRoot, '.tmp', 'bundles-'));
+// As in a Lambda asset, where no package.json says "type": "module": index.js is CommonJS.
+writeFileSync(path.join(outdir, 'package.json'), JSON.stringify({ type: 'commonjs' }));
 
-/** Milliseconds from just before `import()` to just after, in a new process. */
-function coldImport(url: string, args: string[] = []): number {
-  const script = `const t = performance.now(); await import(${JSON.stringify(url)}); process.stdout.write(String(performance.now() - t));`;
+/**
+ * Milliseconds from just before loading the handler module to just after, in a new process. The
+ * bundle is loaded as the Lambda runtime loads a CommonJS `index.js`, with require(); the
+ * TypeScript source, which is ESM, with `import()` through tsx.
+ */
+function coldImport(file: string, how: 'require' | 'import', args: string[] = []): number {
+  const load = how === 'require' ? `require(${JSON.stringify(file)})` : `await import(${JSON.stringify(pathToFileURL(file).href)})`;
+  const script = `const require = (await import('node:module')).createRequire(import.meta.url); const t = performance.now(); ${load}; process.stdout.write(String(performance.now() - t));`;
   const out = execFileSync(process.execPath, [...args, '--input-type=module', '-e', script], {
     cwd: projectRoot,
     env: { ...process.env, AWS_REGION: 'eu-north-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
@@ -41,17 +51,19 @@ function coldImport(url: string, args: string[] = []): number {
 const rows: { name: string; kb: number; bundled: number; unbundled: number }[] = [];
 try {
   for (const [name, spec] of Object.entries(specs)) {
-    const outfile = path.join(outdir, name, 'index.mjs');
+    if (only && !only.has(name)) continue;
+    const outfile = path.join(outdir, name, bundleSettings.outfile);
     await build({
       entryPoints: [path.join(projectRoot, spec.entry)],
       outfile,
       bundle: true,
       platform: 'node',
-      format: 'esm',
+      format: bundleSettings.format,
       target: bundleSettings.target,
       minify: bundleSettings.minify,
       sourcemap: bundleSettings.sourceMap ? 'external' : false,
       banner: { js: bundleSettings.banner },
+      define: bundleSettings.define,
       external: withSdk ? [] : bundleSettings.externalModules,
       logLevel: 'error',
     });
@@ -60,13 +72,14 @@ try {
     const unbundled: number[] = [];
     for (let i = 0; i < runs; i++) {
       // Alternating, so that load on the machine falls on both alike.
-      bundled.push(coldImport(pathToFileURL(outfile).href));
-      unbundled.push(coldImport(pathToFileURL(path.join(projectRoot, spec.entry)).href, ['--import', 'tsx']));
+      bundled.push(coldImport(outfile, bundleSettings.format === 'cjs' ? 'require' : 'import'));
+      unbundled.push(coldImport(path.join(projectRoot, spec.entry), 'import', ['--import', 'tsx']));
     }
     rows.push({ name, kb, bundled: median(bundled), unbundled: median(unbundled) });
   }
 } finally {
-  rmSync(outdir, { recursive: true, force: true });
+  if (keep) console.log(`bundles kept in ${outdir}`);
+  else rmSync(outdir, { recursive: true, force: true });
 }
 
 const pad = (s: string, n: number) => s.padEnd(n);

@@ -1,6 +1,10 @@
+import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { criteriaFor } from '../../functions/domain/criteria-catalogue.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/local-aws.js';
 import { exampleFor, registerFreshMember } from '../helpers/members.js';
 import type { TestSystem } from '../helpers/local-system.js';
 import type { MailWatcher } from './mailbox.js';
@@ -55,11 +59,12 @@ export async function registerMembers(system: TestSystem, names: string[]): Prom
   return Promise.all(names.map(async (name) => (await registerFreshMember(system, { name })).organisationNumber));
 }
 
+/** As the form submits: with an idempotency key, so the measured path stores its idempotency record too. */
 async function submit(system: TestSystem, name: string, organisationNumber: string): Promise<{ status: number; id?: string }> {
   const body = exampleFor(organisationNumber, name);
   const response = await system.fetchApp('/applications', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
     body: JSON.stringify(body),
   });
   const text = await response.text();
@@ -67,8 +72,11 @@ async function submit(system: TestSystem, name: string, organisationNumber: stri
   return { status: response.status, id: (JSON.parse(text) as { id: string }).id };
 }
 
-/** A few submissions first, so that module initialisation, JIT and first connections are not measured. */
-export async function warmUp(system: TestSystem, mail: MailWatcher, count: number, timeoutMs: number): Promise<void> {
+/**
+ * A few submissions first, so that module initialisation, JIT and first connections are not
+ * measured. Resolves with their application ids; their workflows are then waiting for a decision.
+ */
+export async function warmUp(system: TestSystem, mail: MailWatcher, count: number, timeoutMs: number): Promise<string[]> {
   const ids: string[] = [];
   const names = Array.from({ length: count }, (_, i) => `Uppvärmningsstad ${i + 1} City`);
   const organisations = await registerMembers(system, names);
@@ -81,13 +89,142 @@ export async function warmUp(system: TestSystem, mail: MailWatcher, count: numbe
   for (const id of ids) await system.waitForMail((m) => m.subject.includes(id) && m.subject.startsWith('Ny ansökan att granska'), timeoutMs);
   await mail.verifyAgainst(() => system.mails());
   mail.poll();
+  return ids;
+}
+
+export interface FloorResult {
+  samples: number;
+  /** One sample: GET /health through the gateway, then a conditional PutItem, then a StartExecution. */
+  latencyMs: LatencySummary;
+  /** The three hops alone, for the record. */
+  httpMs: LatencySummary;
+  putMs: LatencySummary;
+  startExecutionMs: LatencySummary;
+}
+
+/**
+ * The floor of a submission: the hops it cannot avoid, one after the other, on the same local
+ * servers. One HTTP round trip to the submission function: POST /applications through the gateway
+ * and the function's invocation, with a content type it refuses at once (415, nothing read or
+ * written; the gateway's own GET /health would leave out the invocation, which every request to the
+ * API makes in AWS as here). One conditional
+ * PutItem of a fresh item as large as an application (a copy of a warm-up application's item, with
+ * both index keys, under keys of its own so that no listing shows it), and one StartExecution of
+ * the lifecycle. The start names a warm-up application's
+ * running execution with its input, which Step Functions answers as a start (idempotent while
+ * running) without running a second workflow.
+ *
+ * Everything of the local system shares one Node process, so a hop's time depends on what else
+ * runs: `idleFloor` measures the floor alone (before the submissions, at their concurrency);
+ * `FloorProbe` takes samples one after another *while the submissions run*, so the floor and the
+ * submissions are measured under the same load (the submissions' own workflows, mail, dynalite).
+ */
+class FloorSampler {
+  private readonly sfn: SFNClient;
+  private readonly stateMachineArn: string;
+  readonly total: number[] = [];
+  readonly http: number[] = [];
+  readonly put: number[] = [];
+  readonly start: number[] = [];
+
+  constructor(
+    private readonly system: TestSystem,
+    private readonly runningApplicationIds: string[],
+  ) {
+    const stateMachineArn = system.env.STATE_MACHINE_ARN;
+    if (!stateMachineArn || runningApplicationIds.length === 0) throw new Error('The floor needs the state machine and a running execution');
+    this.stateMachineArn = stateMachineArn;
+    this.sfn = new SFNClient({ endpoint: system.urls.stepFunctions, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  }
+
+  private application?: Record<string, unknown>;
+
+  /** A stored application's item, the size of what a submission writes. */
+  private async applicationItem(): Promise<Record<string, unknown>> {
+    if (!this.application) {
+      const id = this.runningApplicationIds[0]!;
+      const { Item } = await this.system.documentClient.send(new GetCommand({ TableName: this.system.tableName, Key: { pk: `APP#${id}`, sk: 'APP' } }));
+      if (!Item) throw new Error(`No stored application ${id}`);
+      this.application = Item;
+    }
+    return this.application;
+  }
+
+  async sample(index: number): Promise<void> {
+    const applicationId = this.runningApplicationIds[index % this.runningApplicationIds.length]!;
+    const application = await this.applicationItem();
+    const floorId = randomUUID();
+    const t0 = performance.now();
+    const response = await this.system.fetchApp('/applications', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' });
+    await response.arrayBuffer();
+    if (response.status !== 415) throw new Error(`The floor's POST /applications answered ${response.status}, not 415`);
+    const t1 = performance.now();
+    await this.system.documentClient.send(
+      new PutCommand({
+        TableName: this.system.tableName,
+        Item: { ...application, pk: `BENCHFLOOR#${floorId}`, sk: 'FLOOR', entity: 'BenchFloor', gsi1pk: 'BENCHFLOOR', gsi2pk: 'BENCHFLOOR', id: floorId },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    const t2 = performance.now();
+    await this.sfn.send(new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name: applicationId, input: JSON.stringify({ applicationId }) }));
+    const t3 = performance.now();
+    this.total.push(t3 - t0);
+    this.http.push(t1 - t0);
+    this.put.push(t2 - t1);
+    this.start.push(t3 - t2);
+  }
+
+  result(): FloorResult {
+    return { samples: this.total.length, latencyMs: summarize(this.total), httpMs: summarize(this.http), putMs: summarize(this.put), startExecutionMs: summarize(this.start) };
+  }
+
+  destroy(): void {
+    this.sfn.destroy();
+  }
+}
+
+/** The floor alone: `samples` chains, `concurrency` at a time, nothing else running. */
+export async function idleFloor(system: TestSystem, runningApplicationIds: string[], { samples, concurrency }: { samples: number; concurrency: number }): Promise<FloorResult> {
+  const sampler = new FloorSampler(system, runningApplicationIds);
+  try {
+    await runPool(samples, concurrency, (index) => sampler.sample(index));
+    return sampler.result();
+  } finally {
+    sampler.destroy();
+  }
+}
+
+/** Floor chains one after another until stopped: started with the submissions, stopped when their last answer is in. */
+export class FloorProbe {
+  private readonly sampler: FloorSampler;
+  private running = true;
+  private readonly loop: Promise<void>;
+
+  constructor(system: TestSystem, runningApplicationIds: string[]) {
+    const sampler = new FloorSampler(system, runningApplicationIds);
+    this.sampler = sampler;
+    this.loop = (async () => {
+      for (let i = 0; this.running; i++) await sampler.sample(i);
+    })();
+  }
+
+  async stop(): Promise<FloorResult> {
+    this.running = false;
+    try {
+      await this.loop;
+      return this.sampler.result();
+    } finally {
+      this.sampler.destroy();
+    }
+  }
 }
 
 export async function benchSubmissions(
   system: TestSystem,
   mail: MailWatcher,
-  { submissions, concurrency, timeoutMs }: { submissions: number; concurrency: number; timeoutMs: number },
-): Promise<SubmissionResult> {
+  { submissions, concurrency, timeoutMs, floorProbe }: { submissions: number; concurrency: number; timeoutMs: number; floorProbe?: () => FloorProbe },
+): Promise<SubmissionResult & { floorUnderLoad?: FloorResult }> {
   const startedAt = new Map<string, number>();
   const latencies: number[] = [];
   const completions: number[] = [];
@@ -107,6 +244,7 @@ export async function benchSubmissions(
     }
   })();
 
+  const probe = floorProbe?.();
   await runPool(submissions, concurrency, async (index) => {
     const start = performance.now();
     try {
@@ -123,6 +261,7 @@ export async function benchSubmissions(
     }
   });
   const wallMs = performance.now() - t0;
+  const floorUnderLoad = await probe?.stop();
   httpDone = true;
   await watching;
 
@@ -157,6 +296,7 @@ export async function benchSubmissions(
     acknowledgementLatencyMs: summarize([...acks].map(([id, at]) => at - startedAt.get(id)!)),
     allInvitationsMs: round(Math.max(...invitations.values()) - t0),
     applicationIds: ids,
+    ...(floorUnderLoad ? { floorUnderLoad } : {}),
   };
 }
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
-import { benchReviewDecisions, benchSubmissions, warmUp, type ReviewResult, type SubmissionResult } from './http-bench.js';
+import { benchReviewDecisions, benchSubmissions, FloorProbe, idleFloor, warmUp, type FloorResult, type ReviewResult, type SubmissionResult } from './http-bench.js';
 import { MailWatcher } from './mailbox.js';
 import { envInt, latencyLine, ms, round } from './stats.js';
 import { benchRenewalSweep, type SweepResult } from './sweep-bench.js';
@@ -14,7 +14,11 @@ import { benchRenewalSweep, type SweepResult } from './sweep-bench.js';
  * something did not work: a non-201 submission, a missing email, a failed workflow, a sweep that
  * sent the wrong reminders.
  *
- *   BENCH_SUBMISSIONS (200)   POST /applications with examples/application-full.json
+ *   BENCH_SUBMISSIONS (200)   POST /applications with examples/application-full.json and an
+ *                             Idempotency-Key, against the floor of its unavoidable hops (see
+ *                             FloorProbe in http-bench.ts): the submission p50 over the p50 of the
+ *                             floor sampled while the submissions run (goal, issue 8: ≤ 2×); the
+ *                             floor alone, before them, for the record
  *   BENCH_CONCURRENCY (8)     requests in flight
  *   BENCH_DECISIONS (20)      reviewer approvals, one at a time, timed until the certificate email
  *   BENCH_CERTIFICATES (10000), BENCH_DUE (10)   the renewal sweep's table
@@ -37,7 +41,12 @@ const outputFile = path.join('test-results', 'bench.json');
 
 const log = (line: string) => console.log(line);
 
-async function httpPhases(config: Config): Promise<{ startMs: number; submission: SubmissionResult; review: ReviewResult }> {
+/** Issue 8: a submission's p50 at most twice the p50 of its unavoidable hops. */
+const MAX_FLOOR_RATIO = 2;
+
+type Floors = { underLoad: FloorResult; idle: FloorResult };
+
+async function httpPhases(config: Config): Promise<{ startMs: number; floor: Floors; submission: SubmissionResult; review: ReviewResult }> {
   if (config.decisions > config.submissions) throw new Error(`BENCH_DECISIONS (${config.decisions}) exceeds BENCH_SUBMISSIONS (${config.submissions})`);
   const startAt = performance.now();
   // Handler logs at WARN: 200 submissions would otherwise print thousands of JSON lines.
@@ -46,22 +55,37 @@ async function httpPhases(config: Config): Promise<{ startMs: number; submission
   try {
     log(`local system up in ${ms(startMs)} (${system.baseUrl})`);
     const mail = new MailWatcher();
-    await warmUp(system, mail, config.warmUp, phaseTimeoutMs);
+    const running = await warmUp(system, mail, config.warmUp, phaseTimeoutMs);
 
-    log(`1. submitting ${config.submissions} applications, ${config.concurrency} at a time…`);
-    const submission = await benchSubmissions(system, mail, { submissions: config.submissions, concurrency: config.concurrency, timeoutMs: phaseTimeoutMs });
+    log(`1. the floor alone: ${config.submissions} × (POST /applications answered 415, conditional put, StartExecution), ${config.concurrency} at a time…`);
+    const idle = await idleFloor(system, running, { samples: config.submissions, concurrency: config.concurrency });
+
+    log(`1. submitting ${config.submissions} applications, ${config.concurrency} at a time, sampling the floor meanwhile…`);
+    const { floorUnderLoad, ...submission } = await benchSubmissions(system, mail, {
+      submissions: config.submissions,
+      concurrency: config.concurrency,
+      timeoutMs: phaseTimeoutMs,
+      floorProbe: () => new FloorProbe(system, running),
+    });
+    if (!floorUnderLoad) throw new Error('No floor samples were taken during the submissions');
+    const floor = { underLoad: floorUnderLoad, idle };
     await mail.verifyAgainst(() => system.mails());
 
     log(`2. approving ${config.decisions} applications, one at a time…`);
     const review = await benchReviewDecisions(system, mail, { applicationIds: submission.applicationIds.slice(0, config.decisions), timeoutMs: phaseTimeoutMs });
-    return { startMs: round(startMs), submission, review };
+    return { startMs: round(startMs), floor, submission, review };
   } finally {
     await system.stop();
   }
 }
 
-function report(config: Config, figures: { startMs: number; submission: SubmissionResult; review: ReviewResult; sweep: SweepResult; totalMs: number }) {
-  const { submission: s, review: r, sweep: w } = figures;
+const floorRatio = (floor: FloorResult, submission: SubmissionResult) => round(submission.latencyMs.p50 / floor.latencyMs.p50, 2);
+const floorLine = (f: FloorResult) =>
+  `${latencyLine(f.latencyMs)}: HTTP to the function ${ms(f.httpMs.p50)} + conditional put (application-sized) ${ms(f.putMs.p50)} + StartExecution ${ms(f.startExecutionMs.p50)} (p50s)`;
+
+function report(config: Config, figures: { startMs: number; floor: Floors; submission: SubmissionResult; review: ReviewResult; sweep: SweepResult; totalMs: number }) {
+  const { floor: f, submission: s, review: r, sweep: w } = figures;
+  const ratio = floorRatio(f.underLoad, s);
   const lines = [
     '',
     `QM local-system benchmark — ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? '?'}), Node ${process.version}`,
@@ -70,6 +94,9 @@ function report(config: Config, figures: { startMs: number; submission: Submissi
     `1. Submission, HTTP → DynamoDB → Step Functions → Lambda → SES (${s.submissions} requests, concurrency ${s.concurrency}, ${config.warmUp} warm-up first)`,
     `   throughput        ${s.throughputPerSecond} req/s (${ms(s.wallMs)} for all requests; first half ${s.throughputByHalf[0]}, second half ${s.throughputByHalf[1]} req/s)`,
     `   request latency   ${latencyLine(s.latencyMs)}`,
+    `   floor             ${floorLine(f.underLoad)}, sampled one after another during the submissions`,
+    `   p50 / floor p50   ${ratio}× (goal ≤ ${MAX_FLOOR_RATIO}×: ${ratio <= MAX_FLOOR_RATIO ? 'met' : 'MISSED'})`,
+    `   floor alone       ${floorLine(f.idle)}, concurrency ${config.concurrency}, before the submissions (p50 / this: ${floorRatio(f.idle, s)}×)`,
     `   all ${s.applicationIds.length} acknowledgements in the mailbox after ${ms(s.allAcknowledgementsMs)}`,
     `   per application, request → acknowledgement: ${latencyLine(s.acknowledgementLatencyMs)}`,
     `   all reviewer invitations (workflows waiting for a decision) after ${ms(s.allInvitationsMs)}`,
@@ -115,6 +142,8 @@ async function main(): Promise<number> {
         machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model.trim(), totalMemoryMb: Math.round(os.totalmem() / 2 ** 20), node: process.version, platform: process.platform },
         config,
         startMs: http.startMs,
+        floor: http.floor,
+        submissionToFloorP50: floorRatio(http.floor.underLoad, http.submission),
         submission,
         review: http.review,
         sweep,

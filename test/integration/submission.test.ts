@@ -227,6 +227,27 @@ describe('idempotency', () => {
     expect(await itemCount()).toBe(itemsAfterFirst + 1);
   });
 
+  it('simultaneous retries with the same key store one application, start one execution and all answer with its receipt', async () => {
+    const body = await freshExample();
+    await settled();
+    const before = await itemCount();
+    const responses = await Promise.all(Array.from({ length: 5 }, () => postJson(body, { 'idempotency-key': 'retry-race-1' })));
+    expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    const receipts = (await Promise.all(responses.map((r) => r.json()))) as Array<{ id: string; statusUrl: string }>;
+    const ids = new Set(receipts.map((r) => r.id));
+    expect(ids.size).toBe(1);
+    expect(responses.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(4);
+    // Every receipt's link leads to the same application.
+    for (const receipt of receipts) expect((await system.fetchApp(pathOf(receipt.statusUrl))).status).toBe(200);
+    const [id] = ids;
+    await system.waitForExecution(id!, (e) => e.status === 'RUNNING' || e.status === 'SUCCEEDED');
+    expect(system.stepFunctions.listExecutions({}).filter((e) => e.name.startsWith(id!))).toHaveLength(1);
+    // One application, one idempotency record, one link per receipt and the acknowledgement mail's
+    // link: the losers' transactions left nothing.
+    await settled();
+    expect(await itemCount()).toBe(before + 2 + receipts.length + 1);
+  });
+
   it('refuses the same key with a different body', async () => {
     const body = await freshExample();
     await postJson(body, { 'idempotency-key': 'retry-test-2' });

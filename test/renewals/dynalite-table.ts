@@ -1,6 +1,7 @@
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
+import { addTransactions } from '../../infra/local/dynamodb-transactions.js';
 import type { AddressInfo } from 'node:net';
 import type { EmailMessage, Mailer } from '../../functions/domain/email-message.js';
 
@@ -19,6 +20,8 @@ export const testCredentials = { accessKeyId: 'test', secretAccessKey: 'test' } 
 
 export async function startTestTable(tableName = 'QmTable'): Promise<TestTable> {
   const server = dynalite({ createTableMs: 0, updateTableMs: 0, deleteTableMs: 0 });
+  // TransactWriteItems, as the local system has it (a submission writes in one transaction).
+  const transactions = await addTransactions(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
@@ -59,6 +62,7 @@ export async function startTestTable(tableName = 'QmTable'): Promise<TestTable> 
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
+      await transactions.stop();
     },
   };
 }

@@ -1,6 +1,6 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { readFileSync } from 'node:fs';
@@ -30,6 +30,7 @@ beforeEach(() => {
   dynamo.on(GetCommand, { Key: { pk: 'MEMBER', sk: example.organisation.organisationNumber } }).resolves({ Item: member });
   dynamo.on(PutCommand).resolves({});
   dynamo.on(UpdateCommand).resolves({});
+  dynamo.on(TransactWriteCommand).resolves({});
   sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn:exec' });
 });
 
@@ -45,6 +46,50 @@ describe('POST /applications (handler edge cases)', () => {
     const start = sfn.commandCalls(StartExecutionCommand)[0]!.args[0].input;
     expect(start.name).toBe(body.id);
     expect(JSON.parse(start.input!)).toEqual({ applicationId: body.id });
+  });
+
+  it('writes the application, the organisation’s slot, the status link and the idempotency record in one transaction, then starts the workflow', async () => {
+    const order: string[] = [];
+    dynamo.on(TransactWriteCommand).callsFake(() => (order.push('transaction'), {}));
+    sfn.on(StartExecutionCommand).callsFake(() => (order.push('start'), { executionArn: 'arn:exec' }));
+    // Act
+    const response = await invoke(post(JSON.stringify(example), { 'content-type': 'application/json', 'idempotency-key': 'k-tx' }));
+    // Assess: one transaction of conditional puts, and no other write
+    expect(response.statusCode).toBe(201);
+    const { id } = JSON.parse(response.body) as { id: string };
+    const [transaction, ...more] = dynamo.commandCalls(TransactWriteCommand);
+    expect(more).toHaveLength(0);
+    expect(dynamo.commandCalls(PutCommand)).toHaveLength(0);
+    expect(dynamo.commandCalls(UpdateCommand)).toHaveLength(0);
+    const puts = transaction!.args[0].input.TransactItems!.map((item) => item.Put!);
+    expect(puts.map((put) => String(put.Item!.pk).replace(/#.*/, '#'))).toEqual(['APP#', 'ORG#', 'STATUSLINK#', 'IDEMPOTENCY#']);
+    expect(puts.every((put) => put.ConditionExpression)).toBe(true);
+    expect(puts[0]!.Item!.id).toBe(id);
+    expect(puts[1]!.Item).toMatchObject({ pk: `ORG#${example.organisation.organisationNumber}`, sk: 'OPEN', applicationId: id });
+    expect(puts[3]!.Item).toMatchObject({ state: 'completed', applicationId: id });
+    // The workflow starts only after the transaction.
+    const started = sfn.commandCalls(StartExecutionCommand)[0]!;
+    expect(started.args[0].input.name).toBe(id);
+    expect(order).toEqual(['transaction', 'start']);
+  });
+
+  it('answers 409 application-in-progress and stores nothing when another submission wins the slot in the transaction', async () => {
+    // Prepare: the slot looks free when read, then another submission claims it first
+    dynamo.on(TransactWriteCommand).rejects(
+      new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'None' }, { Code: 'ConditionalCheckFailed' }, { Code: 'None' }] }),
+    );
+    let slotReads = 0;
+    dynamo.on(GetCommand, { Key: { pk: `ORG#${example.organisation.organisationNumber}`, sk: 'OPEN' } }).callsFake(() =>
+      slotReads++ === 0 ? {} : { Item: { applicationId: 'A-20261125-WINNER', claimedAt: new Date().toISOString() } },
+    );
+    dynamo.on(GetCommand, { Key: { pk: 'APP#A-20261125-WINNER', sk: 'APP' } }).resolves({ Item: { id: 'A-20261125-WINNER', status: 'submitted', notifications: {} } });
+    // Act
+    const response = await invoke(post(JSON.stringify(example)));
+    // Assess
+    expect(response.statusCode).toBe(409);
+    expect(JSON.parse(response.body).type).toMatch(/application-in-progress$/);
+    expect(dynamo.commandCalls(PutCommand)).toHaveLength(0);
+    expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(0);
   });
 
   it('answers 415 for an unsupported content type and touches nothing', async () => {
@@ -82,19 +127,16 @@ describe('POST /applications (handler edge cases)', () => {
   it('replays the first response for a repeated idempotency key', async () => {
     // Prepare: the key was used for the same body, and that request completed
     const first = await invoke(post(JSON.stringify(example), { 'content-type': 'application/json', 'idempotency-key': 'k-1' }));
-    const reservation = dynamo.commandCalls(PutCommand).find((c) => String(c.args[0].input.Item?.pk).startsWith('IDEMPOTENCY#'))!;
-    const stored = reservation.args[0].input.Item!;
-    const completion = dynamo.commandCalls(UpdateCommand).find((c) => String(c.args[0].input.Key?.pk).startsWith('IDEMPOTENCY#'))!;
-    const storedResponse = completion.args[0].input.ExpressionAttributeValues![':response'] as { body: string };
+    const transaction = dynamo.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
+    const stored = transaction.map((item) => item.Put!.Item!).find((item) => String(item.pk).startsWith('IDEMPOTENCY#'))!;
+    const storedResponse = stored.response as { body: string };
     dynamo.reset();
     dynamo.on(GetCommand).resolves({});
     dynamo.on(PutCommand).resolves({});
-    dynamo.on(PutCommand, { Item: { pk: stored.pk } }).rejects(new ConditionalCheckFailedException({ message: 'exists', $metadata: {} }));
     dynamo.on(GetCommand, { Key: { pk: 'MEMBER', sk: example.organisation.organisationNumber } }).resolves({ Item: { organisationNumber: example.organisation.organisationNumber, emails: ['kim.exempelsson@exempelstad.example'] } });
-    dynamo.on(GetCommand, { Key: { pk: stored.pk, sk: 'KEY' } }).resolves({
-      Item: { ...stored, state: 'completed', response: storedResponse },
-    });
+    dynamo.on(GetCommand, { Key: { pk: stored.pk, sk: 'KEY' } }).resolves({ Item: stored });
     sfn.reset();
+    sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn:exec' });
     // Act
     const second = await invoke(post(JSON.stringify(example), { 'content-type': 'application/json', 'idempotency-key': 'k-1' }));
     // Assess
@@ -105,7 +147,11 @@ describe('POST /applications (handler edge cases)', () => {
     expect(storedResponse.body).not.toContain('/status/');
     expect(secondBody.statusUrl).toMatch(/\/status\/[A-Za-z0-9_-]{43}$/);
     expect(second.headers['idempotent-replayed']).toBe('true');
-    expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(0);
+    // Nothing new is stored but the fresh link; the same execution is started again (idempotent), in
+    // case the first request stored its application and failed before starting it.
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(0);
+    expect(dynamo.commandCalls(PutCommand).map((c) => String(c.args[0].input.Item?.pk))).toEqual([expect.stringMatching(/^STATUSLINK#/)]);
+    expect(sfn.commandCalls(StartExecutionCommand).map((c) => c.args[0].input.name)).toEqual([firstBody.id]);
   });
 
   it('refuses the same idempotency key with a different body', async () => {
