@@ -72,8 +72,8 @@ function partnerSection(partners: ReviewContext['partners']) {
   return html`<section aria-labelledby="partners-heading" id="partners">
 <h2 id="partners-heading">Samverkanspartnernas bekräftelser</h2>
 <p>${confirmed} av ${partners.length} har bekräftat.${overridden ? ` ${overridden} ${overridden === 1 ? 'är undantagen' : 'är undantagna'} av QM-ansvarig.` : ''} Ansökan kan godkännas först när alla har bekräftat (eller QM-ansvarig har undantagit dem); ett avböjande avslår inte ansökan av sig självt.</p>
-<table><thead><tr><th scope="col">Partner</th><th scope="col">Kontaktperson</th><th scope="col">Svar</th></tr></thead><tbody>
-${partners.map((p) => html`<tr><td>${partnerPublicName(p.partner)}</td><td>${p.partner.name}, ${p.partner.email}</td><td>${state(p)}</td></tr>`)}
+<table class="stack"><thead><tr><th scope="col">Partner</th><th scope="col">Kontaktperson</th><th scope="col">Svar</th></tr></thead><tbody>
+${partners.map((p) => html`<tr><td data-label="Partner">${partnerPublicName(p.partner)}</td><td data-label="Kontaktperson">${p.partner.name}, ${p.partner.email}</td><td data-label="Svar">${state(p)}</td></tr>`)}
 </tbody></table>
 </section>`;
 }
@@ -102,14 +102,14 @@ function previousRoundSection(previous: ReviewContext['previousRound'], criteria
 <h2 id="previous-round">Förra granskningsomgången (omgång ${previous.round})</h2>
 ${decision ? html`<p>${decision.decidedBy} ${decisionPastTense[decision.decision]} ${formatSwedishDateTime(decision.decidedAt)}.${decision.comment ? html` Kommentar: ${decision.comment}` : ''}</p>` : ''}
 ${assessed.length
-    ? html`<table><thead><tr><th scope="col">Kriterium</th><th scope="col">Bedömning</th><th scope="col">Kommentar</th></tr></thead><tbody>
-${assessed.map((a) => html`<tr><td>${criteria.find((c) => c.id === a.id)?.title.sv ?? a.id}</td><td>${assessmentLabels.sv[a.value]}</td><td>${a.comment ?? ''}</td></tr>`)}
+    ? html`<table class="stack"><thead><tr><th scope="col">Kriterium</th><th scope="col">Bedömning</th><th scope="col">Kommentar</th></tr></thead><tbody>
+${assessed.map((a) => html`<tr><td data-label="Kriterium">${criteria.find((c) => c.id === a.id)?.title.sv ?? a.id}</td><td data-label="Bedömning">${assessmentLabels.sv[a.value]}</td><td data-label="Kommentar">${a.comment ?? ''}</td></tr>`)}
 </tbody></table>`
     : ''}
 <h3>Ändrade svar i kompletteringen</h3>
 ${previous.changes.length
-    ? html`<table class="changes"><thead><tr><th scope="col">Fråga</th><th scope="col">Före</th><th scope="col">Efter</th></tr></thead><tbody>
-${previous.changes.map((c) => html`<tr><th scope="row">${pathLabel(c.path)}</th><td><del>${valueText(c.path, c.before)}</del></td><td><ins>${valueText(c.path, c.after)}</ins></td></tr>`)}
+    ? html`<table class="changes stack"><thead><tr><th scope="col">Fråga</th><th scope="col">Före</th><th scope="col">Efter</th></tr></thead><tbody>
+${previous.changes.map((c) => html`<tr><th scope="row">${pathLabel(c.path)}</th><td data-label="Före"><del>${valueText(c.path, c.before)}</del></td><td data-label="Efter"><ins>${valueText(c.path, c.after)}</ins></td></tr>`)}
 </tbody></table>`
     : html`<p>Inga svar ändrades.</p>`}
 </section>`;

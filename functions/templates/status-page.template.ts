@@ -11,6 +11,8 @@ const sv = {
   versionNames: { full: 'QM-ansökan (fullständig)', revision: 'Revidering av QM' } as Record<ApplicationType, string>,
   system: 'Systemet',
   reviewer: 'Granskaren',
+  partner: 'Samverkanspartnern',
+  association: 'Svenska Stadskärnor',
   member: 'Medlemmen',
   title: (id: string) => `Status för ansökan ${id}`,
   heading: (id: string) => `Ansökan ${id}`,
@@ -46,6 +48,8 @@ const statusText: Record<Locale, typeof sv> = {
     versionNames: { full: 'QM application (full)', revision: 'Revision of QM' },
     system: 'The system',
     reviewer: 'The reviewer',
+    partner: 'The partner',
+    association: 'Svenska Stadskärnor',
     member: 'The member',
     title: (id: string) => `Status of application ${id}`,
     heading: (id: string) => `Application ${id}`,
@@ -108,6 +112,9 @@ function actorName(entry: HistoryEntry, application: ApplicationRecord, locale: 
   if (entry.actor === 'system') return t.system;
   const own = [application.contact.email, application.history[0]?.actor].filter((a): a is string => !!a).map((a) => a.toLowerCase());
   if (own.includes(entry.actor.toLowerCase())) return entry.actor;
+  // A partner's answer is the partner's; an override is the association's (its staff, not named).
+  if (entry.event === 'partner_confirmed' || entry.event === 'partner_declined') return t.partner;
+  if (entry.event === 'partner_overridden') return t.association;
   return entry.from === 'awaiting_confirmation' ? t.member : t.reviewer;
 }
 
@@ -209,8 +216,8 @@ function assessmentSection(application: ApplicationRecord, locale: Locale): Html
   return html`<section aria-labelledby="assessment-heading">
   <h2 id="assessment-heading">${t.heading}</h2>
   <p>${t.intro}</p>
-  <table><thead><tr><th scope="col">${t.criterion}</th><th scope="col">${t.value}</th><th scope="col">${t.comment}</th></tr></thead><tbody>
-  ${assessed.map((a) => html`<tr><td>${criteriaCatalogue.criteria.find((c) => c.id === a.id)?.title[locale] ?? a.id}</td><td>${assessmentLabels[locale][a.value]}</td><td>${a.comment ?? ''}</td></tr>`)}
+  <table class="stack"><thead><tr><th scope="col">${t.criterion}</th><th scope="col">${t.value}</th><th scope="col">${t.comment}</th></tr></thead><tbody>
+  ${assessed.map((a) => html`<tr><td data-label="${t.criterion}">${criteriaCatalogue.criteria.find((c) => c.id === a.id)?.title[locale] ?? a.id}</td><td data-label="${t.value}">${assessmentLabels[locale][a.value]}</td><td data-label="${t.comment}">${a.comment ?? ''}</td></tr>`)}
   </tbody></table>
 </section>`;
 }

@@ -102,6 +102,23 @@ describe('the status page', () => {
     expect(rows.map((r) => r.actor)).toEqual([exampleFull.contact.email, 'Granskaren']);
   });
 
+  it("names a partner's answer by the partner and an override by the association, never as the reviewer", () => {
+    // Prepare
+    const withPartners = application({
+      history: [
+        ...application().history,
+        { at: '2026-11-26T09:00:00.000Z', actor: 'naringsliv@exempelstads-kommun.example', from: 'in_review', to: 'in_review', event: 'partner_confirmed', comment: 'Kommunen bekräftade' },
+        { at: '2026-11-27T09:00:00.000Z', actor: 'qm-ansvarig@stadskarnor.example', from: 'in_review', to: 'in_review', event: 'partner_overridden', comment: 'Undantagen' },
+      ],
+    });
+    // Act
+    const swedish = historyRows(withPartners, 'sv');
+    const english = historyRows(withPartners, 'en');
+    // Assess
+    expect(swedish.map((r) => r.actor).slice(1)).toEqual(['Samverkanspartnern', 'Svenska Stadskärnor']);
+    expect(english.map((r) => r.actor).slice(1)).toEqual(['The partner', 'Svenska Stadskärnor']);
+  });
+
   it('carries a collapsed copy of the answers, says the link is personal, and says "Typ av ansökan"', () => {
     // Act
     const page = renderStatusPage({ application: application() });
