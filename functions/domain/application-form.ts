@@ -2,14 +2,12 @@ import type { ApplicationInput } from './application.schema.js';
 import { maxPartners } from './partners.js';
 import {
   findQuestion,
-  isApplicationType,
-  locales,
   questionCatalogue,
   questionsFor,
-  type ApplicationType,
-  type Locale,
   type Question,
 } from './question-catalogue.js';
+import { isApplicationType, type ApplicationType } from './application-type.js';
+import { locales, type Locale } from './locale.js';
 
 /**
  * HTML form submissions <-> the application body, so one validator (`validateApplication`) serves

@@ -5,13 +5,12 @@ import { organisationNumberMessage, organisationNumberSchema } from './organisat
 import { multiLinePattern, requiredMultiLinePattern, requiredSingleLinePattern, singleLinePattern } from './text-rules.js';
 import { hasRequiredRoles, maxPartners, partnerMessages, partnerRoles } from './partners.js';
 import {
-  applicationTypes,
-  locales,
   questionCatalogue,
   questionsFor,
-  type ApplicationType,
   type Question,
 } from './question-catalogue.js';
+import { applicationTypes, type ApplicationType } from './application-type.js';
+import { locales } from './locale.js';
 
 /**
  * The body of a QM application (JSON API and HTML form alike), with validators generated from the

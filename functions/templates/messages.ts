@@ -1,10 +1,9 @@
 import { messages as validationMessages } from '../domain/application.schema.js';
 import { organisationNumberMessage } from '../domain/organisation-number.js';
-import type { ApplicationType, Locale } from '../domain/question-catalogue.js';
+import type { ApplicationType } from '../domain/application-type.js';
+import type { Locale } from '../domain/locale.js';
 import { formatLimit } from './limits.js';
 import { maxPartners, partnerMessages, partnerRoleLabels, type PartnerRole } from '../domain/partners.js';
-
-export type { Locale };
 
 /** A form field outside the question catalogue (organisation and contact person). */
 export interface FieldText {

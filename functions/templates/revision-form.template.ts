@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../domain/calendar-date.js';
 import { fullApplicationPath } from '../domain/revision-eligibility.js';
-import type { Locale } from '../domain/question-catalogue.js';
+import type { Locale } from '../domain/locale.js';
 import { html, renderPage } from './layout.template.js';
 import { formatCalendarDate } from './swedish-dates.js';
 
