@@ -28,7 +28,6 @@ export const organisationFieldNames = ['organisationNumber', 'name', 'town', 'mu
 export const contactFieldNames = ['name', 'role', 'email', 'phone'] as const;
 /** A partner's fields: `partners.<0..7>.<field>`; the form has room for `maxPartners` rows, empty rows are left out. */
 export const partnerFieldNames = ['role', 'organisation', 'name', 'email'] as const;
-export const metaFieldNames = ['type', 'idempotencyKey', 'locale', 'homepage'] as const;
 /**
  * The honeypot: a field people never see (hidden from sight and from assistive technology) that
  * form-filling bots do fill. A submission with it filled is answered as usual and otherwise dropped.

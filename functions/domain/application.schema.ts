@@ -314,8 +314,6 @@ export const applicationSchema = z.discriminatedUnion('type', [fullApplicationSc
 });
 
 export type ApplicationInput = z.output<typeof applicationSchema>;
-export type FullApplication = z.output<typeof fullApplicationSchema>;
-export type RevisionApplication = z.output<typeof revisionApplicationSchema>;
 
 // --- Validation result ---------------------------------------------------------------------------
 

@@ -61,7 +61,6 @@ const questionSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type Question = z.infer<typeof questionSchema>;
-export type QuestionKind = Question['kind'];
 
 const sectionSchema = z.strictObject({
   id: idSchema,

@@ -147,9 +147,6 @@ export const uiMessages: Record<Locale, UiMessages> = {
   },
 };
 
-/** The same strings under the name the templates' callers may expect. */
-export { uiMessages as messages };
-
 /** 'en' for English language tags ("en", "en-GB", "en-GB,en;q=0.9"); Swedish otherwise. */
 export function pickLocale(value?: string | null): Locale {
   return value?.trim().toLowerCase().startsWith('en') ? 'en' : 'sv';
@@ -158,10 +155,6 @@ export function pickLocale(value?: string | null): Locale {
 /** The locale of a stored application or certificate: English only when it says 'en', Swedish otherwise. */
 export function localeOf(record: { locale?: unknown }): Locale {
   return record.locale === 'en' ? 'en' : 'sv';
-}
-
-export function messagesFor(locale: Locale): UiMessages {
-  return uiMessages[locale];
 }
 
 // --- Validation messages in English -----------------------------------------------------------------
