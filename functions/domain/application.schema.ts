@@ -1,5 +1,5 @@
 import * as z from '../lib/zod.js';
-import { formatFormNumber } from './application-form.js';
+import { formatFormNumber } from './form-number.js';
 import { firstErrors } from './error-list.js';
 import { organisationNumberMessage, organisationNumberSchema } from './organisation-number.js';
 import { multiLinePattern, requiredMultiLinePattern, requiredSingleLinePattern, singleLinePattern } from './text-rules.js';

@@ -1,4 +1,5 @@
-import { formatFormNumber, type FormFields } from '../domain/application-form.js';
+import type { FormFields } from '../domain/application-form.js';
+import { formatFormNumber } from '../domain/form-number.js';
 import { criteriaForSection } from '../domain/criteria.js';
 import type { Question } from '../domain/question-catalogue.js';
 import type { ApplicationType } from '../domain/application-type.js';
