@@ -355,6 +355,4 @@ export const workflowFunctions = {
     access: { table: 'readwrite' },
   },
 } satisfies Record<string, FunctionSpec>;
-
-export type HttpFunctionId = keyof typeof httpFunctions;
 export type WorkflowFunctionId = keyof typeof workflowFunctions;

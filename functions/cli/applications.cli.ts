@@ -1,6 +1,6 @@
 // npm run applications -- resume <applicationId>
 import { pathToFileURL } from 'node:url';
-import { useCliEnvironment } from './cli-environment.js';
+import { processIo, useCliEnvironment, type CliIo } from './cli-environment.js';
 
 const usage = 'Usage: npm run applications -- resume <applicationId>   (continues an application on hold from where it stopped)';
 
@@ -10,16 +10,16 @@ const usage = 'Usage: npm run applications -- resume <applicationId>   (continue
  * application"). Locally it joins the running system; against AWS set TABLE_NAME and
  * STATE_MACHINE_ARN (stack outputs) and the usual credentials.
  */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const [command, applicationId, ...rest] = argv;
   if (command !== 'resume' || !applicationId || rest.length > 0) {
-    console.error(usage);
+    io.err(usage);
     return 2;
   }
-  useCliEnvironment();
-  const stateMachineArn = process.env.STATE_MACHINE_ARN;
+  useCliEnvironment(io.env);
+  const stateMachineArn = io.env.STATE_MACHINE_ARN;
   if (!stateMachineArn) {
-    console.error('STATE_MACHINE_ARN is not set (the stateless stack outputs it).');
+    io.err('STATE_MACHINE_ARN is not set (the stateless stack outputs it).');
     return 2;
   }
   // Imported after the environment is set: the adapters read it when first used.
@@ -27,17 +27,17 @@ export async function main(argv: string[]): Promise<number> {
   const { getDocumentClient } = await import('../adapters/aws-clients.js');
   const { StepFunctionsWorkflowStarter } = await import('../adapters/workflow-starter.js');
   const { isFinal } = await import('../domain/application-status.js');
-  const application = await new ApplicationRepository(getDocumentClient(), process.env.TABLE_NAME ?? '').get(applicationId);
+  const application = await new ApplicationRepository(getDocumentClient(), io.env.TABLE_NAME ?? '').get(applicationId);
   if (!application) {
-    console.error(`No application ${applicationId}.`);
+    io.err(`No application ${applicationId}.`);
     return 1;
   }
   if (isFinal(application.status)) {
-    console.error(`Application ${applicationId} has ended (${application.status}); there is nothing to resume.`);
+    io.err(`Application ${applicationId} has ended (${application.status}); there is nothing to resume.`);
     return 1;
   }
   const executionArn = await new StepFunctionsWorkflowStarter(stateMachineArn).resume(applicationId, new Date());
-  console.log(`Resuming ${applicationId} (${application.status}${application.heldFrom ? `, held from ${String(application.heldFrom)}` : ''}) in execution ${executionArn}`);
+  io.out(`Resuming ${applicationId} (${application.status}${application.heldFrom ? `, held from ${String(application.heldFrom)}` : ''}) in execution ${executionArn}`);
   return 0;
 }
 

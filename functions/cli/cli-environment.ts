@@ -1,6 +1,22 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
+/**
+ * What a CLI reads and writes: the environment and its two output streams. `main(argv, io)` of each
+ * CLI takes one, so that tests run a CLI in process; run from a terminal it is `processIo`.
+ */
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const processIo: CliIo = {
+  env: process.env,
+  out: (text) => console.log(text),
+  err: (text) => console.error(text),
+};
+
 /** Written by `npm start`: the environment the local system gives its functions. */
 export const localSystemFileName = 'local-system.json';
 

@@ -1,8 +1,9 @@
 // npm run members -- import <file.csv>
 // npm run members -- list
 import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import type { Member } from '../domain/member.js';
-import { useCliEnvironment } from './cli-environment.js';
+import { processIo, useCliEnvironment, type CliIo } from './cli-environment.js';
 
 const usage = [
   'Usage: npm run members -- import <file.csv>   (header: organisationsnummer,name,town,email; "," or ";" separated)',
@@ -17,21 +18,21 @@ export function formatMemberList(members: readonly Member[]): string {
   return [...lines, `${members.length} member(s).`].join('\n');
 }
 
-async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const [command, file] = argv;
   if (!((command === 'import' && file) || (command === 'list' && !file))) {
-    console.error(usage);
+    io.err(usage);
     return 2;
   }
-  const target = useCliEnvironment();
-  const where = target === 'local' ? 'the local system' : process.env.TABLE_NAME;
+  const target = useCliEnvironment(io.env);
+  const where = target === 'local' ? 'the local system' : io.env.TABLE_NAME;
   // Imported after the environment is set: the adapters read it when first used.
   const { getDocumentClient } = await import('../adapters/aws-clients.js');
   const { MemberRepository } = await import('../adapters/member.repository.js');
-  const members = new MemberRepository(getDocumentClient(), process.env.TABLE_NAME ?? '');
+  const members = new MemberRepository(getDocumentClient(), io.env.TABLE_NAME ?? '');
 
   if (command === 'list') {
-    console.log(formatMemberList(await members.list()));
+    io.out(formatMemberList(await members.list()));
     return 0;
   }
 
@@ -39,24 +40,26 @@ async function main(argv: string[]): Promise<number> {
   const csvText = await readFile(file!, 'utf8');
   try {
     const report = await importMembers({ members, now: () => new Date() }, csvText);
-    console.log(`Imported ${report.imported} member(s) into ${where}.`);
-    for (const row of report.repeated) console.log(`Line ${row.line}: the same as line ${row.sameAs}; imported once.`);
-    for (const row of report.invalid) console.error(`Line ${row.line}: ${row.errors.join('; ')}`);
-    if (report.invalid.length > 0) console.error(`${report.invalid.length} row(s) were not imported.`);
+    io.out(`Imported ${report.imported} member(s) into ${where}.`);
+    for (const row of report.repeated) io.out(`Line ${row.line}: the same as line ${row.sameAs}; imported once.`);
+    for (const row of report.invalid) io.err(`Line ${row.line}: ${row.errors.join('; ')}`);
+    if (report.invalid.length > 0) io.err(`${report.invalid.length} row(s) were not imported.`);
     return report.invalid.length > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof MemberCsvHeaderError) {
-      console.error(error.message);
+      io.err(error.message);
       return 2;
     }
     throw error;
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}

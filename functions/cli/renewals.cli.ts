@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isCalendarDate, stockholmDate } from '../domain/calendar-date.js';
 import type { NextRenewalStage, RenewalSweepReport } from '../use-cases/renewal-sweep.use-case.js';
-import { localSystemFileName, useCliEnvironment } from './cli-environment.js';
+import { localSystemFileName, processIo, useCliEnvironment, type CliIo } from './cli-environment.js';
 
 const usage = 'Usage: npm run renewals -- [--now YYYY-MM-DD]   (runs the renewal sweep as of that date; default: today in Sweden)';
 
@@ -48,22 +48,22 @@ export function formatSweepReport(report: RenewalSweepReport, target: string): s
 }
 
 /** The local mailbox's address, from the file the running local system wrote. */
-function localMailboxUrl(): string | undefined {
+function localMailboxUrl(env: NodeJS.ProcessEnv): string | undefined {
   try {
-    const file = path.resolve(process.env.QM_DATA_DIR ?? '.local', localSystemFileName);
+    const file = path.resolve(env.QM_DATA_DIR ?? '.local', localSystemFileName);
     return (JSON.parse(readFileSync(file, 'utf8')) as { urls?: { mail?: string } }).urls?.mail;
   } catch {
     return undefined;
   }
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const args = parseRenewalsArgs(argv);
   if ('error' in args) {
-    console.error(args.error);
+    io.err(args.error);
     return 2;
   }
-  const target = useCliEnvironment();
+  const target = useCliEnvironment(io.env);
   // Imported after the environment is set: the adapters read it when first used.
   const { renewalSweepDependencies } = await import('../handlers/renewal-sweep.handler.js');
   const { dependencies } = await import('../adapters/dependencies.js');
@@ -71,9 +71,9 @@ export async function main(argv: string[]): Promise<number> {
   const deps = renewalSweepDependencies();
   const today = args.today ?? stockholmDate(deps.now());
   const report = await runRenewalSweep(deps, { today });
-  console.log(formatSweepReport(report, target === 'local' ? 'the local system' : `table ${process.env.TABLE_NAME}`));
-  if (target === 'local' && report.sent.length > 0) console.log(`The emails are in the local mailbox: ${localMailboxUrl() ?? '(see npm start)'}`);
-  console.log(formatNextStage(await nextRenewalStage({ renewals: dependencies().renewals, reminderDays: deps.reminderDays }, today)));
+  io.out(formatSweepReport(report, target === 'local' ? 'the local system' : `table ${io.env.TABLE_NAME}`));
+  if (target === 'local' && report.sent.length > 0) io.out(`The emails are in the local mailbox: ${localMailboxUrl(io.env) ?? '(see npm start)'}`);
+  io.out(formatNextStage(await nextRenewalStage({ renewals: dependencies().renewals, reminderDays: deps.reminderDays }, today)));
   return report.failed.length > 0 ? 1 : 0;
 }
 

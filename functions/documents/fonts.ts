@@ -11,9 +11,6 @@ import { readFile } from 'node:fs/promises';
  */
 export const fontFiles = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const;
 
-/** The folder, relative to the project root, that functions generating PDFs ship as `fonts/`. */
-export const fontAssetFolder = 'functions/documents/fonts';
-
 export interface FontBytes {
   regular: Uint8Array;
   bold: Uint8Array;

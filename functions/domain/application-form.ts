@@ -1,15 +1,14 @@
 import type { ApplicationInput } from './application.schema.js';
+import { formatFormNumber, parseFormNumber } from './form-number.js';
 import { maxPartners } from './partners.js';
 import {
   findQuestion,
-  isApplicationType,
-  locales,
   questionCatalogue,
   questionsFor,
-  type ApplicationType,
-  type Locale,
   type Question,
 } from './question-catalogue.js';
+import { isApplicationType, type ApplicationType } from './application-type.js';
+import { locales, type Locale } from './locale.js';
 
 /**
  * HTML form submissions <-> the application body, so one validator (`validateApplication`) serves
@@ -30,7 +29,6 @@ export const organisationFieldNames = ['organisationNumber', 'name', 'town', 'mu
 export const contactFieldNames = ['name', 'role', 'email', 'phone'] as const;
 /** A partner's fields: `partners.<0..7>.<field>`; the form has room for `maxPartners` rows, empty rows are left out. */
 export const partnerFieldNames = ['role', 'organisation', 'name', 'email'] as const;
-export const metaFieldNames = ['type', 'idempotencyKey', 'locale', 'homepage'] as const;
 /**
  * The honeypot: a field people never see (hidden from sight and from assistive technology) that
  * form-filling bots do fill. A submission with it filled is answered as usual and otherwise dropped.
@@ -82,31 +80,6 @@ export function extractFormMeta(fields: FormFields): FormMeta {
     ...(isLocale(locale) ? { locale } : {}),
     honeypotFilled: firstValue(fields, honeypotFieldName) !== undefined,
   };
-}
-
-/**
- * "1 200 000", "1 200 000 kr" (also with no-break or thin spaces), "1200000", "1 200 000:-", "−5",
- * "2,5" to a number; undefined when the text is not a number (the string is then passed on so that
- * validation can say so). Amounts are in kronor, so a trailing "kr", "kronor", "SEK" or ":-" is
- * what people write, not part of the number.
- */
-export function parseFormNumber(text: string): number | undefined {
-  const compact = text
-    .replace(/(?:\s*(?:kr\.?|kronor|sek)|:-)\s*$/iu, '')
-    // \s covers no-break (U+00A0), thin (U+2009) and narrow no-break (U+202F) spaces.
-    .replace(/\s/gu, '')
-    .replace(/^[\u2212\u2013]/, '-')
-    .replace(',', '.');
-  if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(compact)) return undefined;
-  const value = Number(compact);
-  return Number.isFinite(value) ? value : undefined;
-}
-
-/** Numbers as Swedes write them in forms: digit groups separated by spaces, decimal comma. */
-export function formatFormNumber(value: number): string {
-  const [int = '', dec] = String(Math.abs(value)).split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-  return `${value < 0 ? '-' : ''}${grouped}${dec ? `,${dec}` : ''}`;
 }
 
 /**

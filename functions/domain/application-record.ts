@@ -1,8 +1,8 @@
 import type { ApplicationStatus } from './application-status.js';
+import type { ApplicationType } from './application-type.js';
+import type { Locale } from './locale.js';
 import type { Partner } from './partners.js';
 
-export type ApplicationType = 'full' | 'revision';
-export type Locale = 'sv' | 'en';
 
 export interface Organisation {
   organisationNumber: string;

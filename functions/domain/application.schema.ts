@@ -1,17 +1,16 @@
 import * as z from '../lib/zod.js';
-import { formatFormNumber } from './application-form.js';
+import { formatFormNumber } from './form-number.js';
 import { firstErrors } from './error-list.js';
 import { organisationNumberMessage, organisationNumberSchema } from './organisation-number.js';
 import { multiLinePattern, requiredMultiLinePattern, requiredSingleLinePattern, singleLinePattern } from './text-rules.js';
 import { hasRequiredRoles, maxPartners, partnerMessages, partnerRoles } from './partners.js';
 import {
-  applicationTypes,
-  locales,
   questionCatalogue,
   questionsFor,
-  type ApplicationType,
   type Question,
 } from './question-catalogue.js';
+import { applicationTypes, type ApplicationType } from './application-type.js';
+import { locales } from './locale.js';
 
 /**
  * The body of a QM application (JSON API and HTML form alike), with validators generated from the
@@ -317,8 +316,6 @@ export const applicationSchema = z.discriminatedUnion('type', [fullApplicationSc
 });
 
 export type ApplicationInput = z.output<typeof applicationSchema>;
-export type FullApplication = z.output<typeof fullApplicationSchema>;
-export type RevisionApplication = z.output<typeof revisionApplicationSchema>;
 
 // --- Validation result ---------------------------------------------------------------------------
 

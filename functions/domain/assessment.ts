@@ -1,5 +1,5 @@
 import type { Criterion } from './criteria-catalogue.js';
-import type { Locale } from './question-catalogue.js';
+import type { Locale } from './locale.js';
 
 /**
  * The reviewer's assessment of each criterion (met / partly met / not met, with an optional

@@ -1,4 +1,5 @@
-import type { Locale } from './application-record.js';
+import type { ApplicationType } from './application-type.js';
+import type { Locale } from './locale.js';
 import { addDays, addYears, stockholmDate, type CalendarDate } from './calendar-date.js';
 import type { PartnerRole } from './partners.js';
 
@@ -48,7 +49,7 @@ export interface Certificate {
 export function validityFor(
   decisionDate: CalendarDate,
   previousValidUntil?: CalendarDate,
-  applicationType: 'full' | 'revision' = 'revision',
+  applicationType: ApplicationType = 'revision',
 ): { validFrom: CalendarDate; validUntil: CalendarDate } {
   const continues = applicationType === 'revision' && previousValidUntil !== undefined && previousValidUntil >= decisionDate;
   const validFrom = continues ? addDays(previousValidUntil, 1) : decisionDate;

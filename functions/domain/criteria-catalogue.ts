@@ -1,6 +1,8 @@
 import * as z from '../lib/zod.js';
 import rawCriteria from './criteria-catalogue.json' with { type: 'json' };
-import { applicationTypes, findQuestion, questionCatalogue, questionsFor, type ApplicationType, type Locale, type QuestionCatalogue } from './question-catalogue.js';
+import { findQuestion, questionCatalogue, questionsFor, type QuestionCatalogue } from './question-catalogue.js';
+import { applicationTypes, type ApplicationType } from './application-type.js';
+import type { Locale } from './locale.js';
 
 /**
  * What a reviewer judges: the QM criteria, as data (criteria-catalogue.json) next to the question

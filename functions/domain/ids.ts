@@ -20,5 +20,3 @@ export function newApplicationId(now: Date): string {
   const day = stockholmDate(now).replaceAll('-', '');
   return `A-${day}-${randomCode(6)}`;
 }
-
-export const applicationIdPattern = /^A-\d{8}-[0-9A-HJKMNP-TV-Z]{6}$/;

@@ -1,5 +1,5 @@
 import * as z from '../lib/zod.js';
-import type { Locale } from './question-catalogue.js';
+import type { Locale } from './locale.js';
 
 /**
  * The partners of the collaboration (samverkanspartner): who they are in the application, and

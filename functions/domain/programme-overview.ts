@@ -1,4 +1,5 @@
-import type { ApplicationRecord, ApplicationType } from './application-record.js';
+import type { ApplicationRecord } from './application-record.js';
+import type { ApplicationType } from './application-type.js';
 import { applicationStatuses, isFinal, type ApplicationStatus } from './application-status.js';
 import { addDays, addMonths, stockholmDate, type CalendarDate } from './calendar-date.js';
 import { isRevokedOn, type Certificate } from './certificate.js';

@@ -1,20 +1,11 @@
 import * as z from '../lib/zod.js';
+import { applicationTypes, type ApplicationType } from './application-type.js';
 import rawCatalogue from './question-catalogue.json' with { type: 'json' };
 
 /**
  * The QM question catalogue: the questions are data (question-catalogue.json); this module
  * checks that data once at load time and offers typed views of it per application type.
  */
-
-export const applicationTypes = ['full', 'revision'] as const;
-/** `full`: new or restarted collaboration organisations. `revision`: the three-yearly revision. */
-export type ApplicationType = (typeof applicationTypes)[number];
-
-export const locales = ['sv', 'en'] as const;
-export type Locale = (typeof locales)[number];
-
-export const isApplicationType = (value: unknown): value is ApplicationType =>
-  typeof value === 'string' && (applicationTypes as readonly string[]).includes(value);
 
 const localisedTextSchema = z.strictObject({
   sv: z.string().trim().min(1),
@@ -70,7 +61,6 @@ const questionSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type Question = z.infer<typeof questionSchema>;
-export type QuestionKind = Question['kind'];
 
 const sectionSchema = z.strictObject({
   id: idSchema,

@@ -22,7 +22,6 @@ export const maxCommentLength = 4000;
 
 /** What the review form can send: a decision, or `save` (keep the assessment, decide later). */
 export const reviewActions = [...reviewDecisions, 'save'] as const;
-export type ReviewAction = (typeof reviewActions)[number];
 
 export const decisionFormSchema = z
   .object({

@@ -1,6 +1,8 @@
 import { applicationBodyFromForm, contactFieldNames, extractFormMeta, organisationFieldNames, type FormFields } from './application-form.js';
 import { criteriaForSection, publishedCriteria, type Criterion } from './criteria.js';
-import { questionsFor, sectionsFor, type ApplicationType, type Locale, type Question, type Section } from './question-catalogue.js';
+import { questionsFor, sectionsFor, type Question, type Section } from './question-catalogue.js';
+import type { ApplicationType } from './application-type.js';
+import type { Locale } from './locale.js';
 
 /**
  * A self-evaluation: the application's questions answered for the board's own use, never sent to the

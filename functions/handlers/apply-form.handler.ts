@@ -11,7 +11,8 @@ import { hashToken, isWellFormedToken } from '../domain/secret-token.js';
 import { htmlResponse, type HttpResult } from '../http/responses.js';
 import { httpHandler } from '../lambda/http-handler.js';
 import { renderApplyForm } from '../templates/apply-form.template.js';
-import { pickLocale, type Locale } from '../templates/messages.js';
+import { pickLocale } from '../templates/messages.js';
+import type { Locale } from '../domain/locale.js';
 import {
   renderRevisionLinkExpired,
   renderRevisionLinkNotFound,

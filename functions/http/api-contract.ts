@@ -1,4 +1,5 @@
 import * as z from '../lib/zod.js';
+import { applicationTypes } from '../domain/application-type.js';
 import { partnerRoles } from '../domain/partners.js';
 import { calendarDatePattern } from '../domain/calendar-date.js';
 import { maxListedErrors } from '../domain/error-list.js';
@@ -25,7 +26,7 @@ export const submissionReceiptSchema = z
   .object({
     id: applicationId,
     status: z.literal('submitted'),
-    type: z.enum(['full', 'revision']),
+    type: z.enum(applicationTypes),
     submittedAt: z.iso.datetime().meta({ description: 'När ansökan togs emot (UTC).' }),
     organisationName: z.string(),
     statusUrl: z.url().meta({ description: 'Privat länk till ansökans statussida. Samma adress står i Location.' }),
@@ -37,7 +38,7 @@ export const awaitingConfirmationSchema = z
   .object({
     id: applicationId,
     status: z.literal('awaiting_confirmation'),
-    type: z.enum(['full', 'revision']),
+    type: z.enum(applicationTypes),
     submittedAt: z.iso.datetime().meta({ description: 'När ansökan togs emot (UTC).' }),
     organisationName: z.string(),
   })

@@ -43,8 +43,6 @@ export const problemTypes = {
   revisionNotOpen: 'revision-not-open',
 } as const;
 
-export type ProblemTypeName = (typeof problemTypes)[keyof typeof problemTypes];
-
 /** The `type` URI of a problem: names resolve against the base URL; absolute URIs stay as they are. */
 export function problemTypeUri(type: string | undefined, publicBaseUrl: string | undefined): string {
   if (!type) return 'about:blank';

@@ -1,4 +1,6 @@
-import type { ApplicationRecord, ApplicationType, Locale } from '../domain/application-record.js';
+import type { ApplicationRecord } from '../domain/application-record.js';
+import type { ApplicationType } from '../domain/application-type.js';
+import type { Locale } from '../domain/locale.js';
 import type { EmailMessage } from '../domain/email-message.js';
 import { applicationSummaryLines } from './application-summary.template.js';
 import { composeEmail } from './compose-email.js';

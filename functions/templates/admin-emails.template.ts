@@ -1,4 +1,5 @@
-import type { ApplicationRecord, Locale } from '../domain/application-record.js';
+import type { ApplicationRecord } from '../domain/application-record.js';
+import type { Locale } from '../domain/locale.js';
 import type { Certificate } from '../domain/certificate.js';
 import type { EmailMessage } from '../domain/email-message.js';
 import { composeEmail } from './compose-email.js';

@@ -1,4 +1,5 @@
-import type { ApplicationRecord, Locale } from '../domain/application-record.js';
+import type { ApplicationRecord } from '../domain/application-record.js';
+import type { Locale } from '../domain/locale.js';
 import { sectionsFor, type Question } from '../domain/question-catalogue.js';
 import { html, safe, type HtmlSafeString } from './layout.template.js';
 import { uiMessages } from './messages.js';

@@ -1,6 +1,8 @@
 import { honeypotFieldName, partnerFieldNames, type FormFields } from '../domain/application-form.js';
 import { maxPartners, partnerRoles } from '../domain/partners.js';
-import { sectionsFor, type ApplicationType, type Locale, type Question, type Section } from '../domain/question-catalogue.js';
+import { sectionsFor, type Question, type Section } from '../domain/question-catalogue.js';
+import type { ApplicationType } from '../domain/application-type.js';
+import type { Locale } from '../domain/locale.js';
 import { privacyPath } from '../config/site-contact.js';
 import { html, renderPage, type HtmlSafeString } from './layout.template.js';
 import { localiseError, uiMessages, type UiMessages } from './messages.js';

@@ -1,7 +1,7 @@
 import type { CalendarDate } from '../domain/calendar-date.js';
 import type { CertificateStatus } from '../domain/certificate.js';
 import { html } from './layout.template.js';
-import type { Locale } from './messages.js';
+import type { Locale } from '../domain/locale.js';
 import { datesFor } from './swedish-dates.js';
 
 /** What a badge shows: the certificate's standing today, never more than that. */

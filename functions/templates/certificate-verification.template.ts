@@ -3,7 +3,7 @@ import { certificateStatus, type Certificate, type CertificateStatus } from '../
 import { partnerPublicName, type PartnerRole } from '../domain/partners.js';
 import { badgeSize } from './certificate-badge.template.js';
 import { html, renderPage, type HtmlSafeString } from './layout.template.js';
-import type { Locale } from './messages.js';
+import type { Locale } from '../domain/locale.js';
 import { datesFor } from './swedish-dates.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Locale } from '../domain/application-record.js';
+import type { Locale } from '../domain/locale.js';
 import type { EmailAttachment, EmailMessage } from '../domain/email-message.js';
 import { singleLineText } from '../domain/text-rules.js';
 import { emailButton, emailFooterLines, emailFrame, renderEmailHtml } from './email-layout.template.js';

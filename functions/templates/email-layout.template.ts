@@ -1,4 +1,4 @@
-import type { Locale } from '../domain/application-record.js';
+import type { Locale } from '../domain/locale.js';
 import { siteContact } from '../config/site-contact.js';
 import { html, type HtmlSafeString } from './layout.template.js';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as escapeHtmlTemplateTag from 'escape-html-template-tag';
 import type { HtmlSafeString } from 'escape-html-template-tag';
-import type { Locale } from '../domain/question-catalogue.js';
+import type { Locale } from '../domain/locale.js';
 import { privacyPath, registerPath, siteContact } from '../config/site-contact.js';
 import { uiMessages } from './messages.js';
 

@@ -1,13 +1,12 @@
 import { messages as validationMessages } from '../domain/application.schema.js';
 import { organisationNumberMessage } from '../domain/organisation-number.js';
-import type { ApplicationType, Locale } from '../domain/question-catalogue.js';
+import type { ApplicationType } from '../domain/application-type.js';
+import type { Locale } from '../domain/locale.js';
 import type { RevisionRefusal } from '../domain/revision-eligibility.js';
 import { paths } from '../http/paths.js';
 import { formatLimit } from './limits.js';
 import { datesFor } from './swedish-dates.js';
 import { maxPartners, partnerMessages, partnerRoleLabels, type PartnerRole } from '../domain/partners.js';
-
-export type { Locale };
 
 /** A form field outside the question catalogue (organisation and contact person). */
 export interface FieldText {
@@ -175,9 +174,6 @@ export const uiMessages: Record<Locale, UiMessages> = {
   },
 };
 
-/** The same strings under the name the templates' callers may expect. */
-export { uiMessages as messages };
-
 /** 'en' for English language tags ("en", "en-GB", "en-GB,en;q=0.9"); Swedish otherwise. */
 export function pickLocale(value?: string | null): Locale {
   return value?.trim().toLowerCase().startsWith('en') ? 'en' : 'sv';
@@ -186,10 +182,6 @@ export function pickLocale(value?: string | null): Locale {
 /** The locale of a stored application or certificate: English only when it says 'en', Swedish otherwise. */
 export function localeOf(record: { locale?: unknown }): Locale {
   return record.locale === 'en' ? 'en' : 'sv';
-}
-
-export function messagesFor(locale: Locale): UiMessages {
-  return uiMessages[locale];
 }
 
 // --- Validation messages in English -----------------------------------------------------------------

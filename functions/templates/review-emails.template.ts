@@ -1,4 +1,5 @@
-import type { ApplicationRecord, Locale } from '../domain/application-record.js';
+import type { ApplicationRecord } from '../domain/application-record.js';
+import type { Locale } from '../domain/locale.js';
 import { assessmentLines, type AssessedCriterion } from '../domain/assessment.js';
 import { criteriaCatalogue } from '../domain/criteria-catalogue.js';
 import type { EmailMessage } from '../domain/email-message.js';

@@ -1,7 +1,7 @@
 import type { CalendarDate } from '../domain/calendar-date.js';
 import type { RevisionRefusal } from '../domain/revision-eligibility.js';
 import { paths } from '../http/paths.js';
-import type { Locale } from '../domain/question-catalogue.js';
+import type { Locale } from '../domain/locale.js';
 import { html, renderPage } from './layout.template.js';
 import { uiMessages } from './messages.js';
 import { formatCalendarDate } from './swedish-dates.js';

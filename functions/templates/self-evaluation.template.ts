@@ -1,6 +1,9 @@
-import { formatFormNumber, type FormFields } from '../domain/application-form.js';
+import type { FormFields } from '../domain/application-form.js';
+import { formatFormNumber } from '../domain/form-number.js';
 import { criteriaForSection } from '../domain/criteria.js';
-import type { ApplicationType, Locale, Question } from '../domain/question-catalogue.js';
+import type { Question } from '../domain/question-catalogue.js';
+import type { ApplicationType } from '../domain/application-type.js';
+import type { Locale } from '../domain/locale.js';
 import type { SelfEvaluation } from '../domain/self-evaluation.js';
 import { applyFormBody } from './apply-form.template.js';
 import { html, renderPage, type HtmlSafeString } from './layout.template.js';

@@ -1,5 +1,7 @@
 import { html, renderPage, type HtmlSafeString } from './layout.template.js';
-import type { ApplicationRecord, ApplicationType, HistoryEntry, Locale } from '../domain/application-record.js';
+import type { ApplicationRecord, HistoryEntry } from '../domain/application-record.js';
+import type { ApplicationType } from '../domain/application-type.js';
+import type { Locale } from '../domain/locale.js';
 import { statusLabels } from '../domain/application-status.js';
 import { applicationSummary } from './application-summary.template.js';
 import { assessmentLabels, type AssessedCriterion } from '../domain/assessment.js';

@@ -1,4 +1,4 @@
-import type { Locale } from '../domain/application-record.js';
+import type { Locale } from '../domain/locale.js';
 import { deadlineWithinDays } from '../domain/deadline.js';
 import { html, renderPage } from './layout.template.js';
 import { datesFor } from './swedish-dates.js';

@@ -1,4 +1,4 @@
-import type { Locale } from '../domain/application-record.js';
+import type { Locale } from '../domain/locale.js';
 
 const stockholmDate = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Europe/Stockholm',

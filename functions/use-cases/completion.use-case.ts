@@ -2,7 +2,7 @@ import type { ApplicationRepository } from '../adapters/application.repository.j
 import type { CompletionLink, CompletionRequest, ReviewRepository } from '../adapters/review.repository.js';
 import type { WorkflowCallbacks } from '../adapters/workflow-callbacks.js';
 import type { ApplicationRecord, ApplicationSubmission } from '../domain/application-record.js';
-import { hashToken, isWellFormedToken, tokenMatchesHash } from '../domain/secret-token.js';
+import { hashToken, isWellFormedToken } from '../domain/secret-token.js';
 
 export type CompletionView =
   | { kind: 'unknown' }
@@ -17,8 +17,8 @@ export interface CompletionDeps {
 
 async function resolveLink(deps: CompletionDeps, token: string): Promise<CompletionLink | undefined> {
   if (!isWellFormedToken(token)) return undefined;
-  const link = await deps.reviews.findCompletionLink(hashToken(token));
-  return link && tokenMatchesHash(token, link.tokenHash) ? link : undefined;
+  // The link is stored under the token's hash: finding it is the check.
+  return deps.reviews.findCompletionLink(hashToken(token));
 }
 
 /** What the applicant's completion link shows. Reads only. */

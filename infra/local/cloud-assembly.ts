@@ -94,12 +94,34 @@ export function synthesiseLocalModel(options: CloudAssemblyOptions): LocalModel 
   return modelFromStacks(synthesiseStacks(options.contextOverrides, options.tmpDir), options.publicBaseUrl);
 }
 
-/** Runs `createQmApp(...).app.synth()` into a temporary directory that is removed afterwards. */
+/**
+ * The stacks synthesised in this process, by context. The app's code cannot change within a
+ * process, so a restarted local system (or a second one in the same test process) reuses them.
+ */
+const synthesised = new Map<string, SynthesisedStack[]>();
+
+/**
+ * Runs `createQmApp(...).app.synth()` into a temporary directory that is removed afterwards; once
+ * per context and process. Callers get their own copy of the templates.
+ */
 export function synthesiseStacks(contextOverrides: Record<string, unknown> = {}, tmpDir = os.tmpdir()): SynthesisedStack[] {
+  const key = JSON.stringify(contextOverrides);
+  let stacks = synthesised.get(key);
+  if (!stacks) {
+    stacks = synthesiseUncached(contextOverrides, tmpDir);
+    synthesised.set(key, stacks);
+  }
+  return structuredClone(stacks);
+}
+
+function synthesiseUncached(contextOverrides: Record<string, unknown>, tmpDir: string): SynthesisedStack[] {
   const outdir = mkdtempSync(path.join(tmpDir, 'qm-local-synth-'));
   try {
     const { app } = createQmApp({
       outdir,
+      // CloudFormation's template validation only warns by default and costs seconds of CPU; the
+      // local runner needs the templates, `cdk synth` validates them.
+      builtinCloudFormationValidation: false,
       // `new App()` does not read cdk.json (the CLI does): merge its context so feature flags and
       // the stage match `cdk synth`. Bundling is skipped: the local runner imports sources.
       context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [], ...contextOverrides },

@@ -200,6 +200,19 @@ export class LocalStepFunctions {
     this.tokens.heartbeat(request.taskToken);
   }
 
+  /**
+   * Functions running for an execution right now (a task's handler, also the one that received a
+   * callback token). 0 with every execution at a wait or a callback means nothing more happens
+   * until a callback, a timer or a new execution: what a test waits for before asserting that
+   * nothing else happened.
+   */
+  handlersInFlight(executionArn?: string): number {
+    if (executionArn) return this.runs.get(executionArn)?.inFlight ?? 0;
+    let count = 0;
+    for (const run of this.runs.values()) count += run.inFlight;
+    return count;
+  }
+
   /** Tasks waiting for SendTaskSuccess/Failure, e.g. to answer them from a test. */
   pendingTasks(executionArn?: string): PendingTask[] {
     return this.tokens.list(executionArn);

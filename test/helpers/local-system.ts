@@ -29,8 +29,24 @@ export interface TestSystem extends LocalSystem {
   mails(): Promise<Email[]>;
   /** Polls the mailbox until an email matches. */
   waitForMail(predicate: (email: Email) => boolean, timeoutMs?: number): Promise<Email>;
+  /** Polls until `condition` holds: a positive signal to wait for, never a fixed pause. Throws naming `what`. */
+  waitUntil(condition: () => boolean | Promise<boolean>, what: string, timeoutMs?: number): Promise<void>;
+  /**
+   * Waits until the workflows are quiet: every running execution waits for a callback or a timer
+   * (`parked` decides, per execution, that it waits where it should) and no function runs for one.
+   * From then on nothing happens until a callback, a timer or a new request.
+   */
+  waitUntilQuiet(parked?: (execution: Execution) => boolean, timeoutMs?: number): Promise<void>;
   /** Waits until the execution (by name or ARN) exists and `predicate` holds; default: it has ended. */
   waitForExecution(nameOrArn: string, predicate?: (execution: Execution) => boolean, timeoutMs?: number): Promise<Execution>;
+}
+
+async function waitUntil(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Not within ${timeoutMs} ms: ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 export async function startTestSystem(overrides: TestSystemOptions = {}): Promise<TestSystem> {
@@ -69,6 +85,13 @@ export async function startTestSystem(overrides: TestSystemOptions = {}): Promis
         await new Promise((r) => setTimeout(r, 50));
       }
     },
+    waitUntil,
+    waitUntilQuiet: (parked = (e) => system.stepFunctions.pendingTasks(e.executionArn).length > 0, timeoutMs = 30_000) =>
+      waitUntil(
+        () => system.stepFunctions.handlersInFlight() === 0 && system.stepFunctions.listExecutions({ statusFilter: 'RUNNING' }).every(parked),
+        'every running workflow parked with no function running',
+        timeoutMs,
+      ),
     waitForExecution: (nameOrArn, predicate = isClosed, timeoutMs = 30_000) => system.stepFunctions.waitForExecution(nameOrArn, predicate, timeoutMs),
     async stop() {
       documentClient.destroy();

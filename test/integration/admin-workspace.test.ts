@@ -286,8 +286,7 @@ describe('actions', () => {
     expect(response.status).toBe(303);
     expect((await stored(id)).history.find((h) => h.from === 'failed')).toMatchObject({ actor: staff, to: 'acknowledged' });
     // The new execution takes it through acknowledgement back into review.
-    for (let i = 0; i < 600 && (await stored(id)).status !== 'in_review'; i++) await new Promise((r) => setTimeout(r, 50));
-    expect((await stored(id)).status).toBe('in_review');
+    await system.waitUntil(async () => (await stored(id)).status === 'in_review', `${id} back in review`);
     expect((await system.waitForExecution(`${id}-r1`, (e) => e.status === 'RUNNING')).name).toBe(`${id}-r1`);
   });
 

@@ -1,14 +1,14 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main as membersCli } from '../../functions/cli/members.cli.js';
+import { runCli } from '../helpers/cli.js';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
 
-// `npm run members -- import <file.csv>` against the running local system, as an operator runs it.
-const run = promisify(execFile);
+// `npm run members -- import <file.csv>` against the running local system, as an operator runs it
+// (in this process: the CLI joins the system through the file it wrote, as from a terminal).
 let system: TestSystem;
 
 beforeAll(async () => {
@@ -18,17 +18,7 @@ afterAll(async () => {
   await system?.stop();
 });
 
-async function members(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'functions/cli/members.cli.ts', ...args], {
-      env: { ...process.env, QM_DATA_DIR: system.dataDir, TABLE_NAME: '' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const members = (...args: string[]) => runCli(membersCli, args, system.dataDir);
 
 const memberItem = (orgnr: string) => system.documentClient.send(new GetCommand({ TableName: system.tableName, Key: { pk: 'MEMBER', sk: orgnr } }));
 

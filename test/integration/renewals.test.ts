@@ -1,15 +1,16 @@
-import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplicationRepository } from '../../functions/adapters/application.repository.js';
 import { CertificateRepository } from '../../functions/adapters/certificate.repository.js';
 import type { ApplicationRecord } from '../../functions/domain/application-record.js';
 import { addDays, addYears, stockholmDate, type CalendarDate } from '../../functions/domain/calendar-date.js';
 import type { Certificate } from '../../functions/domain/certificate.js';
+import { main as renewalsCli } from '../../functions/cli/renewals.cli.js';
 import { exampleFull, linkIn, pathOf, reviewerLinkFor, confirmAndApprove, type CapturedMail } from '../helpers/application-flow.js';
+import { runCli } from '../helpers/cli.js';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
 
 // Renewals on the local system, as a user runs them: certificates in its DynamoDB, the sweep run by
-// `npm run renewals -- --now <date>` (the real CLI joining the system through its local-system.json),
+// `npm run renewals -- --now <date>` (the real CLI, in process, joining the system through its local-system.json),
 // mail in its mailbox, the register and the revision form over HTTP, the review by email link.
 let system: TestSystem;
 const today = stockholmDate(new Date());
@@ -62,14 +63,11 @@ function approvedApplication(certificate: Certificate): ApplicationRecord {
   };
 }
 
-/** `npm run renewals -- --now <date>` in a child process, joining the system as a user's terminal does. */
-function renewals(now: CalendarDate): Promise<string> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !(key in system.env)));
-  return new Promise((resolve, reject) => {
-    execFile('npx', ['tsx', 'functions/cli/renewals.cli.ts', '--now', now], { env: { ...env, QM_DATA_DIR: system.dataDir } }, (error, stdout, stderr) =>
-      error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
-    );
-  });
+/** `npm run renewals -- --now <date>`, in this process, joining the system as a user's terminal does. */
+async function renewals(now: CalendarDate): Promise<string> {
+  const { code, stdout, stderr } = await runCli(renewalsCli, ['--now', now], system.dataDir);
+  if (code !== 0) throw new Error(`npm run renewals -- --now ${now} ended with ${code}\n${stderr}`);
+  return stdout;
 }
 
 const mailsTo = async (certificate: Certificate) => (await system.mails()).filter((m) => m.destination.to.includes(certificate.contact.email));

@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
-import { assessEvery, confirmAndApprove, confirmPartners, decide, exampleFull, isTo, linkIn, pathOf, reviewerLinkFor, submitExample } from '../helpers/application-flow.js';
+import { assessEvery, confirmAndApprove, confirmPartners, decide, exampleFull, isTo, linkIn, pathOf, reviewerLinkFor, submitExample, type CapturedMail } from '../helpers/application-flow.js';
 
 // The review lifecycle on the local system: the synthesised state machine, real callbacks through
 // the Step Functions API, reviewer links from captured mail.
@@ -147,10 +147,11 @@ describe('reviewer links', () => {
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(19);
+    // The workflow has ended (after the decision mail): nothing is left to send for it.
+    const isDecisionMail = (m: CapturedMail) => isTo(exampleFull.contact.email)(m) && m.subject.includes(id) && !m.subject.includes('tagit emot');
     await system.waitForExecution(id, (e) => e.status === 'SUCCEEDED');
-    await new Promise((r) => setTimeout(r, 500));
-    const decisionMails = (await system.mails()).filter((m) => isTo(exampleFull.contact.email)(m) && m.subject.includes(id) && !m.subject.includes('tagit emot'));
-    expect(decisionMails).toHaveLength(1);
+    await system.waitForMail(isDecisionMail);
+    expect((await system.mails()).filter(isDecisionMail)).toHaveLength(1);
     expect((await application(id)).history.filter((h) => h.from === 'in_review' && !h.event)).toHaveLength(1);
   });
 

@@ -1,6 +1,7 @@
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Execution } from '../../infra/local/local-step-functions.js';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
 import { confirmPartners, decide, exampleFor, exampleFull, isTo, linkIn, pathOf, registerFreshMember, reviewerLinkFor, submitExample } from '../helpers/application-flow.js';
 
@@ -29,24 +30,14 @@ async function itemCount(): Promise<number> {
   return result.Count ?? 0;
 }
 
-/** Every running workflow waits at its callbacks: the member's confirmation, or the review and each partner. */
-function allParked(): boolean {
-  return system.stepFunctions.listExecutions({ statusFilter: 'RUNNING' }).every((execution) => {
-    const waiting = system.stepFunctions.pendingTasks(execution.executionArn).map((t) => t.stateName);
-    return waiting.includes('AwaitMemberConfirmation') || (waiting.includes('AwaitReviewDecision') && waiting.filter((s) => s === 'AwaitPartnerConfirmation').length >= exampleFull.partners.length);
-  });
+/** A workflow waits at its callbacks: the member's confirmation, or the review and each partner. */
+function parked(execution: Execution): boolean {
+  const waiting = system.stepFunctions.pendingTasks(execution.executionArn).map((t) => t.stateName);
+  return waiting.includes('AwaitMemberConfirmation') || (waiting.includes('AwaitReviewDecision') && waiting.filter((s) => s === 'AwaitPartnerConfirmation').length >= exampleFull.partners.length);
 }
 
-/** Waits until earlier applications' workflows are parked and have sent their mail, so counts are stable. */
-async function settled(): Promise<void> {
-  let last = -1;
-  for (let i = 0; i < 100; i++) {
-    const now = (await system.mails()).length + (await itemCount());
-    if (now === last && allParked()) return;
-    last = now;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
+/** Waits until earlier applications' workflows are parked at their callbacks and have sent their mail, so counts are stable. */
+const settled = () => system.waitUntilQuiet(parked);
 
 /** The example application for a member of the test's own (one open application per organisation). */
 const freshExample = async () => exampleFor((await registerFreshMember(system)).organisationNumber);
@@ -172,6 +163,7 @@ describe('bad input is refused with 4xx, storing nothing and sending no mail', (
     await settled();
     const itemsBefore = await itemCount();
     const mailsBefore = (await system.mails()).length;
+    const executionsBefore = system.stepFunctions.listExecutions().length;
     // Act
     const response = await send();
     // Assess
@@ -179,7 +171,9 @@ describe('bad input is refused with 4xx, storing nothing and sending no mail', (
     expect(response.headers.get('content-type')).toContain('application/problem+json');
     const problem = (await response.json()) as { title: string; status: number; errors?: { path: string; message: string }[]; detail: string };
     expect(problem.status).toBe(status);
-    await new Promise((r) => setTimeout(r, 200));
+    // The refusal is complete once answered: no workflow started that could store or mail later.
+    expect(system.stepFunctions.listExecutions()).toHaveLength(executionsBefore);
+    await settled();
     expect(await itemCount()).toBe(itemsBefore);
     expect((await system.mails()).length).toBe(mailsBefore);
   });

@@ -215,10 +215,13 @@ describe('LocalStepFunctions', () => {
     slow.sfn.startExecution({ stateMachineArn: nestedSm, name: 'nested-slow', input: '{"delaySeconds":99999999}' });
     await slow.sfn.waitForExecution('slow', hasEnteredState('Pause'));
     await slow.sfn.waitForExecution('nested-slow', hasEnteredState('BranchWait'));
-    await new Promise((r) => setTimeout(r, 300));
+    // A short wait started after them has ended: an overflowing timer (Node fires it after 1 ms)
+    // would have ended before it.
+    slow.sfn.startExecution({ stateMachineArn: nestedSm, name: 'nested-short', input: '{"delaySeconds":0.3}' });
+    await slow.sfn.waitForExecution('nested-short', (e) => e.status === 'SUCCEEDED');
     expect(slow.sfn.getExecution('slow')!.status).toBe('RUNNING');
     expect(slow.sfn.getExecution('nested-slow')!.status).toBe('RUNNING');
-    expect(slow.calls.map((c) => c.name)).toEqual(['Prepare']); // neither wait has ended
+    expect(slow.calls.map((c) => c.payload)).toEqual([expect.objectContaining({ id: 's' }), { delaySeconds: 0.3 }]); // neither long wait has ended
 
     const fast = harness({ timeOverrides: { waitSeconds: { BranchWait: 0 } } });
     fast.sfn.startExecution({ stateMachineArn: nestedSm, name: 'nested-fast', input: '{"delaySeconds":99999999}' });

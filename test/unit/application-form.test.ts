@@ -5,10 +5,9 @@ import {
   applicationBodyFromForm,
   applicationToFormValues,
   extractFormMeta,
-  formatFormNumber,
-  parseFormNumber,
   type FormFields,
 } from '../../functions/domain/application-form.js';
+import { formatFormNumber, parseFormNumber } from '../../functions/domain/form-number.js';
 import { validateApplication, type ApplicationInput } from '../../functions/domain/application.schema.js';
 
 /** A filled-in full application form as a browser would post it (after urlencoded parsing). */

@@ -3,7 +3,8 @@ import fullExample from '../../examples/application-full.json' with { type: 'jso
 import { applicationBodyFromForm, applicationToFormValues, partnerFieldNames, type FormFields } from '../../functions/domain/application-form.js';
 import { maxPartners } from '../../functions/domain/partners.js';
 import { validateApplication } from '../../functions/domain/application.schema.js';
-import { questionsFor, type ApplicationType } from '../../functions/domain/question-catalogue.js';
+import { questionsFor } from '../../functions/domain/question-catalogue.js';
+import type { ApplicationType } from '../../functions/domain/application-type.js';
 import { fieldId, renderApplyForm } from '../../functions/templates/apply-form.template.js';
 import { html, layoutStyleHash, layoutStyles, renderPage } from '../../functions/templates/layout.template.js';
 import { pickLocale } from '../../functions/templates/messages.js';

@@ -8,6 +8,7 @@ import { renderRegisterCsv } from '../../functions/templates/register-csv.js';
 import { certificatePdf, certificatePdfModel } from '../../functions/use-cases/certificate-documents.use-case.js';
 import { decodeQr, havePoppler, pdfText, renderFirstPage } from '../helpers/pdf-tools.js';
 import { exampleCertificate, organisationNumber } from '../renewals/certificate-fixtures.js';
+import type { Locale } from '../../functions/domain/locale.js';
 
 const base = 'https://qm.example';
 const swedish = exampleCertificate({
@@ -123,7 +124,7 @@ describe('badge', () => {
     superseded: [superseded, '2027-06-01'],
     revoked: [revoked, '2027-06-01'],
   } as const;
-  const badge = (state: keyof typeof states, locale: 'sv' | 'en' = 'sv') => {
+  const badge = (state: keyof typeof states, locale: Locale = 'sv') => {
     const [certificate, date] = states[state];
     return renderBadgeSvg({ ...certificate, status: certificateStatus(certificate, date) }, locale);
   };

@@ -9,10 +9,11 @@ import type { RecordedDecision } from '../../functions/domain/review.js';
 import { certifyApplication } from '../../functions/use-cases/apply-decision.use-case.js';
 import type { LifecycleDeps } from '../../functions/use-cases/lifecycle-deps.js';
 import { pdfText } from '../helpers/pdf-tools.js';
+import type { Locale } from '../../functions/domain/locale.js';
 
 const approval: RecordedDecision = { decision: 'approve', decidedBy: 'granskare@stadskarnor.example', decidedAt: '2026-11-27T09:15:00Z' };
 
-function inReview(locale: 'sv' | 'en'): ApplicationRecord {
+function inReview(locale: Locale): ApplicationRecord {
   return {
     id: 'A-20261125-7KQ3ZP',
     applicationType: 'full',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ApplicationRecord, HistoryEntry, Locale } from '../../functions/domain/application-record.js';
+import type { ApplicationRecord, HistoryEntry } from '../../functions/domain/application-record.js';
+import type { Locale } from '../../functions/domain/locale.js';
 import type { ApplicationStatus } from '../../functions/domain/application-status.js';
 import type { Certificate } from '../../functions/domain/certificate.js';
 import type { EmailMessage } from '../../functions/domain/email-message.js';

@@ -4,17 +4,24 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand, U
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { readFileSync } from 'node:fs';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { applyEnvironment } from '../../infra/local/lambda-environment.js';
 import { functionEnvironment, lambdaContext, postEvent } from '../helpers/http-events.js';
 
 // Unit tests of the handler's edge cases with mocked AWS clients; the real path runs in test/integration.
-Object.assign(process.env, functionEnvironment('QmTable', 'http://127.0.0.1:1'));
+// The unit project shares worker processes between files: the environment and the mocks are undone after.
+const restoreEnvironment = applyEnvironment(functionEnvironment('QmTable', 'http://127.0.0.1:1'));
 
 const { handler } = await import('../../functions/handlers/submit-application.handler.js');
 const example = JSON.parse(readFileSync('examples/application-full.json', 'utf8')) as { organisation: { organisationNumber: string } };
 
 const dynamo = mockClient(DynamoDBDocumentClient);
 const sfn = mockClient(SFNClient);
+afterAll(() => {
+  dynamo.restore();
+  sfn.restore();
+  restoreEnvironment();
+});
 
 function post(body: string, headers: Record<string, string> = { 'content-type': 'application/json' }): APIGatewayProxyEventV2 {
   return postEvent('POST /applications', '/applications', body, headers);
