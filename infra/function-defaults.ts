@@ -1,5 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
-import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, LoggingFormat, Runtime, Tracing, type ILayerVersion } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
@@ -7,6 +7,7 @@ import { CfnResource } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { documentLibraries } from './lambda-functions.js';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -25,6 +26,8 @@ export interface QmFunctionProps {
   bundledFolders?: Record<string, string>;
   /** Only for asynchronously invoked functions: where an event goes after Lambda's own retries. */
   deadLetterQueue?: IQueue;
+  /** The document libraries' layer, for functions that make PDFs or spreadsheets; the bundle leaves those libraries out. */
+  documentLibraries?: ILayerVersion;
 }
 
 /**
@@ -50,6 +53,14 @@ export const bundleSettings = {
   externalModules: ['@aws-sdk/*'],
 };
 
+/**
+ * The modules a function's bundle leaves out: the AWS SDK (the runtime has it) and, for a function
+ * with the document libraries' layer, those libraries (/opt/nodejs/node_modules has them).
+ */
+export function externalModules(withDocumentLibraries: boolean): string[] {
+  return [...bundleSettings.externalModules, ...(withDocumentLibraries ? documentLibraries : [])];
+}
+
 /** One namespace for the system's own metrics (Powertools Metrics, EMF). */
 export const METRICS_NAMESPACE = 'QM';
 
@@ -66,6 +77,7 @@ export class QmFunction extends NodejsFunction {
       timeout: props.timeout ?? Duration.seconds(15),
       ...(props.reservedConcurrentExecutions ? { reservedConcurrentExecutions: props.reservedConcurrentExecutions } : {}),
       ...(props.deadLetterQueue ? { deadLetterQueueEnabled: true, deadLetterQueue: props.deadLetterQueue } : {}),
+      ...(props.documentLibraries ? { layers: [props.documentLibraries] } : {}),
       tracing: Tracing.ACTIVE,
       loggingFormat: LoggingFormat.JSON,
       logGroup: new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.SIX_MONTHS }),
@@ -84,7 +96,7 @@ export class QmFunction extends NodejsFunction {
         sourceMap: bundleSettings.sourceMap,
         banner: bundleSettings.banner,
         define: bundleSettings.define,
-        externalModules: bundleSettings.externalModules,
+        externalModules: externalModules(props.documentLibraries !== undefined),
         ...(props.bundledFolders ? { commandHooks: copyFolders(props.bundledFolders) } : {}),
       },
     });

@@ -37,7 +37,21 @@ export interface FunctionSpec {
   memorySize?: number;
   /** Folders (from the project root) copied into the bundle under the given name, e.g. the PDF fonts. */
   bundledFolders?: Record<string, string>;
+  /**
+   * Makes PDFs or spreadsheets: the function gets the document libraries' layer and its bundle
+   * leaves those libraries out (`documentLibraries` below).
+   */
+  documentLibraries?: boolean;
 }
+
+/**
+ * pdf-lib, fontkit and qrcode (the PDFs) and exceljs (the XLSX exports): about 2.5 MB minified,
+ * seven times a typical bundle, and they change only with a version bump. They ship once, in a
+ * Lambda layer (infra/document-libraries.ts), to the functions marked `documentLibraries: true`,
+ * whose bundles `require` them from the layer. The local runner imports the sources, which find
+ * them in node_modules.
+ */
+export const documentLibraries = ['pdf-lib', '@pdf-lib/fontkit', 'qrcode', 'exceljs'] as const;
 
 /** The fonts the PDF code reads beside its bundle (functions/documents/fonts.ts). */
 const pdfFonts = { fonts: 'functions/documents/fonts' };
@@ -137,6 +151,7 @@ export const httpFunctions = {
     access: { table: 'read' },
     memorySize: 1024,
     bundledFolders: pdfFonts,
+    documentLibraries: true,
   },
   CertificateBadge: {
     entry: 'functions/handlers/certificate-badge.handler.ts',
@@ -151,6 +166,7 @@ export const httpFunctions = {
     access: {},
     memorySize: 1024,
     bundledFolders: pdfFonts,
+    documentLibraries: true,
   },
   ApiDocument: {
     entry: 'functions/handlers/api-document.handler.ts',
@@ -184,6 +200,7 @@ export const httpFunctions = {
     routes: ['GET /admin/export/certificates.csv', 'GET /admin/export/certificates.xlsx', 'GET /admin/export/applications.csv', 'GET /admin/export/applications.xlsx'],
     access: { table: 'read', staffSessions: true },
     timeoutSeconds: 60,
+    documentLibraries: true,
   },
   AdminActions: {
     entry: 'functions/handlers/admin-actions.handler.ts',
@@ -308,6 +325,7 @@ export const workflowFunctions = {
     access: { table: 'readwrite', sendMail: true },
     memorySize: 1024,
     bundledFolders: pdfFonts,
+    documentLibraries: true,
   },
   RejectApplication: {
     entry: 'functions/handlers/reject-application.handler.ts',

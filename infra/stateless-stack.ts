@@ -17,6 +17,7 @@ import type { Construct } from 'constructs';
 import { ApplicationLifecycle } from '../workflows/application-lifecycle.workflow.js';
 import type { StageConfig } from './config/stage-config.js';
 import { sessionKeyPrefix } from '../functions/domain/staff-session.js';
+import { DocumentLibrariesLayer } from './document-libraries.js';
 import { QmFunction } from './function-defaults.js';
 import {
   executionEndFunctions,
@@ -116,6 +117,9 @@ export class StatelessStack extends Stack {
     const lifecycleByName = StateMachine.fromStateMachineName(this, 'LifecycleByName', stateMachineName);
 
     const functions: Record<string, QmFunction> = {};
+    // One layer for every function that makes PDFs or spreadsheets, built with the first of them.
+    let documentLayer: DocumentLibrariesLayer | undefined;
+    const documentLibrariesLayer = () => (documentLayer ??= new DocumentLibrariesLayer(this, 'DocumentLibraries'));
     const build = (fnId: string, spec: FunctionSpec, extra: { env?: Record<string, string>; async?: boolean } = {}) => {
       const fn = new QmFunction(this, fnId, {
         entry: spec.entry,
@@ -125,6 +129,7 @@ export class StatelessStack extends Stack {
         ...(spec.reservedConcurrency ? { reservedConcurrentExecutions: config[spec.reservedConcurrency] } : {}),
         memorySize: spec.memorySize,
         bundledFolders: spec.bundledFolders,
+        ...(spec.documentLibraries ? { documentLibraries: documentLibrariesLayer() } : {}),
         ...(extra.async ? { deadLetterQueue: deadLetters } : {}),
       });
       if (!extra.async) {

@@ -1,4 +1,3 @@
-import busboy from 'busboy';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { adminDependencies, type AdminDependencies } from '../adapters/admin-dependencies.js';
 import { sessionIdFromCookies } from '../domain/staff-session.js';
@@ -38,6 +37,8 @@ export interface AdminForm {
 }
 
 const maxFormBytes = 5_000_000;
+const maxFormFields = 20;
+const maxFormFiles = 1;
 
 function bodyBytes(event: APIGatewayProxyEventV2): Buffer {
   const raw = event.body ?? '';
@@ -59,28 +60,28 @@ export async function readAdminForm(event: APIGatewayProxyEventV2): Promise<Admi
   return undefined;
 }
 
-function readMultipart(contentType: string, bytes: Buffer): Promise<AdminForm | undefined> {
-  return new Promise((resolve) => {
-    const form: AdminForm = { fields: {}, files: [] };
-    let parser: busboy.Busboy;
-    try {
-      parser = busboy({ headers: { 'content-type': contentType }, limits: { fileSize: maxFormBytes, files: 1, fields: 20 } });
-    } catch {
-      resolve(undefined);
-      return;
+/**
+ * A multipart post (the member register's CSV upload), parsed by the platform (the Fetch API's
+ * `formData()`, built into Node) rather than a library bundled with every admin function. As before:
+ * the first 20 fields and the first file count, the rest is ignored; the body's size is checked above.
+ */
+async function readMultipart(contentType: string, bytes: Buffer): Promise<AdminForm | undefined> {
+  let data: FormData;
+  try {
+    data = await new Response(bytes, { headers: { 'content-type': contentType } }).formData();
+  } catch {
+    return undefined;
+  }
+  const form: AdminForm = { fields: {}, files: [] };
+  let fields = 0;
+  for (const [name, value] of data) {
+    if (typeof value === 'string') {
+      if (fields++ < maxFormFields) form.fields[name] ??= value;
+    } else if (form.files.length < maxFormFiles) {
+      form.files.push({ field: name, fileName: value.name || 'fil.csv', content: Buffer.from(await value.arrayBuffer()) });
     }
-    parser.on('field', (name, value) => {
-      form.fields[name] ??= value;
-    });
-    parser.on('file', (field, stream, info) => {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => form.files.push({ field, fileName: info.filename ?? 'fil.csv', content: Buffer.concat(chunks) }));
-    });
-    parser.on('close', () => resolve(form));
-    parser.on('error', () => resolve(undefined));
-    parser.end(bytes);
-  });
+  }
+  return form;
 }
 
 export function frameOf(staff: SignedInStaff): StaffFrame {

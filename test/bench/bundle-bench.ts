@@ -4,13 +4,20 @@
 // excluded) and the median cold import of its handler in a fresh Node process, bundled against
 // the same handler unbundled through tsx, measured alternately in the same run. Goals (issue 8):
 // every bundle ≤ 250 KB, bundled import ≤ 1/3 of unbundled.
+//
+// Functions with `documentLibraries: true` are built as deployed, without those libraries, and
+// find them where Lambda would, in the layer (built here as at synth, infra/document-libraries.ts,
+// and put in a node_modules beside the bundles, ahead of the project's): their bundled import
+// includes loading whatever of the layer they load at import.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { bundleSettings, projectRoot } from '../../infra/function-defaults.js';
-import { executionEndFunctions, httpFunctions, mailEventFunctions, scheduledFunctions, workflowFunctions } from '../../infra/lambda-functions.js';
+import { bundleDocumentLibraries } from '../../infra/document-libraries.js';
+import { bundleSettings, externalModules, projectRoot } from '../../infra/function-defaults.js';
+import { documentLibraries, executionEndFunctions, type FunctionSpec, httpFunctions, mailEventFunctions, scheduledFunctions, workflowFunctions } from '../../infra/lambda-functions.js';
 import { percentile } from './stats.js';
 
 const median = (values: readonly number[]) => percentile(values, 0.5);
@@ -25,12 +32,16 @@ const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]!.split(',')) : undefined;
 const keep = process.argv.includes('--keep');
 
-const specs = { ...httpFunctions, ...workflowFunctions, ...scheduledFunctions, ...executionEndFunctions, ...mailEventFunctions };
+const specs: Record<string, FunctionSpec> = { ...httpFunctions, ...workflowFunctions, ...scheduledFunctions, ...executionEndFunctions, ...mailEventFunctions };
 // Inside the project: the external AWS SDK resolves from its node_modules, as from the Lambda runtime's.
 mkdirSync(path.join(projectRoot, '.tmp'), { recursive: true });
 const outdir = mkdtempSync(path.join(projectRoot, '.tmp', 'bundles-'));
 // As in a Lambda asset, where no package.json says "type": "module": index.js is CommonJS.
 writeFileSync(path.join(outdir, 'package.json'), JSON.stringify({ type: 'commonjs' }));
+// The layer, as Lambda mounts it (/opt/nodejs/node_modules), here where the bundles' require() looks first.
+bundleDocumentLibraries(path.join(outdir, 'layer'));
+cpSync(path.join(outdir, 'layer', 'nodejs', 'node_modules'), path.join(outdir, 'node_modules'), { recursive: true });
+const layerKb = documentLibraries.map((name) => statSync(path.join(outdir, 'node_modules', name, 'index.js')).size / 1024);
 
 /**
  * Milliseconds from just before loading the handler module to just after, in a new process. The
@@ -64,9 +75,14 @@ try {
       sourcemap: bundleSettings.sourceMap ? 'external' : false,
       banner: { js: bundleSettings.banner },
       define: bundleSettings.define,
-      external: withSdk ? [] : bundleSettings.externalModules,
+      external: externalModules(spec.documentLibraries === true).filter((m) => !withSdk || !bundleSettings.externalModules.includes(m)),
       logLevel: 'error',
     });
+    if (spec.documentLibraries) {
+      // The layer's copy, not the project's: what the deployed function loads.
+      const resolved = createRequire(outfile).resolve(documentLibraries[0]);
+      if (!resolved.startsWith(outdir)) throw new Error(`${name}: ${documentLibraries[0]} resolves to ${resolved}, not the layer`);
+    }
     const kb = statSync(outfile).size / 1024;
     const bundled: number[] = [];
     const unbundled: number[] = [];
@@ -93,5 +109,6 @@ for (const r of rows) {
   if (missed.length > 0) failures++;
   console.log(`${pad(r.name, 26)}${num(r.kb)}${num(r.bundled)}ms${num(r.unbundled)}ms${num(ratio, 2)}  ${missed.length === 0 ? 'ok' : `missed: ${missed.join(', ')}`}`);
 }
+console.log(`layer DocumentLibraries ${layerKb.reduce((a, b) => a + b, 0).toFixed(1)} KB (${documentLibraries.map((n, i) => `${n} ${layerKb[i]!.toFixed(1)}`).join(', ')}), for ${Object.values(specs).filter((s) => s.documentLibraries).length} functions`);
 console.log(`largest ${Math.max(...rows.map((r) => r.kb)).toFixed(1)} KB; median ratio ${median(rows.map((r) => r.bundled / r.unbundled)).toFixed(2)}; ${failures === 0 ? 'all goals met' : `${failures} function(s) miss a goal`}`);
 process.exitCode = failures === 0 ? 0 : 1;
