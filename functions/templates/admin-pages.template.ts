@@ -109,10 +109,10 @@ function partnerSection(a: ApplicationRecord, partners: ApplicationAdminView['pa
   if (partners.length === 0) return '';
   const missing = partners.filter((p) => !clearedForApproval(p.confirmation));
   return html`<h2>Samverkanspartner</h2>
-<div class="table-scroll"><table>
+<table class="stack">
 <thead><tr><th scope="col">Partner</th><th scope="col">Kontaktperson</th><th scope="col">Svar</th></tr></thead>
-<tbody>${partners.map((p) => html`<tr><td>${partnerPublicName(p.partner)}</td><td>${p.partner.name}, ${p.partner.email}</td><td>${partnerState(p.confirmation)}</td></tr>`)}</tbody>
-</table></div>
+<tbody>${partners.map((p) => html`<tr><td data-label="Partner">${partnerPublicName(p.partner)}</td><td data-label="Kontaktperson">${p.partner.name}, ${p.partner.email}</td><td data-label="Svar">${partnerState(p.confirmation)}</td></tr>`)}</tbody>
+</table>
 ${missing.length && !isFinal(a.status)
     ? action(
         'Godkänn utan bekräftelse',

@@ -1,5 +1,5 @@
 import type { ApplicationRecord } from '../domain/application-record.js';
-import { partnerConfirmationStatement, partnerPublicName, partnerRoleLabels, type PartnerConfirmation } from '../domain/partners.js';
+import { partnerConfirmationStatement, partnerPublicName, type PartnerConfirmation } from '../domain/partners.js';
 import { findQuestion } from '../domain/question-catalogue.js';
 import { html, renderPage } from './layout.template.js';
 import { registeredName } from './partner-emails.template.js';
@@ -17,7 +17,7 @@ function summary(application: ApplicationRecord, confirmation: PartnerConfirmati
     const value = application.answers[id];
     return value === undefined ? '–' : typeof value === 'number' ? value.toLocaleString('sv-SE') : String(value);
   };
-  return html`<p>Ni är angivna som samverkanspartner: <strong>${partnerPublicName(confirmation)}</strong> (${partnerRoleLabels.sv[confirmation.role].toLowerCase()}), kontaktperson ${confirmation.name}.</p>
+  return html`<p>Ni är angivna som samverkanspartner: <strong>${partnerPublicName(confirmation)}</strong>, kontaktperson ${confirmation.name}.</p>
 <dl class="facts">
   <dt>Organisation</dt><dd>${registeredName(application)} (${application.organisation.organisationNumber})</dd>
   <dt>Ort och kommun</dt><dd>${application.organisation.town}, ${application.organisation.municipality}</dd>

@@ -174,9 +174,8 @@ export async function overridePartnerConfirmations(
 ): Promise<Partner[]> {
   const at = deps.now().toISOString();
   const overridden: Partner[] = [];
-  for (const { partner, confirmation } of await partnerStatuses(deps, application)) {
+  for (const [index, { partner, confirmation }] of (await partnerStatuses(deps, application)).entries()) {
     if (clearedForApproval(confirmation)) continue;
-    const index = application.partners!.indexOf(partner);
     const updated = await deps.partners.override(application.id, index, partner, staff, reason, at);
     if (!updated) continue;
     overridden.push(partner);
