@@ -203,7 +203,7 @@ export class ApplicationLifecycle extends Construct {
 
     // Router: a fresh submission starts at RouteApplication; a resume continues from the stored
     // status. The first steps are idempotent (acknowledge once, reuse an open or decided round,
-    // send each mail once, list only the partners still to answer), so everything before the
+    // send each mail once, a partner who has answered is settled at once), so everything before the
     // decision resumes through Acknowledge; a completion round resumes inside the review branch.
     const start = new Choice(this, S.Start);
     const resume = onFailure(
