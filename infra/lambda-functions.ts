@@ -204,7 +204,7 @@ export const httpFunctions = {
   },
   AdminActions: {
     entry: 'functions/handlers/admin-actions.handler.ts',
-    description: "The workspace's actions (CSRF-protected forms, each in the audit log): links, reviewers, deadlines, withdrawal, partner override, restart, notes, revocation, members",
+    description: "The workspace's actions on applications and certificates (CSRF-protected forms, each in the audit log): links, reviewers, deadlines, withdrawal, partner override, restart, notes, revocation, correction",
     routes: [
       'POST /admin/applications/{id}/resend-review-links',
       'POST /admin/applications/{id}/reviewers',
@@ -215,11 +215,16 @@ export const httpFunctions = {
       'POST /admin/applications/{id}/notes',
       'POST /admin/certificates/{certificateId}/revoke',
       'POST /admin/certificates/{certificateId}/correct',
-      'POST /admin/members',
-      'POST /admin/members/{organisationNumber}/end',
-      'POST /admin/members/import',
     ],
     access: { table: 'readwrite', sendMail: true, startWorkflow: true, stopWorkflow: true, answerWorkflowTasks: true },
+    timeoutSeconds: 30,
+  },
+  AdminMembers: {
+    entry: 'functions/handlers/admin-members.handler.ts',
+    description: "The workspace's member register (CSRF-protected forms, each in the audit log): add or change a member, end a membership, import the register as CSV",
+    routes: ['POST /admin/members', 'POST /admin/members/{organisationNumber}/end', 'POST /admin/members/import'],
+    // Members and the audit log only: no mail, no workflows.
+    access: { table: 'readwrite' },
     timeoutSeconds: 30,
   },
   SitePages: {
