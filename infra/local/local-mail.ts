@@ -1,6 +1,7 @@
 import type { Email } from 'aws-ses-v2-local/dist/store.js';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -82,11 +83,37 @@ function loadStore(file: string): void {
   sesStore.getStoreReadonly().emails.push(...(saved.emails ?? []));
 }
 
-function saveStore(file: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify({ emails: sesStore.getStoreReadonly().emails }));
-  renameSync(temporary, file); // whole or not at all, should the process die mid-write
+/**
+ * Keeps the mailbox on disk. Rewriting the whole file synchronously after every send blocked the one
+ * event loop the whole local system shares (a few milliseconds per mail, growing with the mailbox),
+ * so saves are coalesced: at most one write in flight, and one more after it when mail arrived
+ * meanwhile. `flush()` waits for the last one (on stop). Each write is whole or not at all.
+ */
+function storeWriter(file: string) {
+  let writing: Promise<void> | undefined;
+  let again = false;
+  async function write(): Promise<void> {
+    do {
+      again = false;
+      await mkdir(path.dirname(file), { recursive: true });
+      const temporary = `${file}.${process.pid}.tmp`;
+      await writeFile(temporary, JSON.stringify({ emails: sesStore.getStoreReadonly().emails }));
+      await rename(temporary, file);
+    } while (again);
+  }
+  return {
+    save(): void {
+      if (writing) {
+        again = true;
+        return;
+      }
+      writing = write().finally(() => (writing = undefined));
+      writing.catch((error: unknown) => console.error(`local mailbox: could not save ${file}:`, error));
+    },
+    async flush(): Promise<void> {
+      while (writing) await writing.catch(() => undefined);
+    },
+  };
 }
 
 export interface LocalMail {
@@ -110,6 +137,7 @@ export async function startLocalMail(options: LocalMailOptions = {}): Promise<Lo
   const mod = (await import('aws-ses-v2-local')) as unknown as { default: SesServerFactory | { default: SesServerFactory } };
   const createSesServer = typeof mod.default === 'function' ? mod.default : mod.default.default;
   if (options.storeFile) loadStore(options.storeFile);
+  const store = options.storeFile ? storeWriter(options.storeFile) : undefined;
   const sesServer = await createSesServer({ host: '127.0.0.1', port: 0 });
   const internalPort = (sesServer.address() as { port: number }).port;
 
@@ -169,7 +197,7 @@ export async function startLocalMail(options: LocalMailOptions = {}): Promise<Lo
     await forward(req, body, res, internalPort);
     if (send === 'v2' && faults.bouncing.size > 0 && res.statusCode < 300) simulateBounce(body);
     const changesStore = send || (req.method === 'POST' && url.pathname === '/clear-store');
-    if (changesStore && options.storeFile) saveStore(options.storeFile);
+    if (changesStore) store?.save();
   }
 
   function bounce(addresses: string[]) {
@@ -227,7 +255,7 @@ export async function startLocalMail(options: LocalMailOptions = {}): Promise<Lo
       }),
     });
     if (!res.ok) throw new Error(`local mailbox refused a direct delivery: ${res.status}`);
-    if (options.storeFile) saveStore(options.storeFile);
+    store?.save();
   }
 
   function failNextSends(count: number, kind: MailFaultKind = 'throttling') {
@@ -253,6 +281,7 @@ export async function startLocalMail(options: LocalMailOptions = {}): Promise<Lo
     async stop() {
       await close(proxy);
       await close(sesServer);
+      await store?.flush();
     },
   };
 }

@@ -94,7 +94,7 @@ describe('local mail', () => {
 });
 
 describe('local mail kept in a file', () => {
-  it('loads the mailbox from its file at start, and writes every send to it', async () => {
+  it('loads the mailbox from its file at start, and has every send in it once stopped, a burst included', async () => {
     // Prepare: a file from an earlier run with one mail
     await mail.stop();
     const dir = mkdtempSync(path.join(os.tmpdir(), 'qm-mail-'));
@@ -107,11 +107,17 @@ describe('local mail kept in a file', () => {
       ses = new SESv2Client({ endpoint: mail.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
       const loaded = (await mail.list()).map((e) => e.subject);
       await send('efter omstarten');
+      const burst = Array.from({ length: 20 }, (_, i) => `samtidigt ${i}`);
+      await Promise.all(burst.map((subject) => send(subject)));
+      await mail.stop(); // saves are coalesced; stopping waits for the last
       // Assess
       expect(loaded).toEqual(['Från förra körningen']);
       const saved = JSON.parse(readFileSync(storeFile, 'utf8')) as { emails: { subject: string }[] };
-      expect(saved.emails.map((e) => e.subject)).toEqual(['Från förra körningen', 'efter omstarten']);
+      expect(saved.emails.map((e) => e.subject).slice(0, 2)).toEqual(['Från förra körningen', 'efter omstarten']);
+      expect(saved.emails.map((e) => e.subject).slice(2).sort()).toEqual([...burst].sort());
     } finally {
+      mail = await startLocalMail({ port: 0 }); // for afterAll
+
       rmSync(dir, { recursive: true, force: true });
     }
   });
