@@ -1,8 +1,11 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { ApplicationRecord, HistoryEntry } from '../domain/application-record.js';
+import type { ApplicationRecord, ApplicationRecordPatch, HistoryEntry } from '../domain/application-record.js';
 import { canTransition, isFinal, type ApplicationStatus } from '../domain/application-status.js';
 import { unlessConditionFails } from './conditional-write.js';
+import type { ApplicationStore, SubmitOutcome, SubmitWrites, TransitionRequest, TransitionResult } from '../use-cases/ports.js';
+import type { ApplicationSummaryRow, OpenSlot } from '../domain/application-record.js';
+import { completedIdempotencyPut } from './idempotency.repository.js';
 
 /**
  * Applications in the single table. Every write is one conditional single-item write, and each
@@ -25,50 +28,7 @@ const allApplicationsPk = 'APP';
 /** One action of a TransactWriteItems request. */
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-/** What a new submission writes with its application, all in one transaction. */
-export interface SubmitWrites {
-  /** The organisation's slot: free (never held, or released), or taken over from a holder known to be over. */
-  slot: { free: true } | { takeOverFrom: OpenSlot };
-  claimedAt: string;
-  /** The hash of the applicant's status-link token, when the receipt carries a link. */
-  statusLinkHash?: string;
-  /** Further actions that belong to the same request (its idempotency record). */
-  also?: TransactItem[];
-}
-
-/** Why a submission's transaction was cancelled: the slot is held, or one of the `also` actions' conditions failed. */
-export type SubmitOutcome = { ok: true } | { ok: false; failed: 'slot' | 'also' };
-
-/** Who holds an organisation's open-application slot. */
-export interface OpenSlot {
-  applicationId: string;
-  claimedAt: string;
-}
-
-/** One line of an organisation's record of applications. */
-export interface ApplicationSummaryRow {
-  id: string;
-  applicationType: ApplicationRecord['applicationType'];
-  status: ApplicationStatus;
-  submittedAt: string;
-  certificateId?: string;
-}
-
-export interface TransitionRequest {
-  from: ApplicationStatus | readonly ApplicationStatus[];
-  to: ApplicationStatus;
-  actor: string;
-  at: string;
-  comment?: string;
-  /** Other attributes to set in the same write. */
-  set?: Record<string, unknown>;
-}
-
-export type TransitionResult =
-  | { ok: true; application: ApplicationRecord }
-  | { ok: false; reason: 'not_found' | 'conflict'; current?: ApplicationRecord };
-
-export class ApplicationRepository {
+export class ApplicationRepository implements ApplicationStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -107,7 +67,7 @@ export class ApplicationRepository {
               ExpressionAttributeValues: { ':from': writes.slot.takeOverFrom.applicationId, ':claimedAt': writes.slot.takeOverFrom.claimedAt },
             },
           };
-    const also = writes.also ?? [];
+    const also = writes.idempotency ? [completedIdempotencyPut(this.tableName, writes.idempotency)] : [];
     const items: TransactItem[] = [
       { Put: { TableName: this.tableName, Item: this.applicationItem(application), ConditionExpression: 'attribute_not_exists(pk)' } },
       slot,
@@ -123,7 +83,7 @@ export class ApplicationRepository {
       if (!(error instanceof TransactionCanceledException)) throw error;
       const failed = (error.CancellationReasons ?? []).map((r, i) => (r.Code === 'ConditionalCheckFailed' ? i : -1)).filter((i) => i >= 0);
       // The request's own records first: a retry racing its original is answered as the original.
-      if (failed.some((i) => i >= items.length - also.length)) return { ok: false, failed: 'also' };
+      if (failed.some((i) => i >= items.length - also.length)) return { ok: false, failed: 'idempotency' };
       if (failed.includes(1)) return { ok: false, failed: 'slot' };
       // The application id or the link hash already taken (random: not expected), a conflict or throttling.
       throw error;
@@ -257,7 +217,7 @@ export class ApplicationRepository {
    * Appends a history entry that changes no status (a staff action or note), with other attributes
    * set in the same write.
    */
-  async appendHistory(id: string, entry: Omit<HistoryEntry, 'from' | 'to'>, set: Record<string, unknown> = {}): Promise<ApplicationRecord | undefined> {
+  async appendHistory(id: string, entry: Omit<HistoryEntry, 'from' | 'to'>, set: ApplicationRecordPatch = {}): Promise<ApplicationRecord | undefined> {
     const current = await this.get(id);
     if (!current) return undefined;
     const full: HistoryEntry = { ...entry, from: current.status, to: current.status };
@@ -376,7 +336,7 @@ export class ApplicationRepository {
     for (let attempt = 0; attempt < 3; attempt++) {
       const current = await this.get(id);
       if (!current) return false;
-      if (((current.eventKeys as string[] | undefined) ?? []).includes(key)) return false;
+      if ((current.eventKeys ?? []).includes(key)) return false;
       const full: HistoryEntry = { ...entry, from: current.status, to: current.status };
       const written = await unlessConditionFails(
         this.db.send(
@@ -471,7 +431,7 @@ export class ApplicationRepository {
     );
     if (claimed.ok) return 'claimed';
     const current = await this.get(id);
-    const notification = (current?.notifications as Record<string, { state?: string }> | undefined)?.[key];
+    const notification = current?.notifications?.[key];
     return notification?.state === 'sent' ? 'sent' : 'busy';
   }
 

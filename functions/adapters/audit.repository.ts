@@ -2,6 +2,7 @@ import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry, AuditItemKind } from '../domain/audit.js';
 import { stripKeys } from './application.repository.js';
+import type { AuditStore } from '../use-cases/ports.js';
 
 /**
  * The staff audit log. Entries are only ever put (a conditional put of a new key): this code has no
@@ -10,7 +11,7 @@ import { stripKeys } from './application.repository.js';
  */
 const auditItemPk = (kind: AuditItemKind, itemId: string) => `AUDIT#${kind}#${itemId}`;
 
-export class AuditRepository {
+export class AuditRepository implements AuditStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,

@@ -1,9 +1,11 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CalendarDate } from '../domain/calendar-date.js';
 import { formatCertificateId, isRevokedOn, type Certificate } from '../domain/certificate.js';
-import { nextPendingStage, renewalStages, type RenewalStageRecord } from '../domain/renewal-stages.js';
+import { nextPendingStage, renewalStages } from '../domain/renewal-stages.js';
 import { stripKeys } from './application.repository.js';
 import { unlessConditionFails } from './conditional-write.js';
+import type { CertificateStore } from '../use-cases/ports.js';
+import type { OrganisationCertificatePointer, StoredCertificate } from '../domain/certificate.js';
 
 /**
  * Certificates and what hangs on them.
@@ -16,21 +18,7 @@ import { unlessConditionFails } from './conditional-write.js';
 export const certificateKey = (id: string) => ({ pk: `CERT#${id}`, sk: 'CERT' });
 const organisationKey = (organisationNumber: string) => ({ pk: `ORG#${organisationNumber}`, sk: 'ORG' });
 
-export interface StoredCertificate extends Certificate {
-  /** Renewal stages done or in flight: stage id → { state: 'sending' | 'sent' | 'skipped', at } (see RenewalRepository). */
-  renewal: Record<string, RenewalStageRecord>;
-  /** Set by the sweep once the certificate has lapsed. */
-  expired?: boolean;
-}
-
-export interface OrganisationCertificatePointer {
-  organisationNumber: string;
-  latestCertificateId: string;
-  latestValidUntil: CalendarDate;
-  latestApplicationId: string;
-}
-
-export class CertificateRepository {
+export class CertificateRepository implements CertificateStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,

@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } fr
 import type { MemberConfirmation, MemberConfirmationDecision } from '../domain/member-confirmation.js';
 import { stripKeys } from './application.repository.js';
 import { unlessConditionFails } from './conditional-write.js';
+import type { ConfirmationStore } from '../use-cases/ports.js';
 
 /**
  * The member's confirmation of who applies, for an application sent from an address the member
@@ -16,7 +17,7 @@ const confirmationKey = (applicationId: string) => ({ pk: `APP#${applicationId}`
 const confirmationLinkKey = (hash: string) => ({ pk: `CONFIRMLINK#${hash}`, sk: 'LINK' });
 const linkLifetimeSeconds = 366 * 24 * 60 * 60;
 
-export class ConfirmationRepository {
+export class ConfirmationRepository implements ConfirmationStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,

@@ -1,5 +1,7 @@
 import { UpdateCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unlessConditionFails } from './conditional-write.js';
+import type { DeliverabilityStore } from '../use-cases/ports.js';
+import type { DeliverabilityEvent } from '../domain/deliverability.js';
 
 /**
  * What SES told us about an address (bounces, complaints), in the single table:
@@ -8,17 +10,7 @@ import { unlessConditionFails } from './conditional-write.js';
  */
 const addressKey = (address: string) => ({ pk: `ADDRESS#${address.toLowerCase()}`, sk: 'DELIVERABILITY' });
 
-export interface DeliverabilityEvent {
-  address: string;
-  /** permanent bounce or complaint: do not mail again; transient: recorded only. */
-  state: 'undeliverable' | 'transient_bounce';
-  reason: string;
-  at: string;
-  messageId: string;
-  applicationId?: string;
-}
-
-export class DeliverabilityRepository {
+export class DeliverabilityRepository implements DeliverabilityStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,

@@ -8,12 +8,13 @@ import { MemberRepository } from './member.repository.js';
 import { PartnerRepository } from './partner.repository.js';
 import { RenewalRepository } from './renewal.repository.js';
 import { ReviewRepository } from './review.repository.js';
-import { StepFunctionsCallbacks, type WorkflowCallbacks } from './workflow-callbacks.js';
+import { StepFunctionsCallbacks } from './workflow-callbacks.js';
 import type { LifecycleDeps } from '../use-cases/lifecycle-deps.js';
 import type { MemberConfirmationDeps } from '../use-cases/member-confirmation.use-case.js';
 import { SesMailer } from './ses-mailer.js';
-import { SnsAlerts, type Alerts } from './sns-alerts.js';
-import { StepFunctionsWorkflowStarter, type WorkflowStarter } from './workflow-starter.js';
+import { SnsAlerts } from './sns-alerts.js';
+import type { Alerts, WorkflowCallbacks, WorkflowStarter } from '../use-cases/ports.js';
+import { StepFunctionsWorkflowStarter } from './workflow-starter.js';
 
 /** The adapters a handler needs, wired from the configuration once per container. */
 export interface Dependencies {

@@ -1,4 +1,6 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { CompletedRequest, IdempotencyRecord } from '../domain/idempotency.js';
+import type { IdempotencyStore } from '../use-cases/ports.js';
 import type { TransactItem } from './application.repository.js';
 
 /**
@@ -7,54 +9,44 @@ import type { TransactItem } from './application.repository.js';
  * replay mints a fresh link). Records expire (TTL) after a day.
  *
  * A submission writes its record as `completed` in the same transaction as the application
- * (`completedAction`): there is no reservation that a crash could leave behind. (`in_progress`
+ * (`completedIdempotencyPut`): there is no reservation that a crash could leave behind. (`in_progress`
  * records were written by the earlier reserve-then-complete sequence; they expire within a day.)
  */
-export interface StoredResponse {
-  statusCode: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-export interface IdempotencyRecord {
-  requestHash: string;
-  applicationId: string;
-  state: 'in_progress' | 'completed';
-  startedAt: string;
-  response?: StoredResponse;
-}
 
 const key = (keyHash: string) => ({ pk: `IDEMPOTENCY#${keyHash}`, sk: 'KEY' });
 const ttlSeconds = 24 * 60 * 60;
 
-export class IdempotencyRepository {
+/**
+ * The record of a request done with `response`, as an action of the transaction that does the
+ * request's writes (ApplicationRepository.submit): the transaction is cancelled when the key is in
+ * use (not unused or released).
+ */
+export function completedIdempotencyPut(tableName: string, done: CompletedRequest): TransactItem {
+  const { keyHash, record, response, now } = done;
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...key(keyHash),
+        entity: 'IdempotencyKey',
+        ...record,
+        state: 'completed',
+        response,
+        expiresAt: Math.floor(now.getTime() / 1000) + ttlSeconds,
+      },
+      ConditionExpression: 'attribute_not_exists(pk) OR #state = :released',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':released': 'released' },
+    },
+  };
+}
+
+export class IdempotencyRepository implements IdempotencyStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
 
-  /**
-   * The record of a request done with `response`, as an action of the transaction that does the
-   * request's writes: the transaction is cancelled when the key is in use (not unused or released).
-   */
-  completedAction(keyHash: string, record: Omit<IdempotencyRecord, 'state' | 'response'>, response: StoredResponse, now: Date): TransactItem {
-    return {
-      Put: {
-        TableName: this.tableName,
-        Item: {
-          ...key(keyHash),
-          entity: 'IdempotencyKey',
-          ...record,
-          state: 'completed',
-          response,
-          expiresAt: Math.floor(now.getTime() / 1000) + ttlSeconds,
-        },
-        ConditionExpression: 'attribute_not_exists(pk) OR #state = :released',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':released': 'released' },
-      },
-    };
-  }
 
   /** The record of a key, if it was used. */
   async get(keyHash: string): Promise<IdempotencyRecord | undefined> {

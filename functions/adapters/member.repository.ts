@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unlessConditionFails } from './conditional-write.js';
 import type { Member } from '../domain/member.js';
+import type { MemberStore } from '../use-cases/ports.js';
 
 /**
  * The member register: MEMBER / <organisationsnummer>. One item collection keeps "list the
@@ -8,7 +9,7 @@ import type { Member } from '../domain/member.js';
  */
 const memberKey = (organisationNumber: string) => ({ pk: 'MEMBER', sk: organisationNumber });
 
-export class MemberRepository {
+export class MemberRepository implements MemberStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,

@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocum
 import type { PartnerConfirmation, PartnerDecision } from '../domain/partners.js';
 import { stripKeys } from './application.repository.js';
 import { unlessConditionFails } from './conditional-write.js';
+import type { PartnerStore } from '../use-cases/ports.js';
 
 /**
  * The partners' confirmations of an application.
@@ -16,7 +17,7 @@ const partnerKey = (applicationId: string, index: number) => ({ pk: `APP#${appli
 const partnerLinkKey = (hash: string) => ({ pk: `PARTNERLINK#${hash}`, sk: 'LINK' });
 const linkLifetimeSeconds = 366 * 24 * 60 * 60;
 
-export class PartnerRepository {
+export class PartnerRepository implements PartnerStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,

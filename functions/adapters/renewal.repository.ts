@@ -2,8 +2,11 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocum
 import { addDays, type CalendarDate } from '../domain/calendar-date.js';
 import type { RenewalStageRecord } from '../domain/renewal-stages.js';
 import { stripKeys } from './application.repository.js';
-import { certificateKey, type StoredCertificate } from './certificate.repository.js';
+import { certificateKey } from './certificate.repository.js';
+import type { StoredCertificate } from '../domain/certificate.js';
 import { unlessConditionFails } from './conditional-write.js';
+import type { DueCertificates, RenewalStore, SettleStageRequest } from '../use-cases/ports.js';
+import type { RevisionLink } from '../domain/renewal-stages.js';
 
 /**
  * What the renewal sweep reads and writes (the certificate items are described in
@@ -20,44 +23,7 @@ const revisionLinkKey = (hash: string) => ({ pk: `REVISIONLINK#${hash}`, sk: 'LI
 /** Revision links are kept this long after they stop working, so that the form can say "expired" (410). */
 const revisionLinkRetentionDays = 90;
 
-export interface RevisionLink {
-  organisationNumber: string;
-  certificateId: string;
-  /** The approved application behind the certificate (the form's prefill). */
-  applicationId: string;
-  /** Last day the link opens the form: the end of the certificate's revision window. */
-  expiresOn: CalendarDate;
-  createdAt: string;
-}
-
-export interface DueCertificates {
-  certificates: StoredCertificate[];
-  /** Items DynamoDB read to answer (the sum of the query pages' ScannedCount). */
-  scannedCount: number;
-}
-
-export interface SettleStageRequest {
-  certificateId: string;
-  /** The stage to claim for sending ('sending') or to record as skipped at once ('skipped'). */
-  stage: string;
-  as: 'sending' | 'skipped';
-  /** For `as: 'skipped'`: why. */
-  reason?: RenewalStageRecord['reason'];
-  /** Earlier stages to record as skipped in the same write. */
-  skip: readonly string[];
-  /**
-   * For `as: 'skipped'` only: the due date of the next pending stage (the index moves there), or
-   * undefined to take the certificate off the renewal index. A claim moves the index on completion.
-   */
-  nextDueDate?: CalendarDate;
-  /** Also set `expired = true` (the lapse stage). */
-  markExpired: boolean;
-  now: Date;
-  /** A 'sending' claim older than this was abandoned (the sender crashed) and may be taken over. */
-  leaseMs: number;
-}
-
-export class RenewalRepository {
+export class RenewalRepository implements RenewalStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,

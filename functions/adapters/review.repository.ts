@@ -1,9 +1,10 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ApplicationRecord } from '../domain/application-record.js';
-import type { AssessedCriterion, Assessment } from '../domain/assessment.js';
+import type { Assessment } from '../domain/assessment.js';
 import type { RecordedDecision, ReviewRound } from '../domain/review.js';
 import { stripKeys } from './application.repository.js';
 import { unlessConditionFails } from './conditional-write.js';
+import type { ReviewStore } from '../use-cases/ports.js';
+import type { CompletionLink, CompletionRequest, ReviewLink } from '../domain/review.js';
 
 /**
  * Review rounds and the links that act on them.
@@ -20,43 +21,9 @@ const completionKey = (applicationId: string, round: number) => ({ pk: `APP#${ap
 const reviewLinkKey = (hash: string) => ({ pk: `REVIEWLINK#${hash}`, sk: 'LINK' });
 const completionLinkKey = (hash: string) => ({ pk: `COMPLETIONLINK#${hash}`, sk: 'LINK' });
 
-export interface ReviewLink {
-  tokenHash: string;
-  applicationId: string;
-  round: number;
-  reviewer: string;
-  /** The round's link generation when the link was made (absent: the first). */
-  generation?: number;
-}
-
-export interface CompletionRequest {
-  applicationId: string;
-  round: number;
-  requestedAt: string;
-  comment: string;
-  /** The criteria the completion is about (partly or not met), with the reviewer's comments. */
-  criteria?: AssessedCriterion[];
-  deadline: string;
-  taskToken?: string;
-  answeredAt?: string;
-  closedAt?: string;
-  /** When staff last moved the deadline (the workflow's timer then waits again). */
-  extendedAt?: string;
-  /** What the application said before the completion (kept so the reviewer sees what changed). */
-  previousContent?: Pick<ApplicationRecord, 'organisation' | 'contact' | 'answers'>;
-  /** What the applicant sent, kept with the answer so it is applied even if a step dies midway. */
-  submittedContent?: Pick<ApplicationRecord, 'organisation' | 'contact' | 'answers'>;
-}
-
-export interface CompletionLink {
-  tokenHash: string;
-  applicationId: string;
-  round: number;
-}
-
 const oneYearSeconds = 366 * 24 * 60 * 60;
 
-export class ReviewRepository {
+export class ReviewRepository implements ReviewStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,

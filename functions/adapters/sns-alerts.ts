@@ -1,9 +1,5 @@
 import type { SNSClient } from '@aws-sdk/client-sns';
-
-/** The port for operator alerts: a channel that does not depend on SES (which may be what failed). */
-export interface Alerts {
-  alert(subject: string, message: string): Promise<void>;
-}
+import type { Alerts } from '../use-cases/ports.js';
 
 /** Publishes to the alarm topic (subscribed to the operator address). The SDK loads on first use. */
 export class SnsAlerts implements Alerts {

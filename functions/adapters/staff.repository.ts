@@ -2,6 +2,8 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocum
 import { normaliseEmail, sendsWithinHour, sessionAbsoluteMs, sessionKeyPrefix, sessionIdleMs, signInMailsPerHour, type StaffSessionRecord } from '../domain/staff-session.js';
 import { stripKeys } from './application.repository.js';
 import { unlessConditionFails } from './conditional-write.js';
+import type { StaffStore } from '../use-cases/ports.js';
+import type { SignInToken, StaffMember } from '../domain/staff-session.js';
 
 /**
  * Staff, their sign-in links and their sessions. Secrets are stored only as hashes.
@@ -19,20 +21,7 @@ const sessionKey = (hash: string) => ({ pk: `${sessionKeyPrefix}${hash}`, sk: 'S
 
 const epochSeconds = (ms: number) => Math.floor(ms / 1000);
 
-export interface StaffMember {
-  email: string;
-  addedAt: string;
-  addedBy: string;
-  removedAt?: string;
-}
-
-export interface SignInToken {
-  email: string;
-  validUntil: string;
-  usedAt?: string;
-}
-
-export class StaffRepository {
+export class StaffRepository implements StaffStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,

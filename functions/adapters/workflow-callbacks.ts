@@ -1,12 +1,6 @@
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { sfnClient } from './sfn-client.js';
-
-/** The port through which a decision or a completion wakes the waiting workflow. */
-export interface WorkflowCallbacks {
-  /** Returns false when the token is no longer waited on (timed out, already answered). */
-  succeed(taskToken: string, output: unknown): Promise<boolean>;
-  fail(taskToken: string, error: string, cause: string): Promise<boolean>;
-}
+import type { WorkflowCallbacks } from '../use-cases/ports.js';
 
 const staleTokenErrors = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
 

@@ -1,16 +1,6 @@
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { sfnClient } from './sfn-client.js';
-
-/** The port through which staff actions restart or stop an application's lifecycle. */
-export interface WorkflowControl {
-  /**
-   * Starts a new execution under `executionName` (execution names are unique for good, so a restart
-   * needs a name of its own); the workflow resumes from the application's stored status.
-   */
-  startNamed(applicationId: string, executionName: string): Promise<void>;
-  /** Stops the named execution if it still runs; one that ended or never existed is left alone. */
-  stop(executionName: string, cause: string): Promise<void>;
-}
+import type { WorkflowControl } from '../use-cases/ports.js';
 
 export class StepFunctionsWorkflowControl implements WorkflowControl {
   constructor(

@@ -1,11 +1,6 @@
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { sfnClient } from './sfn-client.js';
-
-/** The port through which use cases start an application's lifecycle. */
-export interface WorkflowStarter {
-  /** Starts the execution named after the application; starting it twice is harmless. */
-  start(applicationId: string): Promise<void>;
-}
+import type { WorkflowStarter } from '../use-cases/ports.js';
 
 export class StepFunctionsWorkflowStarter implements WorkflowStarter {
   constructor(

@@ -1,6 +1,7 @@
 import type { ApplicationStatus } from './application-status.js';
 import type { ApplicationType } from './application-type.js';
 import type { Locale } from './locale.js';
+import type { AssessedCriterion } from './assessment.js';
 import type { Partner } from './partners.js';
 
 
@@ -49,9 +50,51 @@ export interface ApplicationRecord {
   history: HistoryEntry[];
   /** Certificate this revision renews, when applicationType is 'revision'. */
   previousCertificateId?: string;
-  /** Set by later steps (review rounds, decision, certificate). */
-  [extra: string]: unknown;
+
+  // Parts later steps add. Each is written by one step and named here, so readers need no probing.
+  /** The member register's name and town at submission (the public record uses these). */
+  registered?: { name: string; town: string };
+  /** Each mail sent once per application (send-once.ts): claimed while sending, then sent. */
+  notifications?: Record<string, NotificationState>;
+  /** Keys of the status-preserving events already appended, so a retried step appends once. */
+  eventKeys?: string[];
+  /** The review round in progress or last held. */
+  reviewRound?: number;
+  /** The last day of an open completion request, when staff moved it (YYYY-MM-DD). */
+  completionDeadline?: string;
+  /** Who confirmed the contact person, when the member had to (member confirmation). */
+  contactConfirmedBy?: string;
+  contactConfirmedAt?: string;
+  /** The reviewer's assessment by criterion behind the last decision. */
+  assessment?: { round: number; criteria: AssessedCriterion[] };
+  /** Set once when certified (reserveCertificate): the certificate and its public record. */
+  certificateId?: string;
+  validFrom?: string;
+  validUntil?: string;
+  /** The certificate the new one continues (a revision of a still valid certificate). */
+  renews?: string;
+  certifiedName?: string;
+  certifiedTown?: string;
+  /** The status a failed step left the application in, while it is `on_hold`. */
+  heldFrom?: ApplicationStatus;
+  /** Restarts by staff, and the name of the execution now running it. */
+  restarts?: number;
+  executionName?: string;
 }
+
+/** A notification's slot on the application (see `ApplicationRepository.claimNotification`). */
+export interface NotificationState {
+  state: 'sending' | 'sent';
+  at: string;
+}
+
+/** The parts of an application a step may set beside a transition or a history entry. */
+export type ApplicationRecordPatch = Partial<
+  Pick<
+    ApplicationRecord,
+    'reviewRound' | 'completionDeadline' | 'contactConfirmedBy' | 'contactConfirmedAt' | 'assessment' | 'heldFrom' | 'restarts' | 'executionName'
+  >
+>;
 
 /** What the applicant submitted, validated. */
 export interface ApplicationSubmission {
@@ -61,4 +104,19 @@ export interface ApplicationSubmission {
   partners: Partner[];
   answers: Record<string, unknown>;
   locale?: Locale;
+}
+
+/** Who holds an organisation's open-application slot. */
+export interface OpenSlot {
+  applicationId: string;
+  claimedAt: string;
+}
+
+/** One line of an organisation's record of applications. */
+export interface ApplicationSummaryRow {
+  id: string;
+  applicationType: ApplicationRecord['applicationType'];
+  status: ApplicationStatus;
+  submittedAt: string;
+  certificateId?: string;
 }

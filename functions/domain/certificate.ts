@@ -2,6 +2,7 @@ import type { ApplicationType } from './application-type.js';
 import type { Locale } from './locale.js';
 import { addDays, addYears, stockholmDate, type CalendarDate } from './calendar-date.js';
 import type { PartnerRole } from './partners.js';
+import type { RenewalStageRecord } from './renewal-stages.js';
 
 /** A Quality Mark runs this many years from its first valid day. */
 export const certificateValidityYears = 3;
@@ -107,4 +108,18 @@ export const certificateIdPattern = /^QM-\d{4}-\d{4,}$/;
 /** Whether a certificate is revoked on a date: from the Swedish day of its revocation on. */
 export function isRevokedOn(certificate: Pick<Certificate, 'revokedAt'>, date: CalendarDate): boolean {
   return certificate.revokedAt !== undefined && stockholmDate(new Date(certificate.revokedAt)) <= date;
+}
+
+export interface StoredCertificate extends Certificate {
+  /** Renewal stages done or in flight: stage id → { state: 'sending' | 'sent' | 'skipped', at } (see RenewalRepository). */
+  renewal: Record<string, RenewalStageRecord>;
+  /** Set by the sweep once the certificate has lapsed. */
+  expired?: boolean;
+}
+
+export interface OrganisationCertificatePointer {
+  organisationNumber: string;
+  latestCertificateId: string;
+  latestValidUntil: CalendarDate;
+  latestApplicationId: string;
 }

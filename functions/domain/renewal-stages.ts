@@ -63,3 +63,13 @@ export function planRenewal(
   const next = pending.find((s) => s.dueDate > today);
   return { stage, skip: due.slice(0, -1), ...(next ? { next } : {}) };
 }
+
+export interface RevisionLink {
+  organisationNumber: string;
+  certificateId: string;
+  /** The approved application behind the certificate (the form's prefill). */
+  applicationId: string;
+  /** Last day the link opens the form: the end of the certificate's revision window. */
+  expiresOn: CalendarDate;
+  createdAt: string;
+}

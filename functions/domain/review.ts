@@ -1,5 +1,6 @@
 import * as z from '../lib/zod.js';
-import type { Assessment } from './assessment.js';
+import type { ApplicationRecord } from './application-record.js';
+import type { AssessedCriterion, Assessment } from './assessment.js';
 import { multiLinePattern } from './text-rules.js';
 
 /** What a reviewer can decide, and the rule that a refusal or a completion request needs a reason. */
@@ -81,4 +82,38 @@ export interface ReviewRound {
   closedReason?: string;
   /** Raised when staff resend the links or change the reviewers: links of an older generation stop working. */
   linkGeneration?: number;
+}
+
+export interface ReviewLink {
+  tokenHash: string;
+  applicationId: string;
+  round: number;
+  reviewer: string;
+  /** The round's link generation when the link was made (absent: the first). */
+  generation?: number;
+}
+
+export interface CompletionRequest {
+  applicationId: string;
+  round: number;
+  requestedAt: string;
+  comment: string;
+  /** The criteria the completion is about (partly or not met), with the reviewer's comments. */
+  criteria?: AssessedCriterion[];
+  deadline: string;
+  taskToken?: string;
+  answeredAt?: string;
+  closedAt?: string;
+  /** When staff last moved the deadline (the workflow's timer then waits again). */
+  extendedAt?: string;
+  /** What the application said before the completion (kept so the reviewer sees what changed). */
+  previousContent?: Pick<ApplicationRecord, 'organisation' | 'contact' | 'answers'>;
+  /** What the applicant sent, kept with the answer so it is applied even if a step dies midway. */
+  submittedContent?: Pick<ApplicationRecord, 'organisation' | 'contact' | 'answers'>;
+}
+
+export interface CompletionLink {
+  tokenHash: string;
+  applicationId: string;
+  round: number;
 }

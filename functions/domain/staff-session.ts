@@ -93,3 +93,16 @@ export function sessionIdFromCookies(cookies: readonly string[] | undefined, sec
   const value = parsed[sessionCookieName(secure)];
   return value ? value : undefined;
 }
+
+export interface StaffMember {
+  email: string;
+  addedAt: string;
+  addedBy: string;
+  removedAt?: string;
+}
+
+export interface SignInToken {
+  email: string;
+  validUntil: string;
+  usedAt?: string;
+}

@@ -1,6 +1,5 @@
 import type { ApplicationRecord } from '../domain/application-record.js';
 import { applicationToFormValues, type FormFields } from '../domain/application-form.js';
-import type { CompletionRequest } from '../adapters/review.repository.js';
 import { assessmentLabels } from '../domain/assessment.js';
 import { criteriaCatalogue } from '../domain/criteria-catalogue.js';
 import { renderApplyForm, type FormError } from './apply-form.template.js';
@@ -8,6 +7,7 @@ import { html, renderPage } from './layout.template.js';
 import { deadlineDate } from '../domain/deadline.js';
 import { formatCalendarDate } from './swedish-dates.js';
 import { genitive } from './swedish-genitive.js';
+import type { CompletionRequest } from '../domain/review.js';
 
 /** The completion form: the application prefilled, with the reviewer's comment on top. */
 export function renderCompletionForm(options: {

@@ -7,7 +7,7 @@ import { formatCalendarDate, formatSwedishDate, formatSwedishDateTime } from './
 
 /** The member's confirmation pages: always Swedish (the member register's language). */
 function heading(application: ApplicationRecord) {
-  const registeredName = (application.registered as { name?: string } | undefined)?.name ?? application.organisation.name;
+  const registeredName = application.registered?.name ?? application.organisation.name;
   return html`<h1>Bekräfta ansökan för ${registeredName}</h1>
 <p>${versionNames[application.applicationType]} · ${application.id} · inskickad ${formatSwedishDate(application.submittedAt)}</p>`;
 }

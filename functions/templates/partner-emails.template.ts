@@ -5,7 +5,7 @@ import { composeEmail } from './compose-email.js';
 
 /** The organisation as the member register names it (what the certificate will say), else as typed. */
 export const registeredName = (application: ApplicationRecord) =>
-  (application.registered as { name?: string } | undefined)?.name ?? application.organisation.name;
+  application.registered?.name ?? application.organisation.name;
 
 /**
  * To one partner (always Swedish): the organisation named them as a partner; do they take part and

@@ -221,7 +221,7 @@ ${organisationAndContact(application)}
 
 /** What the decision led to, as far as it is known when the page is made. */
 function outcome(application: ApplicationRecord, decision: RecordedDecision): HtmlSafeString {
-  const certificateId = typeof application.certificateId === 'string' ? application.certificateId : undefined;
+  const certificateId = application.certificateId;
   switch (decision.decision) {
     case 'approve':
       return certificateId

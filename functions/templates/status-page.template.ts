@@ -4,7 +4,7 @@ import type { ApplicationType } from '../domain/application-type.js';
 import type { Locale } from '../domain/locale.js';
 import { statusLabels } from '../domain/application-status.js';
 import { applicationSummary } from './application-summary.template.js';
-import { assessmentLabels, type AssessedCriterion } from '../domain/assessment.js';
+import { assessmentLabels } from '../domain/assessment.js';
 import { criteriaCatalogue } from '../domain/criteria-catalogue.js';
 import { localeOf } from './messages.js';
 import { datesFor } from './swedish-dates.js';
@@ -212,7 +212,7 @@ ${extra ?? ''}
 
 /** The assessment of the last decision (drafts a reviewer saved are not shown, nor kept in the visible history). */
 function assessmentSection(application: ApplicationRecord, locale: Locale): HtmlSafeString | '' {
-  const assessed = (application.assessment as { criteria?: AssessedCriterion[] } | undefined)?.criteria ?? [];
+  const assessed = application.assessment?.criteria ?? [];
   if (assessed.length === 0) return '';
   const t = statusText[locale].assessment;
   return html`<section aria-labelledby="assessment-heading">

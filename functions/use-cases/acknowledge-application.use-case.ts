@@ -1,12 +1,12 @@
-import type { ApplicationRepository } from '../adapters/application.repository.js';
 import type { Mailer } from '../domain/email-message.js';
 import { PermanentError } from '../domain/errors.js';
 import { acknowledgementEmail } from '../templates/acknowledgement.template.js';
 import { newStatusLink } from './status-link.js';
 import { sendOnce } from './send-once.js';
+import type { ApplicationStore } from './ports.js';
 
 export interface AcknowledgeApplicationDeps {
-  applications: ApplicationRepository;
+  applications: ApplicationStore;
   mailer: Mailer;
   publicBaseUrl: string;
   now: () => Date;

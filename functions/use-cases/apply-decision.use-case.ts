@@ -54,7 +54,7 @@ export async function certifyApplication(deps: LifecycleDeps, input: { applicati
   let application = await requireApplication(deps, input.applicationId);
 
   // 1. The number, validity and the public name are fixed once, on the application, before anything else.
-  if (typeof application.certificateId !== 'string') {
+  if (application.certificateId === undefined) {
     if (application.status !== 'in_review') throw new PermanentError(`Cannot certify ${input.applicationId}: status is ${application.status}`);
     const decisionDate = stockholmDate(new Date(decision.decidedAt));
     const organisationNumber = application.organisation.organisationNumber;
@@ -76,18 +76,20 @@ export async function certifyApplication(deps: LifecycleDeps, input: { applicati
 
   // 2. The certificate (and the organisation's pointer to it) exist before the status says so;
   //    whatever of the organisation's still runs past the new first day is superseded.
+  const { certificateId, validFrom, validUntil } = application;
+  if (!certificateId || !validFrom || !validUntil) throw new PermanentError(`Cannot certify ${input.applicationId}: its certificate number or validity is missing`);
   const certificate: Certificate = {
-    certificateId: application.certificateId as string,
+    certificateId,
     applicationId: application.id,
     organisationNumber: application.organisation.organisationNumber,
-    organisationName: typeof application.certifiedName === 'string' ? application.certifiedName : application.organisation.name,
-    town: typeof application.certifiedTown === 'string' ? application.certifiedTown : application.organisation.town,
+    organisationName: application.certifiedName ?? application.organisation.name,
+    town: application.certifiedTown ?? application.organisation.town,
     municipality: application.organisation.municipality,
-    validFrom: application.validFrom as string,
-    validUntil: application.validUntil as string,
+    validFrom,
+    validUntil,
     issuedAt: decision.decidedAt,
     decidedBy: decision.decidedBy,
-    ...(typeof application.renews === 'string' ? { renews: application.renews } : {}),
+    ...(application.renews ? { renews: application.renews } : {}),
     contact: { name: application.contact.name, email: application.contact.email },
     ...(application.locale === 'en' ? { locale: 'en' } : {}),
     partners: confirmedPartners(await deps.partners.list(application.id)),

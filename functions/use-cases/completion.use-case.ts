@@ -1,8 +1,7 @@
-import type { ApplicationRepository } from '../adapters/application.repository.js';
-import type { CompletionLink, CompletionRequest, ReviewRepository } from '../adapters/review.repository.js';
-import type { WorkflowCallbacks } from '../adapters/workflow-callbacks.js';
 import type { ApplicationRecord, ApplicationSubmission } from '../domain/application-record.js';
 import { hashToken, isWellFormedToken } from '../domain/secret-token.js';
+import type { ApplicationStore, ReviewStore, WorkflowCallbacks } from './ports.js';
+import type { CompletionLink, CompletionRequest } from '../domain/review.js';
 
 export type CompletionView =
   | { kind: 'unknown' }
@@ -11,8 +10,8 @@ export type CompletionView =
   | { kind: 'open'; application: ApplicationRecord; request: CompletionRequest };
 
 export interface CompletionDeps {
-  applications: ApplicationRepository;
-  reviews: ReviewRepository;
+  applications: ApplicationStore;
+  reviews: ReviewStore;
 }
 
 async function resolveLink(deps: CompletionDeps, token: string): Promise<CompletionLink | undefined> {

@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import * as z from '../lib/zod.js';
-import type { MemberRepository } from '../adapters/member.repository.js';
 import { splitRegisteredAddresses, type Member } from '../domain/member.js';
 import { organisationNumberSchema } from '../domain/organisation-number.js';
+import type { MemberStore } from './ports.js';
 
 export const memberCsvHeader = ['organisationsnummer', 'name', 'town', 'email'] as const;
 
@@ -45,7 +45,7 @@ export function detectDelimiter(csvText: string): ',' | ';' {
  * is for a person to say, not the order of the lines.
  */
 export async function importMembers(
-  deps: { members: MemberRepository; now: () => Date },
+  deps: { members: MemberStore; now: () => Date },
   csvText: string,
 ): Promise<MemberImportReport> {
   const records = parse(csvText, {

@@ -1,22 +1,16 @@
-import type { ApplicationRepository } from '../adapters/application.repository.js';
-import type { CertificateRepository } from '../adapters/certificate.repository.js';
-import type { MemberRepository } from '../adapters/member.repository.js';
-import type { PartnerRepository } from '../adapters/partner.repository.js';
-import type { ReviewRepository } from '../adapters/review.repository.js';
-import type { Alerts } from '../adapters/sns-alerts.js';
-import type { WorkflowCallbacks } from '../adapters/workflow-callbacks.js';
 import type { ApplicationRecord } from '../domain/application-record.js';
 import type { Mailer } from '../domain/email-message.js';
 import { PermanentError } from '../domain/errors.js';
+import type { Alerts, ApplicationStore, CertificateStore, MemberStore, PartnerStore, ReviewStore, WorkflowCallbacks } from './ports.js';
 
 /** What the review lifecycle's steps need; handlers wire it from the configuration. */
 export interface LifecycleDeps {
-  applications: ApplicationRepository;
-  reviews: ReviewRepository;
-  partners: PartnerRepository;
-  certificates: CertificateRepository;
+  applications: ApplicationStore;
+  reviews: ReviewStore;
+  partners: PartnerStore;
+  certificates: CertificateStore;
   /** The member register: the public record names organisations as it does. */
-  members: Pick<MemberRepository, 'find'>;
+  members: Pick<MemberStore, 'find'>;
   mailer: Mailer;
   /** Operator alerts by SNS; optional where a step never alerts. */
   alerts?: Alerts;
@@ -38,5 +32,5 @@ export async function requireApplication(deps: Pick<LifecycleDeps, 'applications
 }
 
 export function currentRound(application: ApplicationRecord): number {
-  return typeof application.reviewRound === 'number' ? application.reviewRound : 0;
+  return application.reviewRound ?? 0;
 }

@@ -1,8 +1,4 @@
 import { deadlineWithinDays } from '../domain/deadline.js';
-import type { ApplicationRepository } from '../adapters/application.repository.js';
-import type { ConfirmationRepository } from '../adapters/confirmation.repository.js';
-import type { MemberRepository } from '../adapters/member.repository.js';
-import type { WorkflowCallbacks } from '../adapters/workflow-callbacks.js';
 import type { ApplicationRecord } from '../domain/application-record.js';
 import type { Mailer } from '../domain/email-message.js';
 import { PermanentError } from '../domain/errors.js';
@@ -11,11 +7,12 @@ import { hashToken, isWellFormedToken, newSecretToken } from '../domain/secret-t
 import { memberConfirmationEmail } from '../templates/member-confirmation.template.js';
 import { requireApplication } from './lifecycle-deps.js';
 import { sendOnce } from './send-once.js';
+import type { ApplicationStore, ConfirmationStore, MemberStore, WorkflowCallbacks } from './ports.js';
 
 export interface MemberConfirmationDeps {
-  applications: ApplicationRepository;
-  confirmations: ConfirmationRepository;
-  members: Pick<MemberRepository, 'find'>;
+  applications: ApplicationStore;
+  confirmations: ConfirmationStore;
+  members: Pick<MemberStore, 'find'>;
   mailer: Mailer;
   callbacks: WorkflowCallbacks;
   now: () => Date;

@@ -1,6 +1,3 @@
-import type { ApplicationRepository } from '../adapters/application.repository.js';
-import type { PartnerRepository } from '../adapters/partner.repository.js';
-import type { WorkflowCallbacks } from '../adapters/workflow-callbacks.js';
 import type { ApplicationRecord } from '../domain/application-record.js';
 import { isFinal } from '../domain/application-status.js';
 import type { Mailer } from '../domain/email-message.js';
@@ -10,6 +7,7 @@ import { hashToken, isWellFormedToken, newSecretToken } from '../domain/secret-t
 import { partnerConfirmationEmail } from '../templates/partner-emails.template.js';
 import { requireApplication } from './lifecycle-deps.js';
 import { sendOnce } from './send-once.js';
+import type { ApplicationStore, PartnerStore, WorkflowCallbacks } from './ports.js';
 
 /**
  * The partners confirm the collaboration: each named partner gets a private link after the
@@ -17,8 +15,8 @@ import { sendOnce } from './send-once.js';
  * silent, and is released when the review ends without the answer. Runs beside the review.
  */
 export interface PartnerDeps {
-  applications: ApplicationRepository;
-  partners: PartnerRepository;
+  applications: ApplicationStore;
+  partners: PartnerStore;
   mailer: Mailer;
   callbacks: WorkflowCallbacks;
   now: () => Date;

@@ -1,9 +1,7 @@
-import type { ApplicationRepository } from '../adapters/application.repository.js';
-import type { DeliverabilityRepository } from '../adapters/deliverability.repository.js';
-import type { Alerts } from '../adapters/sns-alerts.js';
 import type { Mailer } from '../domain/email-message.js';
 import { AppMetric, MetricUnit, metrics } from '../lambda/metrics.js';
 import { composeEmail } from '../templates/compose-email.js';
+import type { Alerts, ApplicationStore, DeliverabilityStore } from './ports.js';
 
 /** What this needs of an SES bounce or complaint event (EventBridge detail). */
 export interface MailEvent {
@@ -17,8 +15,8 @@ export interface MailEvent {
 }
 
 export interface RecordMailEventDeps {
-  applications: ApplicationRepository;
-  deliverability: DeliverabilityRepository;
+  applications: ApplicationStore;
+  deliverability: DeliverabilityStore;
   mailer: Mailer;
   alerts: Alerts;
   reviewerEmails: string[];

@@ -1,5 +1,3 @@
-import type { CertificateRepository, StoredCertificate } from '../adapters/certificate.repository.js';
-import type { RenewalRepository } from '../adapters/renewal.repository.js';
 import { daysBetween, type CalendarDate } from '../domain/calendar-date.js';
 import type { EmailMessage, Mailer } from '../domain/email-message.js';
 import { nextPendingStage, planRenewal, renewalStages, type RenewalPlan, type RenewalStageRecord } from '../domain/renewal-stages.js';
@@ -7,10 +5,12 @@ import { revisionWindowEnd } from '../domain/revision-eligibility.js';
 import { paths } from '../http/paths.js';
 import { hashToken, newSecretToken } from '../domain/secret-token.js';
 import { lapseNoticeEmail, renewalReminderEmail } from '../templates/renewal-reminder.template.js';
+import type { CertificateStore, RenewalStore } from './ports.js';
+import type { StoredCertificate } from '../domain/certificate.js';
 
 export interface RenewalSweepDeps {
-  renewals: Pick<RenewalRepository, 'due' | 'settle' | 'complete' | 'release' | 'reindex' | 'putRevisionLink'>;
-  certificates: Pick<CertificateRepository, 'latestForOrganisation'>;
+  renewals: Pick<RenewalStore, 'due' | 'settle' | 'complete' | 'release' | 'reindex' | 'putRevisionLink'>;
+  certificates: Pick<CertificateStore, 'latestForOrganisation'>;
   mailer: Mailer;
   publicBaseUrl: string;
   /** Days before validUntil of the reminder stages (RENEWAL_REMINDER_DAYS). */
@@ -158,7 +158,7 @@ export interface NextRenewalStage {
 }
 
 export async function nextRenewalStage(
-  deps: Pick<RenewalSweepDeps, 'reminderDays'> & { renewals: Pick<RenewalRepository, 'nextDueAfter'> },
+  deps: Pick<RenewalSweepDeps, 'reminderDays'> & { renewals: Pick<RenewalStore, 'nextDueAfter'> },
   today: CalendarDate,
 ): Promise<NextRenewalStage | undefined> {
   const certificate = await deps.renewals.nextDueAfter(today);

@@ -1,7 +1,7 @@
-import type { ApplicationRepository } from '../adapters/application.repository.js';
 import { applicationStatuses, type ApplicationStatus } from '../domain/application-status.js';
 import { PermanentError } from '../domain/errors.js';
 import { currentRound } from './lifecycle-deps.js';
+import type { ApplicationStore } from './ports.js';
 
 /**
  * The first step of a resumed execution: takes the application off hold (back to the status it
@@ -9,7 +9,7 @@ import { currentRound } from './lifecycle-deps.js';
  * execution was lost, e.g. the local runner restarted) continues from its status as it is.
  */
 export async function resumeApplication(
-  deps: { applications: ApplicationRepository; now: () => Date },
+  deps: { applications: ApplicationStore; now: () => Date },
   applicationId: string,
 ): Promise<{ status: ApplicationStatus; round: number }> {
   const application = await deps.applications.get(applicationId);

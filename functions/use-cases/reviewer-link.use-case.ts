@@ -1,9 +1,3 @@
-import type { ApplicationRepository, ApplicationSummaryRow } from '../adapters/application.repository.js';
-import type { CertificateRepository } from '../adapters/certificate.repository.js';
-import type { MemberRepository } from '../adapters/member.repository.js';
-import type { PartnerRepository } from '../adapters/partner.repository.js';
-import type { ReviewLink, ReviewRepository } from '../adapters/review.repository.js';
-import type { WorkflowCallbacks } from '../adapters/workflow-callbacks.js';
 import type { ApplicationRecord } from '../domain/application-record.js';
 import { contentChanges, type AnswerChange } from '../domain/answer-changes.js';
 import { assessedCriteria, assessmentLines, type Assessment } from '../domain/assessment.js';
@@ -12,6 +6,9 @@ import { clearedForApproval, type Partner, type PartnerConfirmation } from '../d
 import { decisionOutput, type DecisionForm, type RecordedDecision, type ReviewRound } from '../domain/review.js';
 import { hashToken, isWellFormedToken } from '../domain/secret-token.js';
 import { partnerStatuses } from './partner-confirmation.use-case.js';
+import type { ApplicationStore, CertificateStore, MemberStore, PartnerStore, ReviewStore, WorkflowCallbacks } from './ports.js';
+import type { ApplicationSummaryRow } from '../domain/application-record.js';
+import type { ReviewLink } from '../domain/review.js';
 
 /**
  * What a reviewer's link leads to. The link is the reviewer's only credential: its token is looked
@@ -24,9 +21,9 @@ export type ReviewerLinkView =
   | { kind: 'open'; application: ApplicationRecord; round: ReviewRound; reviewer: string };
 
 export interface ReviewerLinkDeps {
-  applications: ApplicationRepository;
-  reviews: ReviewRepository;
-  partners: PartnerRepository;
+  applications: ApplicationStore;
+  reviews: ReviewStore;
+  partners: PartnerStore;
 }
 
 async function resolveLink(deps: ReviewerLinkDeps, token: string): Promise<ReviewLink | undefined> {
@@ -132,7 +129,7 @@ export interface ReviewContext {
 }
 
 export async function reviewContext(
-  deps: ReviewerLinkDeps & { members: Pick<MemberRepository, 'find'>; certificates: Pick<CertificateRepository, 'get'> },
+  deps: ReviewerLinkDeps & { members: Pick<MemberStore, 'find'>; certificates: Pick<CertificateStore, 'get'> },
   application: ApplicationRecord,
   round: ReviewRound,
 ): Promise<ReviewContext> {
@@ -142,7 +139,7 @@ export async function reviewContext(
     partnerStatuses(deps, application),
     previous > 0 ? deps.reviews.getRound(application.id, previous) : undefined,
     previous > 0 ? deps.reviews.getCompletionRequest(application.id, previous) : undefined,
-    typeof application.previousCertificateId === 'string' ? deps.certificates.get(application.previousCertificateId) : undefined,
+    application.previousCertificateId ? deps.certificates.get(application.previousCertificateId) : undefined,
   ]);
   const certified = certificate ? await deps.applications.get(certificate.applicationId) : undefined;
   const changes =
@@ -167,7 +164,7 @@ export interface OrganisationRecord {
 }
 
 export async function organisationRecord(
-  deps: { applications: ApplicationRepository; members: Pick<MemberRepository, 'find'>; certificates: Pick<CertificateRepository, 'get'> },
+  deps: { applications: ApplicationStore; members: Pick<MemberStore, 'find'>; certificates: Pick<CertificateStore, 'get'> },
   application: ApplicationRecord,
 ): Promise<OrganisationRecord> {
   const organisationNumber = application.organisation.organisationNumber;

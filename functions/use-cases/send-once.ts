@@ -1,4 +1,4 @@
-import type { ApplicationRepository } from '../adapters/application.repository.js';
+import type { ApplicationStore } from './ports.js';
 
 /** Another attempt is sending this notification right now; the workflow retries the step later. */
 export class NotificationInProgressError extends Error {
@@ -12,7 +12,7 @@ export class NotificationInProgressError extends Error {
  * lapsed, so a crash between claim and send never loses the mail.
  */
 export async function sendOnce(
-  deps: { applications: ApplicationRepository; now: () => Date },
+  deps: { applications: ApplicationStore; now: () => Date },
   applicationId: string,
   key: string,
   send: () => Promise<void>,

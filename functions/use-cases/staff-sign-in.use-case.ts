@@ -1,9 +1,8 @@
-import type { AuditRepository } from '../adapters/audit.repository.js';
-import type { StaffRepository } from '../adapters/staff.repository.js';
 import type { Mailer } from '../domain/email-message.js';
 import { hashToken, isWellFormedToken, newSecretToken } from '../domain/secret-token.js';
 import { csrfTokenFor, normaliseEmail, sessionState, signInLinkValidityMs } from '../domain/staff-session.js';
 import { signInLinkEmail } from '../templates/admin-emails.template.js';
+import type { AuditStore, StaffStore } from './ports.js';
 
 /**
  * Who is signed in to the workspace, behind one small interface. The email-link implementation
@@ -26,8 +25,8 @@ export interface StaffSessionLayer {
 }
 
 export interface StaffSignInDeps {
-  staff: StaffRepository;
-  audit: Pick<AuditRepository, 'record'>;
+  staff: StaffStore;
+  audit: Pick<AuditStore, 'record'>;
   mailer: Mailer;
   now: () => Date;
   publicBaseUrl: string;
@@ -83,7 +82,7 @@ export async function signInWithLink(deps: StaffSignInDeps, token: string): Prom
 
 /** Sessions by email link: an opaque random id in an HttpOnly cookie, stored hashed, idle 8 h, at most 7 days. */
 export class EmailLinkSessionLayer implements StaffSessionLayer {
-  constructor(private readonly deps: Pick<StaffSignInDeps, 'staff' | 'now'> & { audit?: Pick<AuditRepository, 'record'> }) {}
+  constructor(private readonly deps: Pick<StaffSignInDeps, 'staff' | 'now'> & { audit?: Pick<AuditStore, 'record'> }) {}
 
   async identify(sessionId: string | undefined): Promise<SignedInStaff | undefined> {
     if (!sessionId || !isWellFormedToken(sessionId)) return undefined;

@@ -1,8 +1,8 @@
-import type { ApplicationRepository } from '../adapters/application.repository.js';
 import { hashToken, newSecretToken } from '../domain/secret-token.js';
+import type { ApplicationStore } from './ports.js';
 
 /** Mints a private status-page link for an application; only its hash is stored. */
-export async function newStatusLink(deps: { applications: ApplicationRepository; publicBaseUrl: string }, applicationId: string): Promise<string> {
+export async function newStatusLink(deps: { applications: ApplicationStore; publicBaseUrl: string }, applicationId: string): Promise<string> {
   const token = newSecretToken();
   await deps.applications.putStatusLink(hashToken(token), applicationId);
   return `${deps.publicBaseUrl}/status/${token}`;

@@ -1,8 +1,3 @@
-import type { ApplicationRepository, OpenSlot } from '../adapters/application.repository.js';
-import type { CertificateRepository } from '../adapters/certificate.repository.js';
-import type { IdempotencyRecord, IdempotencyRepository } from '../adapters/idempotency.repository.js';
-import type { MemberRepository } from '../adapters/member.repository.js';
-import type { WorkflowStarter } from '../adapters/workflow-starter.js';
 import type { ApplicationRecord, ApplicationSubmission } from '../domain/application-record.js';
 import { isFinal } from '../domain/application-status.js';
 import type { Mailer } from '../domain/email-message.js';
@@ -13,15 +8,18 @@ import { newApplicationId } from '../domain/ids.js';
 import { hashToken } from '../domain/secret-token.js';
 import { revisionEligibility, type RevisionRefusal } from '../domain/revision-eligibility.js';
 import { mintStatusLink, newStatusLink } from './status-link.js';
+import type { ApplicationStore, CertificateStore, IdempotencyStore, MemberStore, WorkflowStarter } from './ports.js';
+import type { OpenSlot } from '../domain/application-record.js';
+import type { IdempotencyRecord } from '../domain/idempotency.js';
 
 export interface SubmitApplicationDeps {
-  applications: ApplicationRepository;
-  members: MemberRepository;
-  idempotency: IdempotencyRepository;
+  applications: ApplicationStore;
+  members: MemberStore;
+  idempotency: IdempotencyStore;
   workflow: WorkflowStarter;
   mailer: Mailer;
   /** The organisation's latest certificate decides whether a revision is open. */
-  certificates: Pick<CertificateRepository, 'latestForOrganisation'>;
+  certificates: Pick<CertificateStore, 'latestForOrganisation'>;
   /** Months after lapse during which a revision is still accepted. */
   revisionGraceMonths: number;
   /** Days before validUntil from which a revision is accepted (the first renewal reminder). */
@@ -158,8 +156,8 @@ export async function submitApplication(
   const stored: StoredReceipt = { id: applicationId, status, type: submission.type, submittedAt, organisationName: member.name };
   // The applicant's private link, stored (as a hash) with the application; an unconfirmed contact gets none.
   const link = trusted ? mintStatusLink(deps.publicBaseUrl) : undefined;
-  const idempotencyRecord = keyHash
-    ? deps.idempotency.completedAction(keyHash, { requestHash, applicationId, startedAt: submittedAt }, { statusCode: trusted ? 201 : 202, headers: {}, body: JSON.stringify(stored) }, now)
+  const idempotency = keyHash
+    ? { keyHash, record: { requestHash, applicationId, startedAt: submittedAt }, response: { statusCode: trusted ? 201 : 202, headers: {}, body: JSON.stringify(stored) }, now }
     : undefined;
 
   for (let attempt = 0; ; attempt++) {
@@ -167,10 +165,10 @@ export async function submitApplication(
       slot: slot.free ? { free: true } : { takeOverFrom: slot.holder },
       claimedAt: submittedAt,
       ...(link ? { statusLinkHash: link.tokenHash } : {}),
-      ...(idempotencyRecord ? { also: [idempotencyRecord] } : {}),
+      ...(idempotency ? { idempotency } : {}),
     });
     if (outcome.ok) break;
-    if (outcome.failed === 'also' && keyHash) {
+    if (outcome.failed === 'idempotency' && keyHash) {
       // The same key won a race meanwhile: answer as that request did.
       const winner = await deps.idempotency.get(keyHash);
       if (winner) return answerFromRecord(deps, winner, requestHash, now);
@@ -205,7 +203,7 @@ async function answerFromRecord(deps: SubmitApplicationDeps, existing: Idempoten
     const application = now.getTime() - Date.parse(existing.startedAt) >= abandonedAfterMs ? await deps.applications.get(existing.applicationId) : undefined;
     if (!application) return { kind: 'in_progress' };
     const { id, status, applicationType: type, submittedAt } = application;
-    const organisationName = (application.registered as { name?: string } | undefined)?.name ?? application.organisation.name;
+    const organisationName = application.registered?.name ?? application.organisation.name;
     stored = status === 'awaiting_confirmation' ? { id, status, type, submittedAt, organisationName } : { id, status: 'submitted', type, submittedAt, organisationName };
   }
   const [receipt] = await Promise.all([presentReceipt(deps, stored), deps.workflow.start(stored.id)]);
@@ -238,7 +236,7 @@ async function resendStatusLink(deps: SubmitApplicationDeps, open: ApplicationRe
   if (!open || isFinal(open.status)) return;
   // Acknowledged before this request came: a submission racing the open one (refused only once the
   // transactions are decided, by when the acknowledgement may have gone) mails nothing more.
-  const acknowledgement = (open.notifications as Record<string, { state?: string; at?: string }> | undefined)?.acknowledgement;
+  const acknowledgement = open.notifications?.acknowledgement;
   if (acknowledgement?.state !== 'sent' || !(typeof acknowledgement.at === 'string' && acknowledgement.at < now.toISOString())) return;
   if (!(await deps.applications.claimStatusLinkResend(open.id, now, statusLinkResendIntervalMs))) return;
   const statusUrl = await newStatusLink(deps, open.id);
@@ -246,7 +244,7 @@ async function resendStatusLink(deps: SubmitApplicationDeps, open: ApplicationRe
 }
 
 /** Whether an organisation number is in the member register. */
-export async function isMember(deps: { members: Pick<MemberRepository, 'find'> }, organisationNumber: string): Promise<boolean> {
+export async function isMember(deps: { members: Pick<MemberStore, 'find'> }, organisationNumber: string): Promise<boolean> {
   return (await deps.members.find(organisationNumber)) !== undefined;
 }
 

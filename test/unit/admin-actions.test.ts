@@ -8,7 +8,7 @@ import { MemberRepository } from '../../functions/adapters/member.repository.js'
 import { PartnerRepository } from '../../functions/adapters/partner.repository.js';
 import { RenewalRepository } from '../../functions/adapters/renewal.repository.js';
 import { ReviewRepository } from '../../functions/adapters/review.repository.js';
-import type { WorkflowControl } from '../../functions/adapters/workflow-control.js';
+import type { WorkflowControl } from '../../functions/use-cases/ports.js';
 import type { ApplicationRecord } from '../../functions/domain/application-record.js';
 import type { ApplicationStatus } from '../../functions/domain/application-status.js';
 import { buildOverview } from '../../functions/domain/programme-overview.js';

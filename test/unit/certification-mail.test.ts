@@ -3,13 +3,14 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { SesMailer } from '../../functions/adapters/ses-mailer.js';
 import type { ApplicationRecord } from '../../functions/domain/application-record.js';
-import type { Certificate } from '../../functions/domain/certificate.js';
 import type { EmailMessage } from '../../functions/domain/email-message.js';
-import type { RecordedDecision } from '../../functions/domain/review.js';
+import type { RecordedDecision, ReviewRound } from '../../functions/domain/review.js';
 import { certifyApplication } from '../../functions/use-cases/apply-decision.use-case.js';
 import type { LifecycleDeps } from '../../functions/use-cases/lifecycle-deps.js';
 import { pdfText } from '../helpers/pdf-tools.js';
 import type { Locale } from '../../functions/domain/locale.js';
+import type { ApplicationStore, CertificateStore, MemberStore, PartnerStore, ReviewStore, WorkflowCallbacks } from '../../functions/use-cases/ports.js';
+import { partialPort } from '../helpers/partial-port.js';
 
 const approval: RecordedDecision = { decision: 'approve', decidedBy: 'granskare@stadskarnor.example', decidedAt: '2026-11-27T09:15:00Z' };
 
@@ -33,33 +34,38 @@ function inReview(locale: Locale): ApplicationRecord {
 function certifying(app: ApplicationRecord) {
   let current = app;
   const sent: EmailMessage[] = [];
-  const deps = {
-    applications: {
+  const round: ReviewRound = { applicationId: app.id, round: 1, state: 'decided', openedAt: app.submittedAt, reviewers: [approval.decidedBy], decision: approval };
+  const deps: LifecycleDeps = {
+    applications: partialPort<ApplicationStore>('applications', {
       get: async () => current,
-      transition: async (_id: string, request: { to: ApplicationRecord['status'] }) => {
+      transition: async (_id, request) => {
         current = { ...current, status: request.to };
         return { ok: true, application: current };
       },
       claimNotification: async () => 'claimed',
-      reserveCertificate: async (_id: string, fields: Record<string, unknown>) => (current = { ...current, ...fields }),
+      reserveCertificate: async (_id, fields) => (current = { ...current, ...fields }),
       completeNotification: async () => undefined,
       releaseNotification: async () => undefined,
       putStatusLink: async () => undefined,
       forOrganisation: async () => [],
-    },
-    reviews: { getRound: async () => ({ decision: approval }) },
-    members: { find: async () => undefined },
-    partners: { list: async () => [] },
-    certificates: {
+    }),
+    reviews: partialPort<ReviewStore>('reviews', { getRound: async () => round }),
+    members: partialPort<MemberStore>('members', { find: async () => undefined }),
+    partners: partialPort<PartnerStore>('partners', { list: async () => [] }),
+    certificates: partialPort<CertificateStore>('certificates', {
       latestForOrganisation: async () => undefined,
       nextCertificateId: async () => 'QM-2026-0007',
-      create: async (_certificate: Certificate) => 'created',
-    },
+      create: async () => 'created',
+    }),
+    callbacks: partialPort<WorkflowCallbacks>('callbacks', {}),
     mailer: { send: async (message: EmailMessage) => void sent.push(message) },
     now: () => new Date('2026-11-27T09:15:00Z'),
     publicBaseUrl: 'https://qm.example',
+    reviewerEmails: [approval.decidedBy],
+    programmeContactEmail: 'qm@stadskarnor.example',
+    operatorEmail: 'drift@stadskarnor.example',
     completionDeadlineDays: 14,
-  } as unknown as LifecycleDeps;
+  };
   return { deps, sent };
 }
 

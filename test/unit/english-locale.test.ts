@@ -4,7 +4,7 @@ import type { Locale } from '../../functions/domain/locale.js';
 import type { ApplicationStatus } from '../../functions/domain/application-status.js';
 import type { Certificate } from '../../functions/domain/certificate.js';
 import type { EmailMessage } from '../../functions/domain/email-message.js';
-import type { RecordedDecision } from '../../functions/domain/review.js';
+import type { RecordedDecision, ReviewRound } from '../../functions/domain/review.js';
 import { acknowledgementEmail } from '../../functions/templates/acknowledgement.template.js';
 import { lapseNoticeEmail, renewalReminderEmail } from '../../functions/templates/renewal-reminder.template.js';
 import {
@@ -26,6 +26,8 @@ import {
 import { certifyApplication, expireApplication } from '../../functions/use-cases/apply-decision.use-case.js';
 import type { LifecycleDeps } from '../../functions/use-cases/lifecycle-deps.js';
 import { exampleCertificate } from '../renewals/certificate-fixtures.js';
+import type { ApplicationStore, CertificateStore, MemberStore, PartnerStore, ReviewStore, WorkflowCallbacks } from '../../functions/use-cases/ports.js';
+import { partialPort } from '../helpers/partial-port.js';
 
 const hostile = '<script>alert("x")</script>';
 const statusUrl = 'https://qm.example/status/abc';
@@ -244,15 +246,16 @@ function lifecycle(app: ApplicationRecord, decision: RecordedDecision) {
   let current = app;
   const created: Certificate[] = [];
   const sent: EmailMessage[] = [];
-  const deps = {
-    applications: {
+  const round: ReviewRound = { applicationId: app.id, round: 1, state: 'decided', openedAt: app.submittedAt, reviewers: [decision.decidedBy], decision };
+  const deps: LifecycleDeps = {
+    applications: partialPort<ApplicationStore>('applications', {
       get: async () => current,
-      transition: async (_id: string, request: { to: ApplicationStatus; at: string; set?: Record<string, unknown> }) => {
+      transition: async (_id, request) => {
         current = { ...current, ...request.set, status: request.to };
         return { ok: true, application: current };
       },
       claimNotification: async () => 'claimed',
-      reserveCertificate: async (_id: string, fields: Record<string, unknown>) => {
+      reserveCertificate: async (_id, fields) => {
         current = { ...current, ...fields };
         return current;
       },
@@ -260,26 +263,30 @@ function lifecycle(app: ApplicationRecord, decision: RecordedDecision) {
       releaseNotification: async () => undefined,
       putStatusLink: async () => undefined,
       forOrganisation: async () => [],
-    },
-    members: { find: async () => undefined },
-    reviews: {
-      getRound: async () => ({ decision }),
+    }),
+    members: partialPort<MemberStore>('members', { find: async () => undefined }),
+    reviews: partialPort<ReviewStore>('reviews', {
+      getRound: async () => round,
       closeCompletion: async () => true,
-    },
-    certificates: {
+    }),
+    certificates: partialPort<CertificateStore>('certificates', {
       latestForOrganisation: async () => undefined,
       nextCertificateId: async () => 'QM-2026-0007',
-      create: async (certificate: Certificate) => {
+      create: async (certificate) => {
         created.push(certificate);
         return 'created';
       },
-    },
+    }),
     mailer: { send: async (message: EmailMessage) => void sent.push(message) },
-    partners: { list: async () => [] },
+    partners: partialPort<PartnerStore>('partners', { list: async () => [] }),
+    callbacks: partialPort<WorkflowCallbacks>('callbacks', {}),
     now: () => new Date('2026-11-27T09:15:00Z'),
     publicBaseUrl: 'https://qm.example',
+    reviewerEmails: [decision.decidedBy],
+    programmeContactEmail: 'qm@stadskarnor.example',
+    operatorEmail: 'drift@stadskarnor.example',
     completionDeadlineDays: 14,
-  } as unknown as LifecycleDeps;
+  };
   return { deps, created, sent };
 }
 

@@ -4,7 +4,7 @@ import { CertificateRepository } from '../../functions/adapters/certificate.repo
 import { MemberRepository } from '../../functions/adapters/member.repository.js';
 import { PartnerRepository } from '../../functions/adapters/partner.repository.js';
 import { ReviewRepository } from '../../functions/adapters/review.repository.js';
-import type { WorkflowCallbacks } from '../../functions/adapters/workflow-callbacks.js';
+import type { WorkflowCallbacks } from '../../functions/use-cases/ports.js';
 import type { ApplicationRecord } from '../../functions/domain/application-record.js';
 import { hashToken, newSecretToken } from '../../functions/domain/secret-token.js';
 import { certifyApplication, requestCompletion } from '../../functions/use-cases/apply-decision.use-case.js';
@@ -137,7 +137,7 @@ describe('completion', () => {
     await deps.reviews.putCompletionLink({ tokenHash: hashToken(token), applicationId: app.id, round: 1 }, deps.now());
     const completed = { type: 'full' as const, organisation: { ...app.organisation, website: 'https://ny.example' }, contact: app.contact, partners: exampleFull.partners as never, answers: app.answers };
     // The first attempt recorded the answer but died before anything else
-    await deps.reviews.answerCompletion(app.id, 1, '2026-11-28T10:00:00.000Z', {}, completed);
+    await deps.reviews.answerCompletion(app.id, 1, '2026-11-28T10:00:00.000Z', { organisation: app.organisation, contact: app.contact, answers: app.answers }, completed);
     // Act: the applicant sends again
     const result = await submitCompletion(deps, token, completed);
     // Assess

@@ -1,21 +1,14 @@
-import type { ApplicationRepository } from '../../adapters/application.repository.js';
-import type { AuditRepository } from '../../adapters/audit.repository.js';
-import type { CertificateRepository } from '../../adapters/certificate.repository.js';
-import type { MemberRepository } from '../../adapters/member.repository.js';
-import type { PartnerRepository } from '../../adapters/partner.repository.js';
-import type { ReviewRepository } from '../../adapters/review.repository.js';
-import type { WorkflowCallbacks } from '../../adapters/workflow-callbacks.js';
-import type { WorkflowControl } from '../../adapters/workflow-control.js';
 import type { Mailer } from '../../domain/email-message.js';
+import type { ApplicationStore, AuditStore, CertificateStore, MemberStore, PartnerStore, ReviewStore, WorkflowCallbacks, WorkflowControl } from '../ports.js';
 
 /** What the staff workspace's use cases need; handlers wire it from the configuration. */
 export interface AdminDeps {
-  applications: ApplicationRepository;
-  reviews: ReviewRepository;
-  certificates: CertificateRepository;
-  members: MemberRepository;
-  partners: PartnerRepository;
-  audit: AuditRepository;
+  applications: ApplicationStore;
+  reviews: ReviewStore;
+  certificates: CertificateStore;
+  members: MemberStore;
+  partners: PartnerStore;
+  audit: AuditStore;
   mailer: Mailer;
   workflow: WorkflowControl;
   /** Ends a partner's wait when the officer overrides its confirmation. */

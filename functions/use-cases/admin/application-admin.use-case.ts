@@ -1,4 +1,3 @@
-import type { CompletionRequest } from '../../adapters/review.repository.js';
 import type { ApplicationRecord } from '../../domain/application-record.js';
 import { canWithdraw, isFinal, type ApplicationStatus } from '../../domain/application-status.js';
 import type { AuditEntry } from '../../domain/audit.js';
@@ -12,6 +11,7 @@ import { currentRound } from '../lifecycle-deps.js';
 import { overridePartnerConfirmations, partnerStatuses } from '../partner-confirmation.use-case.js';
 import { newReviewLink } from '../review-round.use-case.js';
 import { done, refused, type ActionOutcome, type AdminDeps } from './admin-deps.js';
+import type { CompletionRequest } from '../../domain/review.js';
 
 /** Everything the workspace shows about one application. */
 export interface ApplicationAdminView {
@@ -140,7 +140,7 @@ export async function withdrawApplication(deps: AdminDeps, staff: string, id: st
 }
 
 export function executionNameOf(application: ApplicationRecord): string {
-  return typeof application.executionName === 'string' ? application.executionName : application.id;
+  return application.executionName ?? application.id;
 }
 
 /**
@@ -175,7 +175,7 @@ export async function retryApplication(deps: AdminDeps, staff: string, id: strin
     }
   }
   const to = resumeStatusFor(application);
-  const restarts = (typeof application.restarts === 'number' ? application.restarts : 0) + 1;
+  const restarts = (application.restarts ?? 0) + 1;
   const executionName = `${id}-r${restarts}`;
   const at = now.toISOString();
   const moved = await deps.applications.transition(id, {
@@ -204,7 +204,7 @@ export async function retryApplication(deps: AdminDeps, staff: string, id: strin
  * ResumeApplication step moves it back, recorded in history).
  */
 async function resumeOnHold(deps: AdminDeps, staff: string, application: ApplicationRecord, reason: string | undefined): Promise<ActionOutcome> {
-  const restarts = (typeof application.restarts === 'number' ? application.restarts : 0) + 1;
+  const restarts = (application.restarts ?? 0) + 1;
   const executionName = `${application.id}-r${restarts}`;
   const at = deps.now().toISOString();
   await deps.applications.appendHistory(application.id, { at, actor: staff, comment: `Återupptas${reason ? `: ${reason}` : ''}` }, { restarts, executionName });

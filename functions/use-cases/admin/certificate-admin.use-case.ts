@@ -1,10 +1,10 @@
-import type { StoredCertificate } from '../../adapters/certificate.repository.js';
 import type { AuditEntry } from '../../domain/audit.js';
 import { stockholmDate, type CalendarDate } from '../../domain/calendar-date.js';
 import { certificateStatus, type Certificate } from '../../domain/certificate.js';
 import { revocationEmail } from '../../templates/admin-emails.template.js';
 import { formatSwedishDate } from '../../templates/swedish-dates.js';
 import { done, refused, type ActionOutcome, type AdminDeps } from './admin-deps.js';
+import type { StoredCertificate } from '../../domain/certificate.js';
 
 export type CertificateState = 'giltigt' | 'kommande' | 'utgånget' | 'ersatt' | 'återkallat';
 

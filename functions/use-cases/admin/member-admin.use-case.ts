@@ -1,10 +1,10 @@
-import type { ApplicationSummaryRow } from '../../adapters/application.repository.js';
-import type { StoredCertificate } from '../../adapters/certificate.repository.js';
 import type { AuditEntry } from '../../domain/audit.js';
 import type { Member } from '../../domain/member.js';
 import { matchesSearch } from '../../domain/programme-overview.js';
 import { importMembers, MemberCsvHeaderError, type MemberImportReport } from '../import-members.use-case.js';
 import { done, refused, type ActionOutcome, type AdminDeps } from './admin-deps.js';
+import type { ApplicationSummaryRow } from '../../domain/application-record.js';
+import type { StoredCertificate } from '../../domain/certificate.js';
 
 export async function listMembers(deps: AdminDeps, query: string): Promise<Member[]> {
   const members = await deps.members.list();
