@@ -1,3 +1,4 @@
+import { historyEvent } from '../domain/history-event.js';
 import { deadlineWithinDays } from '../domain/deadline.js';
 import type { ApplicationRecord } from '../domain/application-record.js';
 import { stockholmDate } from '../domain/calendar-date.js';
@@ -36,7 +37,7 @@ async function applyDecision(deps: LifecycleDeps, before: ApplicationRecord, dec
     to,
     actor: decision.decidedBy,
     at: decision.decidedAt,
-    comment: decision.comment,
+    ...historyEvent(to, { comment: decision.comment }),
     set: { assessment: decidedAssessment(before, decision, round) },
   });
   const application = result.ok ? result.application : result.current;
@@ -102,7 +103,8 @@ export async function certifyApplication(deps: LifecycleDeps, input: { applicati
       to: 'certified',
       actor: decision.decidedBy,
       at: decision.decidedAt,
-      comment: decision.comment ?? `Certifierad: ${certificate.certificateId}`,
+      event: 'certified',
+      params: { certificateId: certificate.certificateId, comment: decision.comment },
       set: { assessment: decidedAssessment(application, decision, input.round) },
     });
     const after = result.ok ? result.application : result.current;
@@ -202,7 +204,8 @@ export async function expireApplication(deps: LifecycleDeps, input: { applicatio
     to: 'expired',
     actor: 'system',
     at,
-    comment: `Ingen komplettering inom ${deps.completionDeadlineDays} dagar`,
+    event: 'completion_expired',
+    params: { days: deps.completionDeadlineDays },
   });
   const application = result.ok ? result.application : result.current;
   if (application?.status === 'expired') {

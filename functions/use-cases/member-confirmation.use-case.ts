@@ -1,3 +1,4 @@
+import { historyEvent } from '../domain/history-event.js';
 import { deadlineWithinDays } from '../domain/deadline.js';
 import type { ApplicationRepository } from '../adapters/application.repository.js';
 import type { ConfirmationRepository } from '../adapters/confirmation.repository.js';
@@ -130,7 +131,7 @@ export async function settleMemberConfirmation(deps: Pick<MemberConfirmationDeps
     to,
     actor: confirmation.decidedBy ?? 'member',
     at: confirmation.decidedAt,
-    comment: confirmation.decision === 'confirm' ? 'Medlemmen bekräftade ansökan och kontaktpersonen' : 'Medlemmen avböjde ansökan',
+    ...historyEvent(confirmation.decision === 'confirm' ? 'member_confirmed' : 'member_declined', {}),
     ...(to === 'submitted' ? { set: { contactConfirmedBy: confirmation.decidedBy ?? 'member', contactConfirmedAt: confirmation.decidedAt } } : {}),
   });
   const status = (result.ok ? result.application : result.current)?.status;
@@ -153,7 +154,8 @@ export async function expireMemberConfirmation(deps: Pick<MemberConfirmationDeps
     to: 'expired',
     actor: 'system',
     at,
-    comment: `Medlemmen bekräftade inte ansökan inom ${deps.memberConfirmationDays} dagar`,
+    event: 'member_confirmation_expired',
+    params: { days: deps.memberConfirmationDays },
   });
   return { decision: 'timeout' };
 }

@@ -1,3 +1,4 @@
+import { historyEvent, historyPartner } from '../domain/history-event.js';
 import type { ApplicationRepository } from '../adapters/application.repository.js';
 import type { PartnerRepository } from '../adapters/partner.repository.js';
 import type { WorkflowCallbacks } from '../adapters/workflow-callbacks.js';
@@ -5,7 +6,7 @@ import type { ApplicationRecord } from '../domain/application-record.js';
 import { isFinal } from '../domain/application-status.js';
 import type { Mailer } from '../domain/email-message.js';
 import { PermanentError } from '../domain/errors.js';
-import { clearedForApproval, partnerConfirmationStatement, partnerPublicName, type Partner, type PartnerAnswer, type PartnerConfirmation } from '../domain/partners.js';
+import { clearedForApproval, type Partner, type PartnerAnswer, type PartnerConfirmation } from '../domain/partners.js';
 import { hashToken, isWellFormedToken, newSecretToken } from '../domain/secret-token.js';
 import { partnerConfirmationEmail } from '../templates/partner-emails.template.js';
 import { requireApplication } from './lifecycle-deps.js';
@@ -82,7 +83,7 @@ export async function remindPartner(deps: PartnerDeps, input: { applicationId: s
   await deps.partners.setReminders(application.id, input.partner, input.reminder);
   await deps.applications.appendEvent(
     application.id,
-    { at: deps.now().toISOString(), actor: 'system', event: 'partner_reminded', comment: `Påminnelse ${input.reminder} till ${partnerPublicName(partner)} om att bekräfta samverkan` },
+    { at: deps.now().toISOString(), actor: 'system', event: 'partner_reminded', params: { partner: historyPartner(partner), reminder: input.reminder } },
     key,
   );
 }
@@ -150,10 +151,9 @@ async function settleAnswer(deps: PartnerDeps, application: ApplicationRecord, c
     {
       at: confirmation.decidedAt ?? deps.now().toISOString(),
       actor: confirmation.email,
-      event: confirmed ? 'partner_confirmed' : 'partner_declined',
-      comment: confirmed
-        ? `${partnerPublicName(confirmation)} bekräftade: ”${partnerConfirmationStatement}”`
-        : `${partnerPublicName(confirmation)} avböjde: ${confirmation.comment ?? ''}`,
+      ...(confirmed
+        ? historyEvent('partner_confirmed', { partner: historyPartner(confirmation) })
+        : historyEvent('partner_declined', { partner: historyPartner(confirmation), comment: confirmation.comment })),
     },
     `partner-${confirmation.index}-answer`,
   );
@@ -181,7 +181,7 @@ export async function overridePartnerConfirmations(
     overridden.push(partner);
     await deps.applications.appendEvent(
       application.id,
-      { at, actor: staff, event: 'partner_overridden', comment: `Ansökan får godkännas utan bekräftelse från ${partnerPublicName(partner)}: ${reason}` },
+      { at, actor: staff, event: 'partner_overridden', params: { partner: historyPartner(partner), reason } },
       `partner-${index}-override`,
     );
     if (updated.taskToken && !updated.decision) await deps.callbacks.succeed(updated.taskToken, { decision: 'overridden' });

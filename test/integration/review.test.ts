@@ -2,6 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
 import { assessEvery, confirmAndApprove, confirmPartners, decide, exampleFull, isTo, linkIn, pathOf, reviewerLinkFor, submitExample, type CapturedMail } from '../helpers/application-flow.js';
+import type { StoredHistoryEntry } from '../../functions/domain/application-record.js';
 
 // The review lifecycle on the local system: the synthesised state machine, real callbacks through
 // the Step Functions API, reviewer links from captured mail.
@@ -18,7 +19,7 @@ afterAll(async () => {
 
 async function application(id: string) {
   const { Item } = await system.documentClient.send(new GetCommand({ TableName: system.env.TABLE_NAME, Key: { pk: `APP#${id}`, sk: 'APP' } }));
-  return Item as { status: string; history: { from: string | null; to: string; actor: string; comment?: string; event?: string }[]; certificateId?: string; validFrom?: string; validUntil?: string };
+  return Item as { status: string; history: StoredHistoryEntry[]; certificateId?: string; validFrom?: string; validUntil?: string };
 }
 
 describe('certify', () => {
@@ -45,9 +46,9 @@ describe('certify', () => {
     const stored = await application(id);
     expect(stored.status).toBe('certified');
     expect(stored.certificateId).toBe(certificateId);
-    expect(stored.history.filter((h) => !h.event).map((h) => h.to)).toEqual(['submitted', 'acknowledged', 'in_review', 'certified']);
-    expect(stored.history.filter((h) => h.event).map((h) => h.event)).toEqual(['partner_confirmed', 'partner_confirmed', 'assessment']);
-    expect(stored.history.filter((h) => !h.event).at(-1)?.actor).toBe(reviewers[0]);
+    expect(stored.history.filter((h) => h.from !== h.to).map((h) => h.to)).toEqual(['submitted', 'acknowledged', 'in_review', 'certified']);
+    expect(stored.history.filter((h) => h.from === h.to).map((h) => h.event)).toEqual(['partner_confirmed', 'partner_confirmed', 'assessment']);
+    expect(stored.history.filter((h) => h.from !== h.to).at(-1)?.actor).toBe(reviewers[0]);
     // three years, from the decision date
     const [y, m, d] = stored.validFrom!.split('-');
     expect(stored.validUntil).toBe(`${Number(y) + 3}-${m}-${d}`);
@@ -69,7 +70,7 @@ describe('reject', () => {
     await system.waitForExecution(id, (e) => e.status === 'SUCCEEDED');
     const stored = await application(id);
     expect(stored.status).toBe('rejected');
-    expect(stored.history.filter((h) => !h.event).at(-1)).toMatchObject({ from: 'in_review', to: 'rejected', actor: reviewers[1], comment: 'Finansieringen saknar avtal med fastighetsägarna.' });
+    expect(stored.history.filter((h) => h.from !== h.to).at(-1)).toMatchObject({ from: 'in_review', to: 'rejected', actor: reviewers[1], event: 'rejected', params: { comment: 'Finansieringen saknar avtal med fastighetsägarna.' } });
   });
 
   it('needs a comment to reject, and decides nothing without one', async () => {
@@ -119,7 +120,7 @@ describe('completion (komplettering)', () => {
     await system.waitForExecution(id, (e) => e.status === 'SUCCEEDED');
     const stored = await application(id);
     expect(stored.status).toBe('certified');
-    expect(stored.history.filter((h) => !h.event).map((h) => h.to)).toEqual(['submitted', 'acknowledged', 'in_review', 'completion_requested', 'in_review', 'certified']);
+    expect(stored.history.filter((h) => h.from !== h.to).map((h) => h.to)).toEqual(['submitted', 'acknowledged', 'in_review', 'completion_requested', 'in_review', 'certified']);
   });
 });
 
@@ -152,7 +153,7 @@ describe('reviewer links', () => {
     await system.waitForExecution(id, (e) => e.status === 'SUCCEEDED');
     await system.waitForMail(isDecisionMail);
     expect((await system.mails()).filter(isDecisionMail)).toHaveLength(1);
-    expect((await application(id)).history.filter((h) => h.from === 'in_review' && !h.event)).toHaveLength(1);
+    expect((await application(id)).history.filter((h) => h.from === 'in_review' && h.to !== 'in_review')).toHaveLength(1);
   });
 
   it('a used link shows who decided what and when, without a form; a second decision gets 409', async () => {
@@ -184,7 +185,7 @@ describe('reviewer links', () => {
     const form = new URLSearchParams({ decision: 'approve', decidedBy: 'mallory@evil.example', reviewer: 'mallory@evil.example', ...assessEvery('met') });
     await system.fetchApp(pathOf(link), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
     await system.waitForExecution(id, (e) => e.status === 'SUCCEEDED');
-    expect((await application(id)).history.filter((h) => !h.event).at(-1)?.actor).toBe(reviewers[1]);
+    expect((await application(id)).history.filter((h) => h.from !== h.to).at(-1)?.actor).toBe(reviewers[1]);
   });
 });
 
