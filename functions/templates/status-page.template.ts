@@ -45,7 +45,7 @@ const sv = {
 };
 
 /** The page's strings: Swedish first, English second. */
-const statusText: Record<Locale, typeof sv> = {
+export const statusText: Record<Locale, typeof sv> = {
   sv,
   en: {
     versionNames: { full: 'QM application (full)', revision: 'Revision of QM' },
