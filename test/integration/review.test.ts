@@ -1,7 +1,21 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
-import { assessEvery, confirmAndApprove, confirmPartners, decide, exampleFull, isTo, linkIn, pathOf, reviewerLinkFor, submitExample, type CapturedMail } from '../helpers/application-flow.js';
+import {
+  assessEvery,
+  confirmAndApprove,
+  confirmPartners,
+  decide,
+  exampleFor,
+  exampleFull,
+  isTo,
+  linkIn,
+  pathOf,
+  registerFreshMember,
+  reviewerLinkFor,
+  submitExample,
+  type CapturedMail,
+} from '../helpers/application-flow.js';
 import type { StoredHistoryEntry } from '../../functions/domain/application-record.js';
 
 // The review lifecycle on the local system: the synthesised state machine, real callbacks through
@@ -121,6 +135,59 @@ describe('completion (komplettering)', () => {
     const stored = await application(id);
     expect(stored.status).toBe('certified');
     expect(stored.history.filter((h) => h.from !== h.to).map((h) => h.to)).toEqual(['submitted', 'acknowledged', 'in_review', 'completion_requested', 'in_review', 'certified']);
+  });
+});
+
+describe('the English status page', () => {
+  /** Words of our Swedish tables (history, statuses, labels, dates) that must not reach an English page. */
+  const swedishMarkers = [
+    'Ansökan', 'ansökan', 'Granskning', 'granskning', 'Granskaren', 'komplettering', 'Komplettering', 'Kompletteringen', 'Certifierad', 'certifierad',
+    'Mottagningsbekräftelse', 'omgång', 'Bedömning', 'Uppfyllt', 'Händelser', 'Kommentar', 'Inskickad', 'Systemet', 'Samverkanspartnern', 'bekräftade',
+    'påbörjad', 'Godkänd', 'Kriterium', 'januari', 'februari', 'mars', 'maj', 'juni', 'juli', 'augusti', 'oktober',
+  ];
+
+  /**
+   * What the applicant typed (answers, names, partners): data shown as typed, not our words. Codes
+   * (one ASCII word: a role, an option, the locale) are left in: they are never shown as such.
+   */
+  const typedStrings = (value: unknown): string[] =>
+    typeof value === 'string'
+      ? /\s|[^\x20-\x7e]/.test(value) ? [value] : []
+      : Array.isArray(value) ? value.flatMap(typedStrings) : value && typeof value === 'object' ? Object.values(value).flatMap(typedStrings) : [];
+
+  it('after a completion and a certification has no Swedish sentence, only proper names and what the applicant typed', async () => {
+    // Prepare: an application made in English, through a completion round, then certified
+    const { organisationNumber } = await registerFreshMember(system, { name: 'Englishtown Centre' });
+    const body = { ...exampleFor(organisationNumber, 'Englishtown Centre'), locale: 'en' };
+    const submitted = await system.fetchApp('/applications', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(submitted.status).toBe(201);
+    const { id, statusUrl } = (await submitted.json()) as { id: string; statusUrl: string };
+    const firstLink = await reviewerLinkFor(system, id, reviewers[0]!);
+    expect((await decide(system, firstLink, 'request_completion', 'Please attach the business plan.')).status).toBe(200);
+    const request = await system.waitForMail((m) => isTo(exampleFull.contact.email)(m) && m.subject === `Completion needed: application ${id}`);
+    const completed = await system.fetchApp(pathOf(linkIn(request, 'complete')), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(completed.status).toBe(200);
+    const secondLink = await reviewerLinkFor(system, id, reviewers[1]!, 'Komplettering inkommen');
+    expect((await confirmAndApprove(system, id, secondLink)).status).toBe(200);
+    await system.waitForExecution(id, (e) => e.status === 'SUCCEEDED');
+
+    // Act
+    const page = await (await system.fetchApp(pathOf(statusUrl))).text();
+
+    // Assess: the text a reader sees, without proper names and the applicant's own words
+    // The English legal forms name the Swedish one beside them on purpose, e.g. "Non-profit association (ideell förening)".
+    const legalForms = ['(ekonomisk förening)', '(ideell förening)', '(aktiebolag)'];
+    const properNames = ['Svenska Stadskärnor', 'Årets Stadskärna', body.organisation.town, ...legalForms, ...typedStrings(body)].sort((a, b) => b.length - a.length);
+    const text = properNames.reduce(
+      (rest, name) => rest.replaceAll(name, ' '),
+      page.replace(/<style[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ').replaceAll('&amp;', '&').replaceAll('&#x2F;', '/').replaceAll('&#x3D;', '='),
+    );
+    expect(page).toContain('<html lang="en">');
+    expect(text).toContain('Acknowledgement sent to the applicant');
+    expect(text).toContain('The completion has arrived and is being reviewed');
+    expect(text).toMatch(/Certified: QM-\d{4}-\d{4}/);
+    expect(text.match(/[^\s]*[åäöÅÄÖ][^\s]*/g) ?? []).toEqual([]);
+    expect(swedishMarkers.filter((word) => new RegExp(`\\b${word}\\b`, 'u').test(text))).toEqual([]);
   });
 });
 
