@@ -1,4 +1,3 @@
-import { historyEvent } from '../domain/history-event.js';
 import { deadlineWithinDays } from '../domain/deadline.js';
 import type { ApplicationRecord } from '../domain/application-record.js';
 import { stockholmDate } from '../domain/calendar-date.js';
@@ -9,6 +8,7 @@ import { PermanentError } from '../domain/errors.js';
 import { confirmedPartners } from '../domain/partners.js';
 import type { RecordedDecision, ReviewDecision } from '../domain/review.js';
 import { hashToken, newSecretToken } from '../domain/secret-token.js';
+import { historyEvent } from '../domain/history-event.js';
 import { certifiedEmail, completionRequestedEmail, expiredEmail, rejectedEmail } from '../templates/review-emails.template.js';
 import { requireApplication, type LifecycleDeps } from './lifecycle-deps.js';
 import { certificatePdf, certificatePdfUrl, verificationUrl } from './certificate-documents.use-case.js';

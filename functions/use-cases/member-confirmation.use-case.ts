@@ -1,4 +1,3 @@
-import { historyEvent } from '../domain/history-event.js';
 import { deadlineWithinDays } from '../domain/deadline.js';
 import type { ApplicationRepository } from '../adapters/application.repository.js';
 import type { ConfirmationRepository } from '../adapters/confirmation.repository.js';
@@ -9,6 +8,7 @@ import type { Mailer } from '../domain/email-message.js';
 import { PermanentError } from '../domain/errors.js';
 import type { ConfirmationOutcome, MemberConfirmation, MemberConfirmationDecision } from '../domain/member-confirmation.js';
 import { hashToken, isWellFormedToken, newSecretToken } from '../domain/secret-token.js';
+import { historyEvent } from '../domain/history-event.js';
 import { memberConfirmationEmail } from '../templates/member-confirmation.template.js';
 import { requireApplication } from './lifecycle-deps.js';
 import { sendOnce } from './send-once.js';

@@ -1,4 +1,3 @@
-import { historyEvent, historyPartner } from '../domain/history-event.js';
 import type { ApplicationRepository } from '../adapters/application.repository.js';
 import type { PartnerRepository } from '../adapters/partner.repository.js';
 import type { WorkflowCallbacks } from '../adapters/workflow-callbacks.js';
@@ -8,6 +7,7 @@ import type { Mailer } from '../domain/email-message.js';
 import { PermanentError } from '../domain/errors.js';
 import { clearedForApproval, type Partner, type PartnerAnswer, type PartnerConfirmation } from '../domain/partners.js';
 import { hashToken, isWellFormedToken, newSecretToken } from '../domain/secret-token.js';
+import { historyEvent, historyPartner } from '../domain/history-event.js';
 import { partnerConfirmationEmail } from '../templates/partner-emails.template.js';
 import { requireApplication } from './lifecycle-deps.js';
 import { sendOnce } from './send-once.js';

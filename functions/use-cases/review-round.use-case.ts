@@ -1,8 +1,8 @@
-import { historyEvent } from '../domain/history-event.js';
 import type { ApplicationRecord } from '../domain/application-record.js';
 import { PermanentError } from '../domain/errors.js';
 import { decisionOutput } from '../domain/review.js';
 import { hashToken, newSecretToken } from '../domain/secret-token.js';
+import { historyEvent } from '../domain/history-event.js';
 import { operatorAlertEmail, reviewEscalationEmail, reviewInvitationEmail, reviewReminderEmail } from '../templates/review-emails.template.js';
 import { currentRound, requireApplication, type LifecycleDeps } from './lifecycle-deps.js';
 import { sendOnce } from './send-once.js';

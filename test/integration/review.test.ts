@@ -177,7 +177,7 @@ describe('the English status page', () => {
     // Assess: the text a reader sees, without proper names and the applicant's own words
     // The English legal forms name the Swedish one beside them on purpose, e.g. "Non-profit association (ideell förening)".
     const legalForms = ['(ekonomisk förening)', '(ideell förening)', '(aktiebolag)'];
-    const properNames = ['Svenska Stadskärnor', 'Årets Stadskärna', body.organisation.town, ...legalForms, ...typedStrings(body)].sort((a, b) => b.length - a.length);
+    const properNames = ['Svenska Stadskärnor', 'Årets Stadskärna', exampleFull.organisation.town, ...legalForms, ...typedStrings(body)].sort((a, b) => b.length - a.length);
     const text = properNames.reduce(
       (rest, name) => rest.replaceAll(name, ' '),
       page.replace(/<style[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ').replaceAll('&amp;', '&').replaceAll('&#x2F;', '/').replaceAll('&#x3D;', '='),
