@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { ApplicationRecord, ApplicationRecordPatch, HistoryEntry } from '../domain/application-record.js';
+import type { ApplicationRecord, ApplicationRecordPatch, HistoryEntry, NewHistoryEntry } from '../domain/application-record.js';
 import { canTransition, isFinal, type ApplicationStatus } from '../domain/application-status.js';
 import { unlessConditionFails } from './conditional-write.js';
 import type { ApplicationStore, SubmitOutcome, SubmitWrites, TransitionRequest, TransitionResult } from '../use-cases/ports.js';
@@ -217,7 +217,7 @@ export class ApplicationRepository implements ApplicationStore {
    * Appends a history entry that changes no status (a staff action or note), with other attributes
    * set in the same write.
    */
-  async appendHistory(id: string, entry: Omit<HistoryEntry, 'from' | 'to'>, set: ApplicationRecordPatch = {}): Promise<ApplicationRecord | undefined> {
+  async appendHistory(id: string, entry: NewHistoryEntry, set: ApplicationRecordPatch = {}): Promise<ApplicationRecord | undefined> {
     const current = await this.get(id);
     if (!current) return undefined;
     const full: HistoryEntry = { ...entry, from: current.status, to: current.status };
@@ -287,13 +287,7 @@ export class ApplicationRepository implements ApplicationStore {
     if (!current) return { ok: false, reason: 'not_found' };
     if (!froms.includes(current.status)) return { ok: false, reason: 'conflict', current };
 
-    const entry: HistoryEntry = {
-      at: request.at,
-      actor: request.actor,
-      from: current.status,
-      to: request.to,
-      ...(request.comment ? { comment: request.comment } : {}),
-    };
+    const entry = { at: request.at, actor: request.actor, from: current.status, to: request.to, event: request.event, params: request.params } as HistoryEntry;
     const names: Record<string, string> = { '#status': 'status', '#version': 'version', '#history': 'history', '#updatedAt': 'updatedAt' };
     const values: Record<string, unknown> = {
       ':to': request.to,
@@ -332,7 +326,7 @@ export class ApplicationRepository implements ApplicationStore {
    * to the history, once per `key`: a retried step or a repeated request does not write it twice.
    * The version is left alone, so an event never makes a concurrent status change fail.
    */
-  async appendEvent(id: string, entry: Omit<HistoryEntry, 'from' | 'to'>, key: string): Promise<boolean> {
+  async appendEvent(id: string, entry: NewHistoryEntry, key: string): Promise<boolean> {
     for (let attempt = 0; attempt < 3; attempt++) {
       const current = await this.get(id);
       if (!current) return false;
@@ -455,11 +449,11 @@ export class ApplicationRepository implements ApplicationStore {
    * Appends a note to the history without changing the status (e.g. a bounced mail), conditional
    * on the status read so the entry's from/to stay true; retried if the status moved meanwhile.
    */
-  async appendNote(id: string, note: { at: string; actor: string; comment: string }): Promise<boolean> {
+  async appendNote(id: string, note: NewHistoryEntry): Promise<boolean> {
     for (let attempt = 0; attempt < 3; attempt++) {
       const current = await this.get(id);
       if (!current) return false;
-      const entry: HistoryEntry = { at: note.at, actor: note.actor, from: current.status, to: current.status, comment: note.comment };
+      const entry: HistoryEntry = { ...note, from: current.status, to: current.status };
       const written = await unlessConditionFails(
         this.db.send(
           new UpdateCommand({

@@ -3,6 +3,7 @@ import type { ApplicationType } from './application-type.js';
 import type { Locale } from './locale.js';
 import type { AssessedCriterion } from './assessment.js';
 import type { Partner } from './partners.js';
+import type { HistoryRecord } from './history-event.js';
 
 
 export interface Organisation {
@@ -20,18 +21,38 @@ export interface ContactPerson {
   phone?: string;
 }
 
-/** One transition in an application's life, kept for good (execution history in AWS is not). */
-export interface HistoryEntry {
+interface HistoryEntryBase {
   at: string;
   actor: string;
   from: ApplicationStatus | null;
   to: ApplicationStatus;
-  comment?: string;
   /** A staff note for the workspace only: never shown to the applicant. */
   internal?: boolean;
-  /** Set for an event that does not change the status (from = to): an assessment, a partner's answer, a reminder. */
-  event?: 'assessment' | 'partner_requested' | 'partner_confirmed' | 'partner_declined' | 'partner_reminded' | 'partner_overridden';
 }
+
+/**
+ * One transition in an application's life, kept for good (execution history in AWS is not), or an
+ * event that does not change the status (from = to): an assessment, a partner's answer, a staff
+ * action. What happened is a code and its data (`event`, `params`, see history-event.ts); the
+ * pages word it in their language.
+ */
+export type HistoryEntry = HistoryEntryBase & HistoryRecord;
+
+/** What a use case writes: the repository adds `from` and `to`. */
+export type NewHistoryEntry = Omit<HistoryEntryBase, 'from' | 'to'> & HistoryRecord;
+
+/**
+ * An entry written before entries had codes: Swedish prose in `comment`. There is no such data in
+ * production, but a page must still show one rather than fail (its comment, as stored).
+ */
+export interface LegacyHistoryEntry extends HistoryEntryBase {
+  event?: undefined;
+  params?: undefined;
+  comment?: string;
+}
+
+/** An entry as read from the table. */
+export type StoredHistoryEntry = HistoryEntry | LegacyHistoryEntry;
 
 export interface ApplicationRecord {
   id: string;
@@ -47,7 +68,7 @@ export interface ApplicationRecord {
   updatedAt: string;
   /** Increases with every change; guards against lost updates. */
   version: number;
-  history: HistoryEntry[];
+  history: StoredHistoryEntry[];
   /** Certificate this revision renews, when applicationType is 'revision'. */
   previousCertificateId?: string;
 

@@ -25,7 +25,7 @@ const sv = {
 };
 
 /** The applicant's strings: Swedish first, English second. */
-const acknowledgementText: Record<Locale, typeof sv> = {
+export const acknowledgementText: Record<Locale, typeof sv> = {
   sv,
   en: {
     versionNames: { full: 'QM application', revision: 'QM revision' },
@@ -61,7 +61,7 @@ export function acknowledgementEmail(application: ApplicationRecord, statusUrl: 
   });
 }
 
-const againText: Record<Locale, { subject: (id: string) => string; heading: string; body: (organisation: string, id: string) => string; action: string }> = {
+export const againText: Record<Locale, { subject: (id: string) => string; heading: string; body: (organisation: string, id: string) => string; action: string }> = {
   sv: {
     subject: (id) => `Länk till er pågående ansökan (${id}) – kvalitetsmärkning QM`,
     heading: 'Er ansökan är redan under behandling',

@@ -21,7 +21,7 @@ export function signInLinkEmail(to: string, link: string, validUntil: string): E
   });
 }
 
-const applicantText = {
+export const applicantText = {
   sv: {
     greeting: (name: string) => `Hej ${name},`,
     withdrawn: {

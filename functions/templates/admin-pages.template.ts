@@ -11,6 +11,7 @@ import type { OverviewResult } from '../use-cases/admin/overview.use-case.js';
 import type { MemberImportReport } from '../use-cases/import-members.use-case.js';
 import { auditTable, csrfField, errorSummary, renderAdminPage, type StaffFrame } from './admin-layout.template.js';
 import { applicationSummary } from './application-summary.template.js';
+import { historyText } from './history-messages.js';
 import { html, type HtmlSafeString } from './layout.template.js';
 import { formatCalendarDate, formatSwedishDate, formatSwedishDateTime } from './swedish-dates.js';
 
@@ -80,7 +81,7 @@ function historyTable(application: ApplicationRecord): HtmlSafeString {
   return html`<div class="table-scroll"><table>
 <thead><tr><th scope="col">När</th><th scope="col">Status</th><th scope="col">Av</th><th scope="col">Kommentar</th></tr></thead>
 <tbody>${application.history.map(
-    (h) => html`<tr><td>${formatSwedishDateTime(h.at)}</td><td>${h.from === h.to ? '–' : statusLabels[h.to].sv}</td><td>${h.actor}</td><td>${h.internal ? html`<strong>Intern:</strong> ` : ''}${h.comment ?? ''}</td></tr>`,
+    (h) => html`<tr><td>${formatSwedishDateTime(h.at)}</td><td>${h.from === h.to ? '–' : statusLabels[h.to].sv}</td><td>${h.actor}</td><td>${h.internal ? html`<strong>Intern:</strong> ` : ''}${historyText(h, 'sv')}</td></tr>`,
   )}</tbody></table></div>`;
 }
 

@@ -4,7 +4,7 @@ import { sectionsFor, type Question } from '../domain/question-catalogue.js';
 import { html, safe, type HtmlSafeString } from './layout.template.js';
 import { uiMessages } from './messages.js';
 
-const labels = {
+export const labels = {
   sv: { organisation: 'Organisation', contact: 'Kontaktperson', name: 'Namn', organisationNumber: 'Organisationsnummer', town: 'Ort', municipality: 'Kommun', website: 'Webbplats', role: 'Roll', email: 'E-post', phone: 'Telefon' },
   en: { organisation: 'Organisation', contact: 'Contact person', name: 'Name', organisationNumber: 'Organisation number', town: 'Town', municipality: 'Municipality', website: 'Website', role: 'Role', email: 'Email', phone: 'Phone' },
 } as const;

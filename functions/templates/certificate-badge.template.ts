@@ -14,7 +14,7 @@ export interface BadgeModel {
   status: CertificateStatus;
 }
 
-const badgeText = {
+export const badgeText = {
   sv: {
     valid: 'Kvalitetsmärkt stadskärna – QM',
     validLine: (until: string) => `Giltigt till och med ${until}`,

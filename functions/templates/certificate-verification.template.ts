@@ -176,7 +176,7 @@ const en: typeof sv = {
   title: (id, label) => `Quality Mark ${id}: ${label.toLowerCase()}`,
 };
 
-const texts: Record<Locale, typeof sv> = { sv, en };
+export const texts: Record<Locale, typeof sv> = { sv, en };
 
 /** Attribute escaping for markup people copy: only what HTML needs, so the text stays readable (no `&#x2F;`). */
 const attribute = (value: string) => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');

@@ -155,7 +155,7 @@ export interface PageOptions {
   body: HtmlSafeString;
 }
 
-const footerText = {
+export const footerText = {
   sv: { contact: 'Frågor om kvalitetsmärkningen:', privacy: 'Så behandlar vi personuppgifter', register: 'QM-registret', footer: 'Sidfot' },
   en: { contact: 'Questions about the Quality Mark:', privacy: 'How we handle personal data', register: 'The QM register', footer: 'Footer' },
 } as const;

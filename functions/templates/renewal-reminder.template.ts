@@ -40,7 +40,7 @@ const sv = {
 };
 
 /** The contact's strings: Swedish first, English second. */
-const renewalText: Record<Locale, typeof sv> = {
+export const renewalText: Record<Locale, typeof sv> = {
   sv,
   en: {
     greeting: (name: string) => `Hello ${name},`,

@@ -116,7 +116,7 @@ const sv = {
 };
 
 /** The applicant's strings: Swedish first, English second. */
-const applicantText: Record<Locale, typeof sv> = {
+export const applicantText: Record<Locale, typeof sv> = {
   sv,
   en: {
     greeting: (name: string) => `Hello ${name},`,

@@ -1,11 +1,12 @@
 import { html, renderPage, type HtmlSafeString } from './layout.template.js';
-import type { ApplicationRecord, HistoryEntry } from '../domain/application-record.js';
+import type { ApplicationRecord, StoredHistoryEntry } from '../domain/application-record.js';
 import type { ApplicationType } from '../domain/application-type.js';
 import type { Locale } from '../domain/locale.js';
 import { statusLabels } from '../domain/application-status.js';
 import { applicationSummary } from './application-summary.template.js';
 import { assessmentLabels } from '../domain/assessment.js';
 import { criteriaCatalogue } from '../domain/criteria-catalogue.js';
+import { historyText } from './history-messages.js';
 import { localeOf } from './messages.js';
 import { datesFor } from './swedish-dates.js';
 
@@ -44,7 +45,7 @@ const sv = {
 };
 
 /** The page's strings: Swedish first, English second. */
-const statusText: Record<Locale, typeof sv> = {
+export const statusText: Record<Locale, typeof sv> = {
   sv,
   en: {
     versionNames: { full: 'QM application (full)', revision: 'Revision of QM' },
@@ -82,34 +83,10 @@ const statusText: Record<Locale, typeof sv> = {
 };
 
 /**
- * The history comments the system itself writes (in Swedish, see the use cases) in English; anything
- * else, such as a reviewer's comment, is shown as written.
- */
-const englishHistoryComments: [RegExp, (match: RegExpExecArray) => string][] = [
-  [/^Mottagningsbekräftelse skickad till den sökande$/, () => 'Acknowledgement sent to the applicant'],
-  [/^Granskning påbörjad$/, () => 'Review started'],
-  [/^Kompletteringen har kommit in och granskas$/, () => 'The completion has arrived and is being reviewed'],
-  [/^Granskningen avbröts: inget beslut fattades inom tidsgränsen$/, () => 'The review was stopped: no decision was made in time'],
-  [/^Certifierad: (\S+)$/, (m) => `Certified: ${m[1]}`],
-  [/^Ingen komplettering inom (\d+) dagar$/, (m) => `No completion within ${m[1]} days`],
-  [/^Arbetsflödet stoppades: okänt fel$/, () => 'The workflow stopped: unknown error'],
-  [/^Arbetsflödet stoppades: (.*)$/s, (m) => `The workflow stopped: ${m[1]}`],
-];
-
-function historyComment(comment: string | undefined, locale: Locale): string {
-  if (!comment || locale === 'sv') return comment ?? '';
-  for (const [pattern, translate] of englishHistoryComments) {
-    const match = pattern.exec(comment);
-    if (match) return translate(match);
-  }
-  return comment;
-}
-
-/**
  * Who a history row names: the applicant's own address in full (it is theirs), the system, or the
  * role of the association's people (their addresses are not the applicant's to see).
  */
-function actorName(entry: HistoryEntry, application: ApplicationRecord, locale: Locale): string {
+function actorName(entry: StoredHistoryEntry, application: ApplicationRecord, locale: Locale): string {
   const t = statusText[locale];
   if (entry.actor === 'system') return t.system;
   const own = [application.contact.email, application.history[0]?.actor].filter((a): a is string => !!a).map((a) => a.toLowerCase());
@@ -123,7 +100,7 @@ function actorName(entry: HistoryEntry, application: ApplicationRecord, locale: 
 /** One row of the history as a person reads it: what happened, possibly in several recorded steps. */
 interface HistoryRow {
   at: string;
-  status: HistoryEntry['to'];
+  status: StoredHistoryEntry['to'];
   actor: string;
   comments: string[];
 }
@@ -143,7 +120,7 @@ export function historyRows(application: ApplicationRecord, locale: Locale): His
     // Staff notes stay in the workspace; a saved assessment is shown in its own section.
     if (entry.internal || entry.event === 'assessment') continue;
     const at = Date.parse(entry.at);
-    const comment = historyComment(entry.comment, locale);
+    const comment = historyText(entry, locale);
     const last = rows.at(-1);
     if (last && entry.actor === 'system' && at - startedAt <= sameEventWithinMs) {
       last.status = entry.to;

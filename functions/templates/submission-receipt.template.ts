@@ -4,7 +4,7 @@ import { html, renderPage } from './layout.template.js';
 import { datesFor } from './swedish-dates.js';
 
 /** The receipt pages of a form submission that does not go straight to the status page. */
-const text = {
+export const text = {
   sv: {
     receivedTitle: 'Tack! Ansökan är mottagen',
     received: 'Vi har tagit emot ansökan. Ni får en bekräftelse via e-post med en länk där ni kan följa ansökan.',

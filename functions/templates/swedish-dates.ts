@@ -70,7 +70,7 @@ export interface DateFormats {
   calendarDate: (date: string) => string;
 }
 
-const dateFormats: Record<Locale, DateFormats> = {
+export const dateFormats: Record<Locale, DateFormats> = {
   sv: { date: formatSwedishDate, dateTime: formatSwedishDateTime, calendarDate: formatCalendarDate },
   en: { date: formatEnglishDate, dateTime: formatEnglishDateTime, calendarDate: formatEnglishCalendarDate },
 };

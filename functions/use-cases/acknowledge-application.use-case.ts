@@ -31,7 +31,8 @@ export async function acknowledgeApplication(deps: AcknowledgeApplicationDeps, a
     to: 'acknowledged',
     actor: 'system',
     at: deps.now().toISOString(),
-    comment: 'Mottagningsbekräftelse skickad till den sökande',
+    event: 'acknowledged',
+    params: {},
   });
   return { status: result.ok ? result.application.status : (result.current?.status ?? 'unknown') };
 }

@@ -8,6 +8,7 @@ import { PermanentError } from '../domain/errors.js';
 import { confirmedPartners } from '../domain/partners.js';
 import type { RecordedDecision, ReviewDecision } from '../domain/review.js';
 import { hashToken, newSecretToken } from '../domain/secret-token.js';
+import { historyEvent } from '../domain/history-event.js';
 import { certifiedEmail, completionRequestedEmail, expiredEmail, rejectedEmail } from '../templates/review-emails.template.js';
 import { requireApplication, type LifecycleDeps } from './lifecycle-deps.js';
 import { certificatePdf, certificatePdfUrl, verificationUrl } from './certificate-documents.use-case.js';
@@ -36,7 +37,7 @@ async function applyDecision(deps: LifecycleDeps, before: ApplicationRecord, dec
     to,
     actor: decision.decidedBy,
     at: decision.decidedAt,
-    comment: decision.comment,
+    ...historyEvent(to, { comment: decision.comment }),
     set: { assessment: decidedAssessment(before, decision, round) },
   });
   const application = result.ok ? result.application : result.current;
@@ -104,7 +105,8 @@ export async function certifyApplication(deps: LifecycleDeps, input: { applicati
       to: 'certified',
       actor: decision.decidedBy,
       at: decision.decidedAt,
-      comment: decision.comment ?? `Certifierad: ${certificate.certificateId}`,
+      event: 'certified',
+      params: { certificateId: certificate.certificateId, comment: decision.comment },
       set: { assessment: decidedAssessment(application, decision, input.round) },
     });
     const after = result.ok ? result.application : result.current;
@@ -204,7 +206,8 @@ export async function expireApplication(deps: LifecycleDeps, input: { applicatio
     to: 'expired',
     actor: 'system',
     at,
-    comment: `Ingen komplettering inom ${deps.completionDeadlineDays} dagar`,
+    event: 'completion_expired',
+    params: { days: deps.completionDeadlineDays },
   });
   const application = result.ok ? result.application : result.current;
   if (application?.status === 'expired') {

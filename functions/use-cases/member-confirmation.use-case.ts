@@ -4,6 +4,7 @@ import type { Mailer } from '../domain/email-message.js';
 import { PermanentError } from '../domain/errors.js';
 import type { ConfirmationOutcome, MemberConfirmation, MemberConfirmationDecision } from '../domain/member-confirmation.js';
 import { hashToken, isWellFormedToken, newSecretToken } from '../domain/secret-token.js';
+import { historyEvent } from '../domain/history-event.js';
 import { memberConfirmationEmail } from '../templates/member-confirmation.template.js';
 import { requireApplication } from './lifecycle-deps.js';
 import { sendOnce } from './send-once.js';
@@ -127,7 +128,7 @@ export async function settleMemberConfirmation(deps: Pick<MemberConfirmationDeps
     to,
     actor: confirmation.decidedBy ?? 'member',
     at: confirmation.decidedAt,
-    comment: confirmation.decision === 'confirm' ? 'Medlemmen bekräftade ansökan och kontaktpersonen' : 'Medlemmen avböjde ansökan',
+    ...historyEvent(confirmation.decision === 'confirm' ? 'member_confirmed' : 'member_declined', {}),
     ...(to === 'submitted' ? { set: { contactConfirmedBy: confirmation.decidedBy ?? 'member', contactConfirmedAt: confirmation.decidedAt } } : {}),
   });
   const status = (result.ok ? result.application : result.current)?.status;
@@ -150,7 +151,8 @@ export async function expireMemberConfirmation(deps: Pick<MemberConfirmationDeps
     to: 'expired',
     actor: 'system',
     at,
-    comment: `Medlemmen bekräftade inte ansökan inom ${deps.memberConfirmationDays} dagar`,
+    event: 'member_confirmation_expired',
+    params: { days: deps.memberConfirmationDays },
   });
   return { decision: 'timeout' };
 }

@@ -2,8 +2,9 @@ import type { ApplicationRecord } from '../domain/application-record.js';
 import { isFinal } from '../domain/application-status.js';
 import type { Mailer } from '../domain/email-message.js';
 import { PermanentError } from '../domain/errors.js';
-import { clearedForApproval, partnerConfirmationStatement, partnerPublicName, type Partner, type PartnerAnswer, type PartnerConfirmation } from '../domain/partners.js';
+import { clearedForApproval, type Partner, type PartnerAnswer, type PartnerConfirmation } from '../domain/partners.js';
 import { hashToken, isWellFormedToken, newSecretToken } from '../domain/secret-token.js';
+import { historyEvent, historyPartner } from '../domain/history-event.js';
 import { partnerConfirmationEmail } from '../templates/partner-emails.template.js';
 import { requireApplication } from './lifecycle-deps.js';
 import { sendOnce } from './send-once.js';
@@ -80,7 +81,7 @@ export async function remindPartner(deps: PartnerDeps, input: { applicationId: s
   await deps.partners.setReminders(application.id, input.partner, input.reminder);
   await deps.applications.appendEvent(
     application.id,
-    { at: deps.now().toISOString(), actor: 'system', event: 'partner_reminded', comment: `Påminnelse ${input.reminder} till ${partnerPublicName(partner)} om att bekräfta samverkan` },
+    { at: deps.now().toISOString(), actor: 'system', event: 'partner_reminded', params: { partner: historyPartner(partner), reminder: input.reminder } },
     key,
   );
 }
@@ -148,10 +149,9 @@ async function settleAnswer(deps: PartnerDeps, application: ApplicationRecord, c
     {
       at: confirmation.decidedAt ?? deps.now().toISOString(),
       actor: confirmation.email,
-      event: confirmed ? 'partner_confirmed' : 'partner_declined',
-      comment: confirmed
-        ? `${partnerPublicName(confirmation)} bekräftade: ”${partnerConfirmationStatement}”`
-        : `${partnerPublicName(confirmation)} avböjde: ${confirmation.comment ?? ''}`,
+      ...(confirmed
+        ? historyEvent('partner_confirmed', { partner: historyPartner(confirmation) })
+        : historyEvent('partner_declined', { partner: historyPartner(confirmation), comment: confirmation.comment })),
     },
     `partner-${confirmation.index}-answer`,
   );
@@ -179,7 +179,7 @@ export async function overridePartnerConfirmations(
     overridden.push(partner);
     await deps.applications.appendEvent(
       application.id,
-      { at, actor: staff, event: 'partner_overridden', comment: `Ansökan får godkännas utan bekräftelse från ${partnerPublicName(partner)}: ${reason}` },
+      { at, actor: staff, event: 'partner_overridden', params: { partner: historyPartner(partner), reason } },
       `partner-${index}-override`,
     );
     if (updated.taskToken && !updated.decision) await deps.callbacks.succeed(updated.taskToken, { decision: 'overridden' });

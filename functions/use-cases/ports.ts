@@ -1,4 +1,5 @@
-import type { ApplicationRecord, ApplicationRecordPatch, ApplicationSummaryRow, HistoryEntry, OpenSlot } from '../domain/application-record.js';
+import type { ApplicationRecord, ApplicationRecordPatch, ApplicationSummaryRow, NewHistoryEntry, OpenSlot } from '../domain/application-record.js';
+import type { HistoryRecord } from '../domain/history-event.js';
 import type { ApplicationStatus } from '../domain/application-status.js';
 import type { AuditEntry, AuditItemKind } from '../domain/audit.js';
 import type { Assessment } from '../domain/assessment.js';
@@ -32,13 +33,13 @@ export interface ApplicationStore {
   releaseOpenSlot(organisationNumber: string, applicationId: string): Promise<void>;
   forOrganisation(organisationNumber: string, limit?: number): Promise<ApplicationSummaryRow[]>;
   listAll(since?: string): Promise<ApplicationRecord[]>;
-  appendHistory(id: string, entry: Omit<HistoryEntry, 'from' | 'to'>, set?: ApplicationRecordPatch): Promise<ApplicationRecord | undefined>;
+  appendHistory(id: string, entry: NewHistoryEntry, set?: ApplicationRecordPatch): Promise<ApplicationRecord | undefined>;
   claimStatusLinkResend(id: string, now: Date, minIntervalMs: number): Promise<boolean>;
   putStatusLink(tokenHash: string, applicationId: string): Promise<void>;
   findIdByStatusLink(tokenHash: string): Promise<string | undefined>;
   transition(id: string, request: TransitionRequest): Promise<TransitionResult>;
   /** Appends a status-preserving event once per `key`; false when it was there already. */
-  appendEvent(id: string, entry: Omit<HistoryEntry, 'from' | 'to'>, key: string): Promise<boolean>;
+  appendEvent(id: string, entry: NewHistoryEntry, key: string): Promise<boolean>;
   reserveCertificate(
     id: string,
     fields: { certificateId: string; validFrom: string; validUntil: string; renews?: string; certifiedName: string; certifiedTown: string },
@@ -47,7 +48,7 @@ export interface ApplicationStore {
   claimNotification(id: string, key: string, now: Date, leaseMs?: number): Promise<'claimed' | 'sent' | 'busy'>;
   completeNotification(id: string, key: string, now: Date): Promise<void>;
   releaseNotification(id: string, key: string): Promise<void>;
-  appendNote(id: string, note: { at: string; actor: string; comment: string }): Promise<boolean>;
+  appendNote(id: string, note: NewHistoryEntry): Promise<boolean>;
 }
 
 export interface CertificateStore {
@@ -166,15 +167,15 @@ export interface StaffStore {
   endSession(sessionHash: string, now: Date): Promise<void>;
 }
 
-export interface TransitionRequest {
+/** A status change and what it records in the history (`event`, `params`). */
+export type TransitionRequest = {
   from: ApplicationStatus | readonly ApplicationStatus[];
   to: ApplicationStatus;
   actor: string;
   at: string;
-  comment?: string;
   /** Other attributes to set in the same write. */
   set?: ApplicationRecordPatch;
-}
+} & HistoryRecord;
 
 export type TransitionResult =
   | { ok: true; application: ApplicationRecord }

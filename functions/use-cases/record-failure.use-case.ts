@@ -25,7 +25,8 @@ export async function recordFailure(
       to: 'on_hold',
       actor: 'system',
       at,
-      comment: `Vilande efter ett tekniskt fel: ${what}`,
+      event: 'put_on_hold',
+      params: { error: input.error?.Error },
       set: { heldFrom: application.status },
     });
     if (held.ok) {

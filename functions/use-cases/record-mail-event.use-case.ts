@@ -49,10 +49,17 @@ export async function recordMailEvent(deps: RecordMailEventDeps, event: MailEven
     recorded.push(address);
     if (permanent) metrics.addMetric(AppMetric.UndeliverableAddresses, MetricUnit.Count, 1);
 
-    const role = reviewers.has(address.toLowerCase()) ? 'granskare' : staff.has(address.toLowerCase()) ? 'personal' : 'mottagare';
+    const recipient = reviewers.has(address.toLowerCase()) ? 'reviewer' : staff.has(address.toLowerCase()) ? 'staff' : 'recipient';
+    const role = ({ reviewer: 'granskare', staff: 'personal', recipient: 'mottagare' } as const)[recipient];
     const what = event.eventType === 'Bounce' ? `kunde inte levereras (${event.kind})` : 'markerades som skräppost av mottagaren';
     if (event.applicationId) {
-      await deps.applications.appendNote(event.applicationId, { at: event.at, actor: 'system', comment: `E-post till en ${role} ${what}` });
+      const kind = event.eventType === 'Bounce' ? 'bounce' : 'complaint';
+      await deps.applications.appendNote(event.applicationId, {
+        at: event.at,
+        actor: 'system',
+        event: 'mail_undeliverable',
+        params: { recipient, kind, ...(kind === 'bounce' ? { bounceType: event.kind } : {}) },
+      });
     }
     if (role === 'mottagare' || !permanent) continue;
 

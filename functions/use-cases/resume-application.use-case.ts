@@ -25,7 +25,8 @@ export async function resumeApplication(
     to: heldFrom,
     actor: 'operator',
     at: deps.now().toISOString(),
-    comment: 'Återupptagen efter tekniskt fel',
+    event: 'resumed',
+    params: {},
   });
   const now = result.ok ? result.application : result.current;
   if (!now) throw new PermanentError(`Application ${applicationId} disappeared while resuming`);

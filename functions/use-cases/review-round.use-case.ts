@@ -2,6 +2,7 @@ import type { ApplicationRecord } from '../domain/application-record.js';
 import { PermanentError } from '../domain/errors.js';
 import { decisionOutput } from '../domain/review.js';
 import { hashToken, newSecretToken } from '../domain/secret-token.js';
+import { historyEvent } from '../domain/history-event.js';
 import { operatorAlertEmail, reviewEscalationEmail, reviewInvitationEmail, reviewReminderEmail } from '../templates/review-emails.template.js';
 import { currentRound, requireApplication, type LifecycleDeps } from './lifecycle-deps.js';
 import { sendOnce } from './send-once.js';
@@ -44,7 +45,7 @@ export async function startReviewRound(deps: LifecycleDeps, applicationId: strin
       to: 'in_review',
       actor: 'system',
       at,
-      comment: resubmitted ? 'Kompletteringen har kommit in och granskas' : 'Granskning påbörjad',
+      ...historyEvent(resubmitted ? 'completion_received' : 'review_started', {}),
       set: { reviewRound: round },
     });
     if (!result.ok) throw new PermanentError(`Cannot start review of ${applicationId}: status is ${result.current?.status}`);
@@ -120,7 +121,8 @@ export async function closeOverdueReview(deps: LifecycleDeps, input: { applicati
     to: 'failed',
     actor: 'system',
     at,
-    comment: 'Granskningen avbröts: inget beslut fattades inom tidsgränsen',
+    event: 'review_overdue',
+    params: {},
   });
   await sendOnce(deps, input.applicationId, `review-${input.round}-overdue`, async () => {
     const message = operatorAlertEmail(deps.operatorEmail, input.applicationId, 'Granskningen fick inget beslut');

@@ -1,6 +1,6 @@
 import type { ApplicationRecord } from '../domain/application-record.js';
 import { contentChanges, type AnswerChange } from '../domain/answer-changes.js';
-import { assessedCriteria, assessmentLines, type Assessment } from '../domain/assessment.js';
+import { assessedCriteria, type Assessment } from '../domain/assessment.js';
 import { criteriaFor } from '../domain/criteria-catalogue.js';
 import { clearedForApproval, type Partner, type PartnerConfirmation } from '../domain/partners.js';
 import { decisionOutput, type DecisionForm, type RecordedDecision, type ReviewRound } from '../domain/review.js';
@@ -83,8 +83,8 @@ export async function decideByReviewerLink(
 
   if (form.decision === 'save') {
     if (!(await deps.reviews.saveAssessment(application.id, view.round.round, form.assessment, reviewer, at))) return decideByReviewerLink(deps, token, form);
-    const lines = assessmentLines(assessedCriteria(form.assessment, criteria), criteria, 'sv');
-    await deps.applications.appendEvent(application.id, { at, actor: reviewer, event: 'assessment', comment: `Bedömning sparad (omgång ${view.round.round})${lines.length ? `: ${lines.join('; ')}` : ''}` }, `assessment-${view.round.round}-${at}`);
+    const assessed = assessedCriteria(form.assessment, criteria);
+    await deps.applications.appendEvent(application.id, { at, actor: reviewer, event: 'assessment', params: { round: view.round.round, saved: true, criteria: assessed } }, `assessment-${view.round.round}-${at}`);
     return { kind: 'saved', application, round: { ...view.round, assessment: form.assessment, assessmentSavedBy: reviewer, assessmentSavedAt: at }, reviewer };
   }
   if (form.decision === 'approve') {
@@ -113,9 +113,9 @@ export async function decideByReviewerLink(
 /** The assessment a decision was made on, in the history (once per round). */
 async function recordAssessmentEvent(deps: ReviewerLinkDeps, application: ApplicationRecord, round: number, decision: RecordedDecision): Promise<void> {
   const criteria = criteriaFor(application.applicationType);
-  const lines = assessmentLines(assessedCriteria(decision.assessment, criteria), criteria, 'sv');
-  if (lines.length === 0) return;
-  await deps.applications.appendEvent(application.id, { at: decision.decidedAt, actor: decision.decidedBy, event: 'assessment', comment: `Bedömning (omgång ${round}): ${lines.join('; ')}` }, `assessment-${round}-decision`);
+  const assessed = assessedCriteria(decision.assessment, criteria);
+  if (assessed.length === 0) return;
+  await deps.applications.appendEvent(application.id, { at: decision.decidedAt, actor: decision.decidedBy, event: 'assessment', params: { round, saved: false, criteria: assessed } }, `assessment-${round}-decision`);
 }
 
 /** What the reviewer sees beside the application: the partners' answers, the round before, the last certified answers. */

@@ -147,7 +147,7 @@ export async function submitApplication(
     submittedAt,
     updatedAt: submittedAt,
     version: 1,
-    history: [{ at: submittedAt, actor: submission.contact.email, from: null, to: status }],
+    history: [{ at: submittedAt, actor: submission.contact.email, from: null, to: status, event: 'submitted', params: {} }],
     notifications: {},
     // The member register's name and town at submission, shown beside what was typed.
     registered: { name: member.name, town: member.town },

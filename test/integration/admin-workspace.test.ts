@@ -7,6 +7,8 @@ import { hashToken } from '../../functions/domain/secret-token.js';
 import { LifecycleState } from '../../workflows/application-lifecycle.workflow.js';
 import { answerAsPartner, confirmAndApprove, decide, exampleFull, freshOrganisationNumber, isTo, linkIn, partnerMailFor, pathOf, reviewerLinkFor, submitExample, type CapturedMail } from '../helpers/application-flow.js';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
+import type { StoredHistoryEntry } from '../../functions/domain/application-record.js';
+import { historyText } from '../../functions/templates/history-messages.js';
 
 // The staff workspace on the local system: sign-in from the mailbox, sessions, CSRF, each action.
 const staff = 'qm-ansvarig@stadskarnor.example';
@@ -48,7 +50,7 @@ async function signIn(address = staff): Promise<{ cookie: string; csrf: string; 
 
 async function stored(id: string) {
   const { Item } = await system.documentClient.send(new GetCommand({ TableName: system.tableName, Key: { pk: `APP#${id}`, sk: 'APP' } }));
-  return Item as { status: string; history: { actor: string; to: string; from: string | null; comment?: string; internal?: boolean }[] };
+  return Item as { status: string; history: StoredHistoryEntry[] };
 }
 
 describe('signing in', () => {
@@ -245,7 +247,7 @@ describe('actions', () => {
     const certificateId = /QM-\d{4}-\d{4}/.exec(certified.subject)![0];
     const certificate = (await (await system.fetchApp(`/certificates/${certificateId}`, { headers: { accept: 'application/json' } })).json()) as { partners: { role: string; organisation: string }[] };
     expect(certificate.partners).toEqual([{ role: municipality!.role, organisation: municipality!.organisation }]);
-    expect((await stored(id)).history.map((h) => h.comment)).toContain(
+    expect((await stored(id)).history.map((h) => historyText(h, 'sv'))).toContain(
       `Ansökan får godkännas utan bekräftelse från ${propertyOwners!.organisation}: Avtalet med fastighetsägarna är undertecknat; vi har det på papper`,
     );
     expect(await audit()).toContain('Godkände utan samverkanspartnernas bekräftelse');
@@ -277,7 +279,7 @@ describe('actions', () => {
     // Prepare: an application that a step gave up on, recorded failed
     const { id } = await submitExample(system, { name: 'Omstartby City' });
     await reviewerLinkFor(system, id, reviewer);
-    await new ApplicationRepository(system.documentClient, system.tableName).transition(id, { from: 'in_review', to: 'failed', actor: 'system', at: new Date().toISOString(), comment: 'test' });
+    await new ApplicationRepository(system.documentClient, system.tableName).transition(id, { from: 'in_review', to: 'failed', actor: 'system', at: new Date().toISOString(), event: 'restart_failed', params: {} });
 
     // Act
     const response = await post(`/admin/applications/${id}/retry`, { reason: 'SES fungerar igen' });

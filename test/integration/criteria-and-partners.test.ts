@@ -15,6 +15,8 @@ import {
   reviewerLinkFor,
   submitExample,
 } from '../helpers/application-flow.js';
+import type { StoredHistoryEntry } from '../../functions/domain/application-record.js';
+import { historyText } from '../../functions/templates/history-messages.js';
 
 // Assessment by criteria and the partners' confirmations (issue 12), on the local system: the
 // synthesised state machine runs the review beside a Map of partner callbacks. The partners' wait
@@ -35,7 +37,7 @@ afterAll(async () => {
 
 interface StoredApplication {
   status: string;
-  history: { to: string; actor: string; comment?: string; event?: string }[];
+  history: StoredHistoryEntry[];
   certificateId?: string;
 }
 
@@ -172,7 +174,7 @@ describe('save and resume', () => {
     expect(later).not.toMatch(/id="criterion-actionPlan-\w+" value="\w+" checked/);
     const stored = await application(id);
     expect(stored.status).toBe('in_review');
-    expect(stored.history.filter((h) => h.event === 'assessment').map((h) => h.comment)).toEqual([
+    expect(stored.history.filter((h) => h.event === 'assessment').map((h) => historyText(h, 'sv'))).toEqual([
       'Bedömning sparad (omgång 1): Alla nyckelaktörer deltar: Uppfyllt; Uppföljning: Delvis uppfyllt – Fråga om enkäten.',
     ]);
     expect((await decide(system, link, 'reject', 'Samverkan saknas.')).status).toBe(200);
@@ -230,7 +232,7 @@ describe('a partner', () => {
     expect(approve.status).toBe(409);
     const stored = await application(id);
     expect(stored.status).toBe('in_review');
-    expect(stored.history.filter((h) => h.event === 'partner_declined').map((h) => h.comment)).toEqual(['Kommunen (Exempelstads kommun) avböjde: Kommunen har inte tecknat något avtal.']);
+    expect(stored.history.filter((h) => h.event === 'partner_declined').map((h) => historyText(h, 'sv'))).toEqual(['Kommunen (Exempelstads kommun) avböjde: Kommunen har inte tecknat något avtal.']);
     // The property owners never answered: the rejection releases their wait, and the execution ends.
     expect((await decide(system, link, 'reject', 'Kommunen står inte bakom ansökan.')).status).toBe(200);
     expect((await system.waitForExecution(id)).status).toBe('SUCCEEDED');
@@ -250,7 +252,7 @@ describe('a partner', () => {
     expect(second.subject).toContain('Påminnelse 2: Bekräfta samverkan');
     expect(linkIn(second, 'partner')).not.toBe(await partnerLink(id, propertyOwners.email));
     expect((await system.mails()).filter((m) => isTo(municipality.email)(m) && m.subject.startsWith('Påminnelse') && m.subject.includes(id))).toEqual([]);
-    await expect.poll(async () => (await application(id)).history.filter((h) => h.event === 'partner_reminded').map((h) => h.comment)).toEqual([
+    await expect.poll(async () => (await application(id)).history.filter((h) => h.event === 'partner_reminded').map((h) => historyText(h, 'sv'))).toEqual([
       'Påminnelse 1 till Fastighetsägarna Exempelstad om att bekräfta samverkan',
       'Påminnelse 2 till Fastighetsägarna Exempelstad om att bekräfta samverkan',
     ]);

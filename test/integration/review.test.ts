@@ -1,7 +1,22 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
-import { assessEvery, confirmAndApprove, confirmPartners, decide, exampleFull, isTo, linkIn, pathOf, reviewerLinkFor, submitExample, type CapturedMail } from '../helpers/application-flow.js';
+import {
+  assessEvery,
+  confirmAndApprove,
+  confirmPartners,
+  decide,
+  exampleFor,
+  exampleFull,
+  isTo,
+  linkIn,
+  pathOf,
+  registerFreshMember,
+  reviewerLinkFor,
+  submitExample,
+  type CapturedMail,
+} from '../helpers/application-flow.js';
+import type { StoredHistoryEntry } from '../../functions/domain/application-record.js';
 
 // The review lifecycle on the local system: the synthesised state machine, real callbacks through
 // the Step Functions API, reviewer links from captured mail.
@@ -18,7 +33,7 @@ afterAll(async () => {
 
 async function application(id: string) {
   const { Item } = await system.documentClient.send(new GetCommand({ TableName: system.env.TABLE_NAME, Key: { pk: `APP#${id}`, sk: 'APP' } }));
-  return Item as { status: string; history: { from: string | null; to: string; actor: string; comment?: string; event?: string }[]; certificateId?: string; validFrom?: string; validUntil?: string };
+  return Item as { status: string; history: StoredHistoryEntry[]; certificateId?: string; validFrom?: string; validUntil?: string };
 }
 
 describe('certify', () => {
@@ -45,9 +60,9 @@ describe('certify', () => {
     const stored = await application(id);
     expect(stored.status).toBe('certified');
     expect(stored.certificateId).toBe(certificateId);
-    expect(stored.history.filter((h) => !h.event).map((h) => h.to)).toEqual(['submitted', 'acknowledged', 'in_review', 'certified']);
-    expect(stored.history.filter((h) => h.event).map((h) => h.event)).toEqual(['partner_confirmed', 'partner_confirmed', 'assessment']);
-    expect(stored.history.filter((h) => !h.event).at(-1)?.actor).toBe(reviewers[0]);
+    expect(stored.history.filter((h) => h.from !== h.to).map((h) => h.to)).toEqual(['submitted', 'acknowledged', 'in_review', 'certified']);
+    expect(stored.history.filter((h) => h.from === h.to).map((h) => h.event)).toEqual(['partner_confirmed', 'partner_confirmed', 'assessment']);
+    expect(stored.history.filter((h) => h.from !== h.to).at(-1)?.actor).toBe(reviewers[0]);
     // three years, from the decision date
     const [y, m, d] = stored.validFrom!.split('-');
     expect(stored.validUntil).toBe(`${Number(y) + 3}-${m}-${d}`);
@@ -69,7 +84,7 @@ describe('reject', () => {
     await system.waitForExecution(id, (e) => e.status === 'SUCCEEDED');
     const stored = await application(id);
     expect(stored.status).toBe('rejected');
-    expect(stored.history.filter((h) => !h.event).at(-1)).toMatchObject({ from: 'in_review', to: 'rejected', actor: reviewers[1], comment: 'Finansieringen saknar avtal med fastighetsägarna.' });
+    expect(stored.history.filter((h) => h.from !== h.to).at(-1)).toMatchObject({ from: 'in_review', to: 'rejected', actor: reviewers[1], event: 'rejected', params: { comment: 'Finansieringen saknar avtal med fastighetsägarna.' } });
   });
 
   it('needs a comment to reject, and decides nothing without one', async () => {
@@ -119,7 +134,60 @@ describe('completion (komplettering)', () => {
     await system.waitForExecution(id, (e) => e.status === 'SUCCEEDED');
     const stored = await application(id);
     expect(stored.status).toBe('certified');
-    expect(stored.history.filter((h) => !h.event).map((h) => h.to)).toEqual(['submitted', 'acknowledged', 'in_review', 'completion_requested', 'in_review', 'certified']);
+    expect(stored.history.filter((h) => h.from !== h.to).map((h) => h.to)).toEqual(['submitted', 'acknowledged', 'in_review', 'completion_requested', 'in_review', 'certified']);
+  });
+});
+
+describe('the English status page', () => {
+  /** Words of our Swedish tables (history, statuses, labels, dates) that must not reach an English page. */
+  const swedishMarkers = [
+    'Ansökan', 'ansökan', 'Granskning', 'granskning', 'Granskaren', 'komplettering', 'Komplettering', 'Kompletteringen', 'Certifierad', 'certifierad',
+    'Mottagningsbekräftelse', 'omgång', 'Bedömning', 'Uppfyllt', 'Händelser', 'Kommentar', 'Inskickad', 'Systemet', 'Samverkanspartnern', 'bekräftade',
+    'påbörjad', 'Godkänd', 'Kriterium', 'januari', 'februari', 'mars', 'maj', 'juni', 'juli', 'augusti', 'oktober',
+  ];
+
+  /**
+   * What the applicant typed (answers, names, partners): data shown as typed, not our words. Codes
+   * (one ASCII word: a role, an option, the locale) are left in: they are never shown as such.
+   */
+  const typedStrings = (value: unknown): string[] =>
+    typeof value === 'string'
+      ? /\s|[^\x20-\x7e]/.test(value) ? [value] : []
+      : Array.isArray(value) ? value.flatMap(typedStrings) : value && typeof value === 'object' ? Object.values(value).flatMap(typedStrings) : [];
+
+  it('after a completion and a certification has no Swedish sentence, only proper names and what the applicant typed', async () => {
+    // Prepare: an application made in English, through a completion round, then certified
+    const { organisationNumber } = await registerFreshMember(system, { name: 'Englishtown Centre' });
+    const body = { ...exampleFor(organisationNumber, 'Englishtown Centre'), locale: 'en' };
+    const submitted = await system.fetchApp('/applications', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(submitted.status).toBe(201);
+    const { id, statusUrl } = (await submitted.json()) as { id: string; statusUrl: string };
+    const firstLink = await reviewerLinkFor(system, id, reviewers[0]!);
+    expect((await decide(system, firstLink, 'request_completion', 'Please attach the business plan.')).status).toBe(200);
+    const request = await system.waitForMail((m) => isTo(exampleFull.contact.email)(m) && m.subject === `Completion needed: application ${id}`);
+    const completed = await system.fetchApp(pathOf(linkIn(request, 'complete')), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(completed.status).toBe(200);
+    const secondLink = await reviewerLinkFor(system, id, reviewers[1]!, 'Komplettering inkommen');
+    expect((await confirmAndApprove(system, id, secondLink)).status).toBe(200);
+    await system.waitForExecution(id, (e) => e.status === 'SUCCEEDED');
+
+    // Act
+    const page = await (await system.fetchApp(pathOf(statusUrl))).text();
+
+    // Assess: the text a reader sees, without proper names and the applicant's own words
+    // The English legal forms name the Swedish one beside them on purpose, e.g. "Non-profit association (ideell förening)".
+    const legalForms = ['(ekonomisk förening)', '(ideell förening)', '(aktiebolag)'];
+    const properNames = ['Svenska Stadskärnor', 'Årets Stadskärna', exampleFull.organisation.town, ...legalForms, ...typedStrings(body)].sort((a, b) => b.length - a.length);
+    const text = properNames.reduce(
+      (rest, name) => rest.replaceAll(name, ' '),
+      page.replace(/<style[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ').replaceAll('&amp;', '&').replaceAll('&#x2F;', '/').replaceAll('&#x3D;', '='),
+    );
+    expect(page).toContain('<html lang="en">');
+    expect(text).toContain('Acknowledgement sent to the applicant');
+    expect(text).toContain('The completion has arrived and is being reviewed');
+    expect(text).toMatch(/Certified: QM-\d{4}-\d{4}/);
+    expect(text.match(/[^\s]*[åäöÅÄÖ][^\s]*/g) ?? []).toEqual([]);
+    expect(swedishMarkers.filter((word) => new RegExp(`\\b${word}\\b`, 'u').test(text))).toEqual([]);
   });
 });
 
@@ -152,7 +220,7 @@ describe('reviewer links', () => {
     await system.waitForExecution(id, (e) => e.status === 'SUCCEEDED');
     await system.waitForMail(isDecisionMail);
     expect((await system.mails()).filter(isDecisionMail)).toHaveLength(1);
-    expect((await application(id)).history.filter((h) => h.from === 'in_review' && !h.event)).toHaveLength(1);
+    expect((await application(id)).history.filter((h) => h.from === 'in_review' && h.to !== 'in_review')).toHaveLength(1);
   });
 
   it('a used link shows who decided what and when, without a form; a second decision gets 409', async () => {
@@ -184,7 +252,7 @@ describe('reviewer links', () => {
     const form = new URLSearchParams({ decision: 'approve', decidedBy: 'mallory@evil.example', reviewer: 'mallory@evil.example', ...assessEvery('met') });
     await system.fetchApp(pathOf(link), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
     await system.waitForExecution(id, (e) => e.status === 'SUCCEEDED');
-    expect((await application(id)).history.filter((h) => !h.event).at(-1)?.actor).toBe(reviewers[1]);
+    expect((await application(id)).history.filter((h) => h.from !== h.to).at(-1)?.actor).toBe(reviewers[1]);
   });
 });
 

@@ -36,6 +36,7 @@ import { criteriaFor } from '../../functions/domain/criteria-catalogue.js';
 import { exampleFull } from '../helpers/application-flow.js';
 import { exampleCertificate } from '../renewals/certificate-fixtures.js';
 import { RecordingMailer, startTestTable, type TestTable } from '../renewals/dynalite-table.js';
+import { historyText } from '../../functions/templates/history-messages.js';
 
 const staff = 'qm-ansvarig@stadskarnor.example';
 let table: TestTable;
@@ -256,7 +257,7 @@ describe("overriding the partners' confirmations", () => {
     // Only the silent partner was still waited on.
     expect(deps.answered).toEqual([{ taskToken: 'wait-0', output: { decision: 'overridden' } }]);
     const history = (await deps.applications.get(app.id))!.history.filter((h) => h.event === 'partner_overridden');
-    expect(history.map((h) => h.comment)).toEqual([
+    expect(history.map((h) => historyText(h, 'sv'))).toEqual([
       'Ansökan får godkännas utan bekräftelse från Kommunen (Exempelstads kommun): Kommunen bekräftade per brev; avtalet med fastighetsägarna är undertecknat',
       'Ansökan får godkännas utan bekräftelse från Fastighetsägarna: Kommunen bekräftade per brev; avtalet med fastighetsägarna är undertecknat',
     ]);
@@ -334,7 +335,7 @@ describe('internal notes', () => {
     const app = await storedApplication('in_review');
     await addNote(deps, staff, app.id, 'Ringde centrumchefen, hon skickar avtalen');
     const after = (await deps.applications.get(app.id))!;
-    expect(after.history.at(-1)).toMatchObject({ actor: staff, internal: true, comment: 'Ringde centrumchefen, hon skickar avtalen' });
+    expect(after.history.at(-1)).toMatchObject({ actor: staff, internal: true, event: 'note', params: { text: 'Ringde centrumchefen, hon skickar avtalen' } });
     expect(renderStatusPage({ application: after })).not.toContain('Ringde centrumchefen');
     expect((await deps.audit.forItem('application', app.id))[0]?.action).toBe('note');
   });

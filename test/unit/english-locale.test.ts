@@ -187,9 +187,9 @@ describe('renewal emails in English', () => {
 
 describe('the status page in English', () => {
   const history: HistoryEntry[] = [
-    { at: '2026-11-25T23:30:00Z', actor: 'kim@exempelstad.example', from: null, to: 'submitted' },
-    { at: '2026-11-26T08:00:00Z', actor: 'system', from: 'submitted', to: 'acknowledged', comment: 'Mottagningsbekräftelse skickad till den sökande' },
-    { at: '2026-11-27T09:15:00Z', actor: 'granskare@stadskarnor.example', from: 'in_review', to: 'certified', comment: 'Certifierad: QM-2026-0001' },
+    { at: '2026-11-25T23:30:00Z', actor: 'kim@exempelstad.example', from: null, to: 'submitted', event: 'submitted', params: {} },
+    { at: '2026-11-26T08:00:00Z', actor: 'system', from: 'submitted', to: 'acknowledged', event: 'acknowledged', params: {} },
+    { at: '2026-11-27T09:15:00Z', actor: 'granskare@stadskarnor.example', from: 'in_review', to: 'certified', event: 'certified', params: { certificateId: 'QM-2026-0001' } },
   ];
   const certified = (locale: Locale, overrides: Partial<ApplicationRecord> = {}) =>
     application(locale, { status: 'certified' as ApplicationStatus, history, certificateId: 'QM-2026-0001', validFrom: '2026-11-27', validUntil: '2029-11-27', ...overrides });
@@ -229,7 +229,7 @@ describe('the status page in English', () => {
     // Prepare
     const app = certified('en', {
       organisation: { organisationNumber: '802999-1000', name: hostile, town: hostile, municipality: 'Exempelstads kommun' },
-      history: [...history, { at: '2026-11-28T09:00:00Z', actor: 'granskare@stadskarnor.example', from: 'certified', to: 'certified', comment: hostile }],
+      history: [...history, { at: '2026-11-28T09:00:00Z', actor: 'granskare@stadskarnor.example', from: 'certified', to: 'certified', event: 'certified', params: { certificateId: 'QM-2026-0001', comment: hostile } }],
     });
 
     // Act

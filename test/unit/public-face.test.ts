@@ -26,9 +26,9 @@ function application(overrides: Partial<ApplicationRecord> = {}): ApplicationRec
     updatedAt: '2026-11-25T13:05:02.000Z',
     version: 3,
     history: [
-      { at: '2026-11-25T13:05:00.000Z', actor: exampleFull.contact.email, from: null, to: 'submitted' },
-      { at: '2026-11-25T13:05:01.000Z', actor: 'system', from: 'submitted', to: 'acknowledged', comment: 'Mottagningsbekräftelse skickad till den sökande' },
-      { at: '2026-11-25T13:05:02.000Z', actor: 'system', from: 'acknowledged', to: 'in_review', comment: 'Granskning påbörjad' },
+      { at: '2026-11-25T13:05:00.000Z', actor: exampleFull.contact.email, from: null, to: 'submitted', event: 'submitted', params: {} },
+      { at: '2026-11-25T13:05:01.000Z', actor: 'system', from: 'submitted', to: 'acknowledged', event: 'acknowledged', params: {} },
+      { at: '2026-11-25T13:05:02.000Z', actor: 'system', from: 'acknowledged', to: 'in_review', event: 'review_started', params: {} },
     ],
     ...overrides,
   };
@@ -94,7 +94,7 @@ describe('the status page', () => {
     // Prepare
     const decided = application({
       status: 'certified',
-      history: [...application().history, { at: '2026-11-27T09:15:00.000Z', actor: 'granskare@stadskarnor.example', from: 'in_review', to: 'certified' }],
+      history: [...application().history, { at: '2026-11-27T09:15:00.000Z', actor: 'granskare@stadskarnor.example', from: 'in_review', to: 'certified', event: 'certified', params: { certificateId: 'QM-2026-0001' } }],
     });
     // Act
     const rows = historyRows(decided, 'sv');
@@ -107,8 +107,8 @@ describe('the status page', () => {
     const withPartners = application({
       history: [
         ...application().history,
-        { at: '2026-11-26T09:00:00.000Z', actor: 'naringsliv@exempelstads-kommun.example', from: 'in_review', to: 'in_review', event: 'partner_confirmed', comment: 'Kommunen bekräftade' },
-        { at: '2026-11-27T09:00:00.000Z', actor: 'qm-ansvarig@stadskarnor.example', from: 'in_review', to: 'in_review', event: 'partner_overridden', comment: 'Undantagen' },
+        { at: '2026-11-26T09:00:00.000Z', actor: 'naringsliv@exempelstads-kommun.example', from: 'in_review', to: 'in_review', event: 'partner_confirmed', params: { partner: { role: 'municipality', organisation: 'Exempelstads kommun' } } },
+        { at: '2026-11-27T09:00:00.000Z', actor: 'qm-ansvarig@stadskarnor.example', from: 'in_review', to: 'in_review', event: 'partner_overridden', params: { partner: { role: 'property_owners', organisation: 'Fastighetsägarna' }, reason: 'Undantagen' } },
       ],
     });
     // Act

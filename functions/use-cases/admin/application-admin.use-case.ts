@@ -75,7 +75,7 @@ async function reissueReviewLinks(deps: AdminDeps, staff: string, id: string, re
   const action = reviewers ? 'change-reviewers' : 'resend-review-links';
   const details = `${reviewers ? 'Nya granskare' : 'Nya länkar till'}: ${reissued.reviewers.join(', ')} (omgång ${round}); tidigare länkar gäller inte längre`;
   // Internal: the applicant's status page does not show who reviews.
-  await deps.applications.appendHistory(id, { at, actor: staff, comment: `${details}${reason ? `. Skäl: ${reason}` : ''}`, internal: true });
+  await deps.applications.appendHistory(id, { at, actor: staff, event: reviewers ? 'reviewers_changed' : 'review_links_resent', params: { round, reviewers: reissued.reviewers, reason }, internal: true });
   await record(deps, staff, action, id, { details, ...(reason ? { reason } : {}) });
   return done;
 }
@@ -103,7 +103,7 @@ export async function extendCompletion(deps: AdminDeps, staff: string, id: strin
   if (deadline <= request.deadline) return refused(400, 'Välj ett sista datum efter det nuvarande.');
   const at = deps.now().toISOString();
   if (!(await deps.reviews.extendCompletion(id, round, deadline, at))) return refused(409, 'Kompletteringen är redan besvarad eller avslutad.');
-  await deps.applications.appendHistory(id, { at, actor: staff, comment: `Tiden för komplettering förlängd till ${lastDay}: ${reason}` }, { completionDeadline: deadline });
+  await deps.applications.appendHistory(id, { at, actor: staff, event: 'completion_extended', params: { lastDay, reason } }, { completionDeadline: deadline });
   await deps.mailer.send(completionExtendedEmail(application, deadline, reason));
   await record(deps, staff, 'extend-completion', id, { reason, details: `Nytt sista datum: ${lastDay} (tidigare ${stockholmDate(new Date(request.deadline))})` });
   return done;
@@ -119,7 +119,7 @@ export async function withdrawApplication(deps: AdminDeps, staff: string, id: st
   if (!application) return refused(404, 'Ansökan finns inte.');
   if (!canWithdraw(application.status)) return refused(409, 'Ansökan är redan avslutad och kan inte dras tillbaka.');
   const at = deps.now().toISOString();
-  const result = await deps.applications.transition(id, { from: application.status, to: 'withdrawn', actor: staff, at, comment: `Tillbakadragen: ${reason}` });
+  const result = await deps.applications.transition(id, { from: application.status, to: 'withdrawn', actor: staff, at, event: 'withdrawn', params: { reason } });
   if (!result.ok) return refused(409, 'Ansökan ändrades under tiden. Ladda om sidan och försök igen.');
   const round = currentRound(application);
   if (round > 0) {
@@ -183,7 +183,8 @@ export async function retryApplication(deps: AdminDeps, staff: string, id: strin
     to,
     actor: staff,
     at,
-    comment: `Startad om${reason ? `: ${reason}` : ''}`,
+    event: 'restarted',
+    params: { reason },
     set: { restarts, executionName },
   });
   if (!moved.ok) return refused(409, 'Ansökan ändrades under tiden. Ladda om sidan och försök igen.');
@@ -191,7 +192,7 @@ export async function retryApplication(deps: AdminDeps, staff: string, id: strin
     await deps.workflow.startNamed(id, executionName);
   } catch (error) {
     // Nothing runs for it: record it failed again (which frees the slot) rather than leave it hanging.
-    await deps.applications.transition(id, { from: to, to: 'failed', actor: 'system', at: deps.now().toISOString(), comment: 'Omstarten kunde inte starta arbetsflödet' });
+    await deps.applications.transition(id, { from: to, to: 'failed', actor: 'system', at: deps.now().toISOString(), event: 'restart_failed', params: {} });
     throw error;
   }
   await record(deps, staff, 'retry', id, { ...(reason ? { reason } : {}), details: `Återupptas från ${to} (körning ${executionName})` });
@@ -207,7 +208,7 @@ async function resumeOnHold(deps: AdminDeps, staff: string, application: Applica
   const restarts = (application.restarts ?? 0) + 1;
   const executionName = `${application.id}-r${restarts}`;
   const at = deps.now().toISOString();
-  await deps.applications.appendHistory(application.id, { at, actor: staff, comment: `Återupptas${reason ? `: ${reason}` : ''}` }, { restarts, executionName });
+  await deps.applications.appendHistory(application.id, { at, actor: staff, event: 'resume_requested', params: { reason } }, { restarts, executionName });
   await deps.workflow.startNamed(application.id, executionName);
   await record(deps, staff, 'retry', application.id, { ...(reason ? { reason } : {}), details: `Återupptas (körning ${executionName})` });
   return done;
@@ -230,7 +231,7 @@ export async function overridePartners(deps: AdminDeps, staff: string, id: strin
 
 /** An internal note: in the history and the audit log, never on the applicant's page. */
 export async function addNote(deps: AdminDeps, staff: string, id: string, text: string): Promise<ActionOutcome> {
-  const updated = await deps.applications.appendHistory(id, { at: deps.now().toISOString(), actor: staff, comment: text, internal: true });
+  const updated = await deps.applications.appendHistory(id, { at: deps.now().toISOString(), actor: staff, event: 'note', params: { text }, internal: true });
   if (!updated) return refused(404, 'Ansökan finns inte.');
   await record(deps, staff, 'note', id, { details: text });
   return done;

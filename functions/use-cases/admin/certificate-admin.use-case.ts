@@ -41,7 +41,7 @@ export async function revokeCertificate(deps: AdminDeps, staff: string, certific
     return existing ? refused(409, `Certifikatet är redan återkallat (${existing.revokedAt ? formatSwedishDate(existing.revokedAt) : ''}).`) : refused(404, 'Certifikatet finns inte.');
   }
   await deps.mailer.send(revocationEmail(revoked, reason, `${deps.publicBaseUrl}/certificates/${certificateId}`));
-  await deps.applications.appendHistory(revoked.applicationId, { at, actor: staff, comment: `Certifikatet ${certificateId} återkallat från ${today}: ${reason}` });
+  await deps.applications.appendHistory(revoked.applicationId, { at, actor: staff, event: 'certificate_revoked', params: { certificateId, from: today, reason } });
   await deps.audit.record({ at, actor: staff, action: 'revoke', itemKind: 'certificate', itemId: certificateId, reason, details: `Återkallat från ${today}` });
   return done;
 }
@@ -60,7 +60,13 @@ export async function correctCertificate(
   await deps.certificates.correct(certificateId, fields);
   const details = `Namn: ${before.organisationName} → ${fields.organisationName}; ort: ${before.town} → ${fields.town}`;
   const at = deps.now().toISOString();
-  await deps.applications.appendHistory(before.applicationId, { at, actor: staff, comment: `Certifikatet ${certificateId} rättat. ${details}. Skäl: ${reason}`, internal: true });
+  await deps.applications.appendHistory(before.applicationId, {
+    at,
+    actor: staff,
+    event: 'certificate_corrected',
+    params: { certificateId, before: { organisationName: before.organisationName, town: before.town }, after: { ...fields }, reason },
+    internal: true,
+  });
   await deps.audit.record({ at, actor: staff, action: 'correct', itemKind: 'certificate', itemId: certificateId, reason, details });
   return done;
 }
