@@ -9,10 +9,16 @@ import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
  */
 const resumable = ['awaiting_confirmation', 'submitted', 'acknowledged', 'in_review'];
 
+export interface WaitingApplication {
+  id: string;
+  /** Set after a restart from the workspace (`<id>-r<n>`); see executionNameOf. */
+  executionName?: unknown;
+}
+
 export async function resumeWaitingWorkflows(
   db: DynamoDBDocumentClient,
   tableName: string,
-  start: (applicationId: string) => void,
+  start: (application: WaitingApplication) => void,
 ): Promise<number> {
   let resumed = 0;
   let startKey: Record<string, unknown> | undefined;
@@ -23,12 +29,12 @@ export async function resumeWaitingWorkflows(
         FilterExpression: `entity = :application AND #status IN (${resumable.map((_, i) => `:s${i}`).join(', ')})`,
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':application': 'Application', ...Object.fromEntries(resumable.map((s, i) => [`:s${i}`, s])) },
-        ProjectionExpression: 'id',
+        ProjectionExpression: 'id, executionName',
         ExclusiveStartKey: startKey,
       }),
     );
     for (const item of page.Items ?? []) {
-      start(item.id as string);
+      start(item as WaitingApplication);
       resumed++;
     }
     startKey = page.LastEvaluatedKey;
