@@ -75,6 +75,7 @@ export interface LocalSystemContext {
   env: Record<string, string>;
   /** The template's table names (locally, a table is named by its logical id). */
   tableNames: string[];
+  /** The client is destroyed when afterStart returns; build your own (from `endpoint` or `env`) for later. */
   dynamodb: { endpoint: string; documentClient: DynamoDBDocumentClient };
   /**
    * Starts an execution of a state machine given by logical id, construct id (`LifecycleStateMachine`)
