@@ -14,19 +14,18 @@ import { defineConfig } from 'vitest/config';
  * - `e2e`: the local system driven by a browser (Debian's Chromium).
  *
  * `npm test` runs them all (CI, through .ci/run); `npm run test:fast` runs unit, adapters and cdk.
+ * The local runner's own tests (packages/cdk-local-runner/test) are sorted into the same projects.
  */
+const runner = (name: string) => `packages/cdk-local-runner/test/${name}.test.ts`;
 const dynaliteUnitTests = ['admin-actions', 'import-members', 'lifecycle-recovery', 'staff-sign-in'].map((name) => `test/unit/${name}.test.ts`);
 const adapterTests = [
   ...dynaliteUnitTests,
   'test/renewals/**/*.test.ts',
   'test/property/**/*.test.ts',
-  'test/local/local-dynamodb.test.ts',
-  'test/local/dynamodb-transactions.test.ts',
-  'test/local/local-mail.test.ts',
-  'test/local/local-step-functions.test.ts',
+  ...['local-dynamodb', 'dynamodb-transactions', 'local-mail', 'local-step-functions'].map(runner),
 ];
-const cdkTests = ['test/cdk/**/*.test.ts', 'test/local/cloud-assembly.test.ts'];
-const systemTests = ['test/integration/**/*.test.ts', 'test/local/local-system.test.ts'];
+const cdkTests = ['test/cdk/**/*.test.ts', 'test/local/qm-local-model.test.ts', runner('cloud-assembly')];
+const systemTests = ['test/integration/**/*.test.ts', 'test/local/local-system.test.ts', runner('local-system')];
 const e2eTests = ['test/e2e/**/*.test.ts'];
 
 export default defineConfig({
@@ -41,7 +40,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/local/**/*.test.ts'], exclude: [...adapterTests, ...cdkTests, ...systemTests], isolate: false },
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/local/**/*.test.ts', 'packages/*/test/**/*.test.ts'], exclude: [...adapterTests, ...cdkTests, ...systemTests], isolate: false },
       },
       { extends: true, test: { name: 'adapters', include: adapterTests } },
       { extends: true, test: { name: 'cdk', include: cdkTests, isolate: false } },

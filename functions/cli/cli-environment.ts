@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { LOCAL_SYSTEM_FILE, readRunningSystem } from 'cdk-local-runner/join';
 import path from 'node:path';
 
 /**
@@ -17,8 +17,8 @@ export const processIo: CliIo = {
   err: (text) => console.error(text),
 };
 
-/** Written by `npm start`: the environment the local system gives its functions. */
-export const localSystemFileName = 'local-system.json';
+/** Written by `npm start` (the local runner): the environment the local system gives its functions. */
+export const localSystemFileName = LOCAL_SYSTEM_FILE;
 
 /**
  * Points a CLI at a store. With TABLE_NAME set, the environment is used as it is (AWS, with the
@@ -28,14 +28,19 @@ export const localSystemFileName = 'local-system.json';
 export function useCliEnvironment(env: NodeJS.ProcessEnv = process.env): 'aws' | 'local' {
   env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   if (env.TABLE_NAME) return 'aws';
-  const file = path.resolve(env.QM_DATA_DIR ?? '.local', localSystemFileName);
-  if (!existsSync(file)) {
+  const running = readRunningSystem(localDataDir(env));
+  if (!running) {
     throw new Error(
-      `No running local system found (${file} is missing). Start it with "npm start" in another terminal, ` +
+      `No running local system found (no live ${path.resolve(localDataDir(env), localSystemFileName)}). Start it with "npm start" in another terminal, ` +
         'or set TABLE_NAME (and AWS credentials) to work against AWS.',
     );
   }
-  const { environment } = JSON.parse(readFileSync(file, 'utf8')) as { environment: Record<string, string> };
+  const { environment } = running;
   for (const [key, value] of Object.entries(environment)) if (!env[key]) env[key] = value;
   return 'local';
+}
+
+/** Where `npm start` keeps its data and its local-system.json. */
+export function localDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.QM_DATA_DIR ?? '.local';
 }

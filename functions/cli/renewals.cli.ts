@@ -1,10 +1,9 @@
 // npm run renewals -- [--now YYYY-MM-DD]
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readRunningSystem, runSchedule } from 'cdk-local-runner/join';
 import { pathToFileURL } from 'node:url';
 import { isCalendarDate, stockholmDate } from '../domain/calendar-date.js';
 import type { NextRenewalStage, RenewalSweepReport } from '../use-cases/renewal-sweep.use-case.js';
-import { localSystemFileName, processIo, useCliEnvironment, type CliIo } from './cli-environment.js';
+import { localDataDir, processIo, useCliEnvironment, type CliIo } from './cli-environment.js';
 
 const usage = 'Usage: npm run renewals -- [--now YYYY-MM-DD]   (runs the renewal sweep as of that date; default: today in Sweden)';
 
@@ -47,15 +46,12 @@ export function formatSweepReport(report: RenewalSweepReport, target: string): s
   return lines.join('\n');
 }
 
-/** The local mailbox's address, from the file the running local system wrote. */
-function localMailboxUrl(env: NodeJS.ProcessEnv): string | undefined {
-  try {
-    const file = path.resolve(env.QM_DATA_DIR ?? '.local', localSystemFileName);
-    return (JSON.parse(readFileSync(file, 'utf8')) as { urls?: { mail?: string } }).urls?.mail;
-  } catch {
-    return undefined;
-  }
-}
+/**
+ * The sweep's schedule in the CDK app (`scheduledFunctions.RenewalSweep` in infra/lambda-functions.ts):
+ * locally, `npm run renewals` runs that schedule on the running system, as `npm run schedule --
+ * RenewalSweep` would, so the sweep runs exactly as the deployed rule runs it.
+ */
+const RENEWAL_SCHEDULE = 'RenewalSweep';
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const args = parseRenewalsArgs(argv);
@@ -70,9 +66,18 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   const { nextRenewalStage, runRenewalSweep } = await import('../use-cases/renewal-sweep.use-case.js');
   const deps = renewalSweepDependencies();
   const today = args.today ?? stockholmDate(deps.now());
+  if (target === 'local') {
+    const running = readRunningSystem(localDataDir(io.env))!; // useCliEnvironment found it
+    // Midday UTC of `today` is the same date in Sweden; the handler takes its day from the event's time.
+    const run = await runSchedule(running.urls.runner, RENEWAL_SCHEDULE, new Date(`${today}T12:00:00Z`));
+    const report = run.result as RenewalSweepReport;
+    io.out(formatSweepReport(report, 'the local system'));
+    if (report.sent.length > 0) io.out(`The emails are in the local mailbox: ${running.urls.mail}`);
+    io.out(formatNextStage(await nextRenewalStage({ renewals: dependencies().renewals, reminderDays: deps.reminderDays }, today)));
+    return 0; // a failed send makes the handler throw, so runSchedule rejects
+  }
   const report = await runRenewalSweep(deps, { today });
-  io.out(formatSweepReport(report, target === 'local' ? 'the local system' : `table ${io.env.TABLE_NAME}`));
-  if (target === 'local' && report.sent.length > 0) io.out(`The emails are in the local mailbox: ${localMailboxUrl(io.env) ?? '(see npm start)'}`);
+  io.out(formatSweepReport(report, `table ${io.env.TABLE_NAME}`));
   io.out(formatNextStage(await nextRenewalStage({ renewals: dependencies().renewals, reminderDays: deps.reminderDays }, today)));
   return report.failed.length > 0 ? 1 : 0;
 }

@@ -28,9 +28,11 @@ export function renewalSweepDependencies(deps: Dependencies = dependencies()): R
 export const handler = middy<ScheduledEvent, RenewalSweepReport>()
   .use(injectLambdaContext(logger))
   .use(publishMetrics())
-  .handler(async () => {
+  .handler(async (event) => {
     const deps = renewalSweepDependencies();
-    const today = stockholmDate(deps.now());
+    // The day is the one the schedule fired on (the event's time): a retry hours later still sweeps
+    // that day, and the local runner runs the schedule as of another date through the same field.
+    const today = stockholmDate(event?.time ? new Date(event.time) : deps.now());
     const report = await runRenewalSweep(deps, { today });
     metrics.addMetric(AppMetric.RenewalRemindersSent, MetricUnit.Count, report.sent.length);
     logger.info('Renewal sweep done', {

@@ -1,4 +1,5 @@
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ApplicationRecord } from '../../functions/domain/application-record.js';
 
 /**
  * Local only. The local Step Functions interpreter keeps executions in memory, so after a restart
@@ -9,10 +10,13 @@ import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
  */
 const resumable = ['awaiting_confirmation', 'submitted', 'acknowledged', 'in_review'];
 
+/** What resuming needs of an application (executionName is set after a restart; see executionNameOf). */
+export type WaitingApplication = Pick<ApplicationRecord, 'id' | 'executionName'>;
+
 export async function resumeWaitingWorkflows(
   db: DynamoDBDocumentClient,
   tableName: string,
-  start: (applicationId: string) => void,
+  start: (application: WaitingApplication) => void,
 ): Promise<number> {
   let resumed = 0;
   let startKey: Record<string, unknown> | undefined;
@@ -23,12 +27,12 @@ export async function resumeWaitingWorkflows(
         FilterExpression: `entity = :application AND #status IN (${resumable.map((_, i) => `:s${i}`).join(', ')})`,
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':application': 'Application', ...Object.fromEntries(resumable.map((s, i) => [`:s${i}`, s])) },
-        ProjectionExpression: 'id',
+        ProjectionExpression: 'id, executionName',
         ExclusiveStartKey: startKey,
       }),
     );
     for (const item of page.Items ?? []) {
-      start(item.id as string);
+      start(item as WaitingApplication);
       resumed++;
     }
     startKey = page.LastEvaluatedKey;

@@ -8,7 +8,8 @@ import { projectRoot } from '../function-defaults.js';
 /**
  * Fills an empty member register with the fictional demo members so a fresh local system can be
  * used straight away. The use case decides "empty"; this only wires it. Call after the handlers'
- * environment is set: the app's own DynamoDB client reads its endpoint from it.
+ * environment is set (the runner's afterStart hook): the app's own DynamoDB client reads its
+ * endpoint from it, and marshals the repository's items as the handlers do.
  */
 export const DEMO_MEMBERS_CSV = 'examples/members.csv';
 

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { criteriaFor } from '../../functions/domain/criteria-catalogue.js';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/local-aws.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from 'cdk-local-runner';
 import { exampleFor, registerFreshMember } from '../helpers/members.js';
 import type { TestSystem } from '../helpers/local-system.js';
 import type { MailWatcher } from './mailbox.js';

@@ -4,7 +4,7 @@ import { sleep } from './stats.js';
 
 /**
  * Watches the local mailbox without disturbing what is measured. The local SES keeps its mailbox
- * in a module-level store (see infra/local/local-mail.ts), and the system runs in this process, so
+ * in a module-level store (see packages/cdk-local-runner/src/local-mail.ts), and the system runs in this process, so
  * the store is read directly: polling `GET /store` would serialise every captured email (hundreds
  * of HTML bodies) many times a second on the same event loop as the handlers under test.
  * `verifyAgainst` checks once per phase that this really is the mailbox the system writes to.

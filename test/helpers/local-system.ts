@@ -3,17 +3,15 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/local-aws.js';
-import type { Email } from '../../infra/local/local-mail.js';
-import { isClosed, type Execution } from '../../infra/local/local-step-functions.js';
-import { startLocalSystem, type LocalSystem, type LocalSystemOptions } from '../../infra/local/local-system.js';
+import { isClosed, LOCAL_CREDENTIALS, LOCAL_REGION, type Email, type Execution, type LocalSystem } from 'cdk-local-runner';
+import { startQmLocalSystem, type QmLocalSystemOptions } from '../../infra/local/qm-local.js';
 
 /**
  * The whole local system for a test: free ports, a fresh data directory (removed on stop unless
- * `keepData`), quiet. One per test file (see local-system.ts: one system per process); start it
+ * `keepData`), quiet. One per test file (see the runner's local-system.ts: one system per process); start it
  * in `beforeAll` and stop it in `afterAll`.
  */
-export interface TestSystemOptions extends LocalSystemOptions {
+export interface TestSystemOptions extends QmLocalSystemOptions {
   keepData?: boolean;
 }
 
@@ -54,7 +52,7 @@ export async function startTestSystem(overrides: TestSystemOptions = {}): Promis
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'qm-test-system-'));
   let system: LocalSystem;
   try {
-    system = await startLocalSystem({ port: 0, dynamodbPort: 0, mailPort: 0, sfnPort: 0, quiet: true, ...options, dataDir });
+    system = await startQmLocalSystem({ port: 0, dynamodbPort: 0, mailPort: 0, sfnPort: 0, quiet: true, ...options, dataDir });
   } catch (err) {
     if (!keepData && !options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     throw err;

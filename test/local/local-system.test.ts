@@ -2,6 +2,8 @@ import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main as scheduleCli } from '../../infra/local/schedule.cli.js';
+import { runCli } from '../helpers/cli.js';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
 
 // Smoke test of the real system as `npm start` builds it. It checks the plumbing only, not the
@@ -50,5 +52,19 @@ describe('local system (real CDK app, free ports)', () => {
     const file = path.join(system.dataDir, 'local-system.json');
     expect(existsSync(file)).toBe(true);
     expect(JSON.parse(readFileSync(file, 'utf8')).environment.AWS_ENDPOINT_URL_DYNAMODB).toBe(system.urls.dynamodb);
+  });
+
+  it('runs the renewal sweep by name through npm run schedule, as of the given date', async () => {
+    // Act
+    const { code, stdout, stderr } = await runCli(scheduleCli, ['RenewalSweep', '--now', '2029-06-01'], system.dataDir);
+    // Assess
+    expect([code, stderr]).toEqual([0, '']);
+    expect(stdout).toMatch(/^Ran RenewalSweepSchedule → RenewalSweep[0-9A-F]{8} as of 2029-06-01T12:00:00.000Z, on the local system running/);
+    expect(stdout).toContain('"today": "2029-06-01"');
+  });
+
+  it('names the known schedules when asked for one the template does not have', async () => {
+    const { code, stderr } = await runCli(scheduleCli, ['Nightly'], system.dataDir);
+    expect([code, stderr]).toEqual([2, "No schedule named 'Nightly'. Known: RenewalSweepSchedule\n"]);
   });
 });

@@ -1,7 +1,7 @@
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
-import { addTransactions } from '../../infra/local/dynamodb-transactions.js';
+import { addTransactions } from 'cdk-local-runner/dynamodb-transactions';
 import type { AddressInfo } from 'node:net';
 import type { EmailMessage, Mailer } from '../../functions/domain/email-message.js';
 

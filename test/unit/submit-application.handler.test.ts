@@ -5,7 +5,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { applyEnvironment } from '../../infra/local/lambda-environment.js';
+import { applyEnvironment } from 'cdk-local-runner/lambda-environment';
 import { functionEnvironment, lambdaContext, postEvent } from '../helpers/http-events.js';
 
 // Unit tests of the handler's edge cases with mocked AWS clients; the real path runs in test/integration.

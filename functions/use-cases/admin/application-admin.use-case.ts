@@ -139,7 +139,8 @@ export async function withdrawApplication(deps: AdminDeps, staff: string, id: st
   return done;
 }
 
-export function executionNameOf(application: ApplicationRecord): string {
+/** The name of an application's current execution: its id, or `<id>-r<n>` after a restart. */
+export function executionNameOf(application: Pick<ApplicationRecord, 'id' | 'executionName'>): string {
   return application.executionName ?? application.id;
 }
 

@@ -1,7 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LocalFunction } from '../../infra/local/cloud-assembly.js';
-import { applyEnvironment, composeEnvironment } from '../../infra/local/lambda-environment.js';
-import { LambdaRuntime } from '../../infra/local/lambda-runtime.js';
+import type { LocalFunction } from '../src/cloud-assembly.js';
+import { applyEnvironment, composeEnvironment } from '../src/lambda-environment.js';
+import { LambdaRuntime } from '../src/lambda-runtime.js';
+
+// Fixture entries are relative to the package, as an app's are to its project root.
+const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 
 const fn = (logicalId: string, entry: string, environment: Record<string, string> = {}): LocalFunction => ({
   logicalId,
@@ -34,7 +38,7 @@ describe('LambdaRuntime', () => {
 
   it('imports handlers by entry after the environment is set and calls them with a Lambda context', async () => {
     restore = applyEnvironment({ FIXTURE_VAR: 'from-env' });
-    const runtime = await LambdaRuntime.load([fn('Echo', 'test/local/fixtures/echo.handler.ts'), fn('Cb', 'test/local/fixtures/callback.handler.ts')]);
+    const runtime = await LambdaRuntime.load([fn('Echo', 'test/fixtures/echo.handler.ts'), fn('Cb', 'test/fixtures/callback.handler.ts')], packageRoot);
     const result = (await runtime.invoke('arn:aws:lambda:eu-north-1:000000000000:function:Echo', { a: 1 })) as Record<string, unknown>;
     expect(result).toMatchObject({
       event: { a: 1 },
@@ -50,6 +54,6 @@ describe('LambdaRuntime', () => {
   });
 
   it('refuses an entry without a handler export', async () => {
-    await expect(LambdaRuntime.load([fn('Bad', 'test/local/fixtures/no-handler.ts')])).rejects.toThrow(/does not export a function 'handler'/);
+    await expect(LambdaRuntime.load([fn('Bad', 'test/fixtures/no-handler.ts')], packageRoot)).rejects.toThrow(/does not export a function 'handler'/);
   });
 });

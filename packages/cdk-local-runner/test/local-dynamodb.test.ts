@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startLocalDynamoDb } from '../../infra/local/local-dynamodb.js';
+import { startLocalDynamoDb } from '../src/local-dynamodb.js';
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'qm-dynalite-test-'));

@@ -11,10 +11,10 @@ import {
   TaskDoesNotExist,
 } from '@aws-sdk/client-sfn';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_TIMER_SECONDS, localDefinition } from '../../infra/local/asl-local-definition.js';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, lambdaArn } from '../../infra/local/local-aws.js';
-import { LocalStepFunctions, hasEnteredState, type LocalStepFunctionsOptions } from '../../infra/local/local-step-functions.js';
-import { startSfnEndpoint, type SfnEndpoint } from '../../infra/local/sfn-endpoint.js';
+import { MAX_TIMER_SECONDS, localDefinition } from '../src/asl-local-definition.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, lambdaArn } from '../src/local-aws.js';
+import { LocalStepFunctions, hasEnteredState, type LocalStepFunctionsOptions } from '../src/local-step-functions.js';
+import { startSfnEndpoint, type SfnEndpoint } from '../src/sfn-endpoint.js';
 
 const SM = 'arn:aws:states:eu-north-1:000000000000:stateMachine:Review';
 

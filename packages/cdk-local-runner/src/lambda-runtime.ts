@@ -2,7 +2,6 @@ import type { Context } from 'aws-lambda';
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { projectRoot } from '../function-defaults.js';
 import type { LocalFunction } from './cloud-assembly.js';
 import { functionNameFromArn, lambdaArn } from './local-aws.js';
 
@@ -20,8 +19,11 @@ type Handler = (event: unknown, context: Context, callback?: (err: unknown, resu
 export class LambdaRuntime {
   private constructor(private readonly handlers: Map<string, { fn: LocalFunction; handler: Handler }>) {}
 
-  /** Imports every handler now, so a broken one fails at start-up rather than on first use. */
-  static async load(functions: Iterable<LocalFunction>, root = projectRoot): Promise<LambdaRuntime> {
+  /**
+   * Imports every handler now, so a broken one fails at start-up rather than on first use. Entries
+   * are relative to `root` (the app's project root).
+   */
+  static async load(functions: Iterable<LocalFunction>, root: string): Promise<LambdaRuntime> {
     const handlers = new Map<string, { fn: LocalFunction; handler: Handler }>();
     for (const fn of functions) {
       const mod = (await import(pathToFileURL(path.resolve(root, fn.entry)).href)) as { handler?: unknown };

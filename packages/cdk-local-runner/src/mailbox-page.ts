@@ -1,5 +1,5 @@
 import type { Email } from 'aws-ses-v2-local/dist/store.js';
-import { html, join, safe, type HtmlSafeString } from '../../functions/templates/layout.template.js';
+import { html, join, safe, type HtmlSafeString } from './html.js';
 
 /**
  * The local mailbox as a page of its own, over the mail aws-ses-v2-local captured. Its own viewer

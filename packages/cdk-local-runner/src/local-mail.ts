@@ -44,7 +44,7 @@ export interface LocalMailOptions {
   host?: string;
   /** Receives the SES events (bounces) the proxy simulates, as EventBridge would deliver them. */
   onMailEvent?: (event: SesEvent) => void;
-  /** A JSON file the captured mail is kept in across restarts (e.g. QM_DATA_DIR/mail.json). */
+  /** A JSON file the captured mail is kept in across restarts (e.g. <data dir>/mail.json). */
   storeFile?: string;
 }
 

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/local-aws.js';
-import { startLocalMail, type LocalMail } from '../../infra/local/local-mail.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../src/local-aws.js';
+import { startLocalMail, type LocalMail } from '../src/local-mail.js';
 
 let mail: LocalMail;
 let ses: SESv2Client;

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { getDocumentClient } from '../../functions/adapters/aws-clients.js';
-import { localSystemFileName } from '../../functions/cli/cli-environment.js';
-import { resumeWaitingWorkflows } from './resume-workflows.js';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { TimeOverrides } from './asl-local-definition.js';
-import { synthesiseLocalModel, type LocalModel } from './cloud-assembly.js';
+import { synthesiseLocalModel, type CdkAppSource, type LocalModel, type LocalStateMachine } from './cloud-assembly.js';
 import { startHttpGateway } from './http-gateway.js';
 import { DEFAULT_HOST } from './http-util.js';
 import { applyEnvironment, composeEnvironment } from './lambda-environment.js';
@@ -15,8 +14,10 @@ import { startLocalDynamoDb } from './local-dynamodb.js';
 import { startLocalMail, type Email, type MailFaultKind } from './local-mail.js';
 import { LocalStepFunctions, type Execution } from './local-step-functions.js';
 import { startLocalSns, type PublishedMessage } from './local-sns.js';
+import { LOCAL_SYSTEM_FILE, type ScheduleRun } from './join.js';
 import { isPortFree } from './port-utils.js';
-import { seedLocalDemoMembers } from './seed.js';
+import { startRunnerControl } from './runner-control.js';
+import { findSchedule, scheduledEvent, scheduleNames } from './schedules.js';
 import { startSfnEndpoint } from './sfn-endpoint.js';
 
 /**
@@ -30,28 +31,64 @@ import { startSfnEndpoint } from './sfn-endpoint.js';
  * (and SDK clients they built at import time) keep pointing at the right endpoints.
  */
 export interface LocalSystemOptions {
+  /** The CDK app to run. */
+  app: CdkAppSource;
+  /** The app's own start-up steps. */
+  hooks?: LocalSystemHooks;
   /** Gateway port (default 3000); 0 = a free port. */
   port?: number;
   dynamodbPort?: number;
   mailPort?: number;
   sfnPort?: number;
-  /** Where DynamoDB data persists (default QM_DATA_DIR or '.local'). */
+  /** The runner's control endpoint (schedules); default 0, a free port: CLIs find it in local-system.json. */
+  controlPort?: number;
+  /** Where DynamoDB data, the mailbox and local-system.json live (default '.local'). */
   dataDir?: string;
   /** Environment for the handlers, over the template's and the local endpoints. */
   env?: Record<string, string>;
   timeOverrides?: TimeOverrides;
   /** No per-request log lines and no start-up notices. */
   quiet?: boolean;
-  /** Seed demo members into an empty table (default true). */
-  seed?: boolean;
   /** Interface to listen on (default 127.0.0.1). */
   host?: string;
   /** CDK context over cdk.json's, e.g. `{ stage: 'dev' }`. */
   cdkContext?: Record<string, unknown>;
 }
 
+/**
+ * Where an app plugs in what only it knows (seed data, workflows to resume after a restart, how it
+ * names executions). The runner itself knows nothing of the app beyond its template.
+ */
+export interface LocalSystemHooks {
+  /**
+   * After every service runs and the handlers are loaded (with the handlers' environment set),
+   * before the gateway serves requests and before CLIs can join. A throw stops the start.
+   */
+  afterStart?(ctx: LocalSystemContext): Promise<void> | void;
+  /** Names an execution started without a name through `ctx.startExecution` (default: a UUID). */
+  executionName?(stateMachine: LocalStateMachine, input: unknown): string | undefined;
+}
+
+export interface LocalSystemContext {
+  model: LocalModel;
+  /** The environment the handlers run with (template, local endpoints, overrides); also in process.env. */
+  env: Record<string, string>;
+  /** The template's table names (locally, a table is named by its logical id). */
+  tableNames: string[];
+  /** The client is destroyed when afterStart returns; build your own (from `endpoint` or `env`) for later. */
+  dynamodb: { endpoint: string; documentClient: DynamoDBDocumentClient };
+  /**
+   * Starts an execution of a state machine given by logical id, construct id (`LifecycleStateMachine`)
+   * or ARN; `name` defaults to the `executionName` hook's, else a UUID.
+   */
+  startExecution(stateMachine: string, input: unknown, name?: string): { executionArn: string };
+  invoke(functionLogicalId: string, event: unknown): Promise<unknown>;
+  /** A start-up notice (silent when `quiet`). */
+  notice(line: string): void;
+}
+
 export interface LocalSystem {
-  urls: { app: string; mail: string; dynamodb: string; stepFunctions: string };
+  urls: { app: string; mail: string; dynamodb: string; stepFunctions: string; runner: string };
   stepFunctions: LocalStepFunctions;
   mail: { list(): Promise<Email[]>; clear(): Promise<void>; failNextSends(count: number, kind?: MailFaultKind): void; bounce(addresses: string[]): void };
   /** Messages published to SNS topics (the operator's alerts). */
@@ -60,17 +97,22 @@ export interface LocalSystem {
   model: LocalModel;
   /** The environment the handlers run with. */
   env: Record<string, string>;
-  /** Invokes a function directly (e.g. a scheduled job), by logical id or ARN. */
+  /** Invokes a function directly, by logical id or ARN. */
   invoke(functionLogicalId: string, event: unknown): Promise<unknown>;
+  /**
+   * Runs a schedule of the template by name (see schedules.ts), its target seeing `now` as the
+   * event's time (default: the present); resolves when the target has finished.
+   */
+  runSchedule(name: string, options?: { now?: Date }): Promise<ScheduleRun>;
   stop(): Promise<void>;
 }
 
-type Role = 'app' | 'dynamodb' | 'mail' | 'sfn' | 'sns';
+type Role = 'app' | 'dynamodb' | 'mail' | 'sfn' | 'sns' | 'control';
 const previousPorts: Partial<Record<Role, number>> = {};
 let running = false;
 let handlerEnvironment: Record<string, string> | undefined;
 
-export async function startLocalSystem(options: LocalSystemOptions = {}): Promise<LocalSystem> {
+export async function startLocalSystem(options: LocalSystemOptions): Promise<LocalSystem> {
   if (running) throw new Error('A local system is already running in this process; stop it first');
   running = true;
   const host = options.host ?? DEFAULT_HOST;
@@ -92,9 +134,9 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     remember('app', options.port, gateway.port);
     const publicBaseUrl = `http://localhost:${gateway.port}`;
 
-    const model = synthesiseLocalModel({ publicBaseUrl, contextOverrides: options.cdkContext });
+    const model = synthesiseLocalModel({ app: options.app, publicBaseUrl, contextOverrides: options.cdkContext });
 
-    const dataDir = path.resolve(options.dataDir ?? process.env.QM_DATA_DIR ?? '.local');
+    const dataDir = path.resolve(options.dataDir ?? '.local');
     const dynamodb = await startLocalDynamoDb({
       port: await choosePort('dynamodb', options.dynamodbPort ?? 8000, host),
       host,
@@ -177,23 +219,52 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     // Before the environment is restored and the services stop: running handlers may still need them.
     cleanups.push(() => stepFunctions.close());
 
-    loaded.runtime = await LambdaRuntime.load(model.functions.values());
+    loaded.runtime = await LambdaRuntime.load(model.functions.values(), options.app.projectRoot);
 
-    if (options.seed !== false && env.TABLE_NAME) {
-      const seeded = await seedLocalDemoMembers(env.TABLE_NAME);
-      if (seeded > 0) notice(`Seeded ${seeded} demo members into the empty member register.`);
-    }
-    if (env.TABLE_NAME && env.STATE_MACHINE_ARN) {
-      const stateMachineArn = env.STATE_MACHINE_ARN;
-      const resumed = await resumeWaitingWorkflows(getDocumentClient(), env.TABLE_NAME, (applicationId) =>
-        stepFunctions.startExecution({ stateMachineArn, name: applicationId, input: JSON.stringify({ applicationId }) }),
+    // Schedules run on request only (schedules.ts), synchronously, so the caller sees the result.
+    const runSchedule = async (name: string, { now = new Date() }: { now?: Date } = {}): Promise<ScheduleRun> => {
+      const schedule = findSchedule(model.schedules, name);
+      const event = scheduledEvent(schedule, now);
+      const result = await invoke(schedule.functionLogicalId, event);
+      return { schedule: schedule.name, functionLogicalId: schedule.functionLogicalId, time: now.toISOString(), result: result ?? null };
+    };
+    const control = await startRunnerControl(
+      {
+        schedules: () => model.schedules.map((s) => ({ name: s.name, names: scheduleNames(s), scheduleExpression: s.scheduleExpression, functionLogicalId: s.functionLogicalId, enabled: s.enabled })),
+        runSchedule: (name, now) => runSchedule(name, { now }),
+      },
+      { port: await choosePort('control', options.controlPort ?? 0, host), host },
+    );
+    cleanups.push(() => control.stop());
+    remember('control', options.controlPort ?? 0, control.port);
+
+    if (options.hooks?.afterStart) {
+      const documentClient = DynamoDBDocumentClient.from(
+        new DynamoDBClient({ endpoint: dynamodb.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
+        { marshallOptions: { removeUndefinedValues: true } },
       );
-      if (resumed > 0) notice(`Resumed the workflows of ${resumed} application(s) waiting for review.`);
+      try {
+        await options.hooks.afterStart({
+          model,
+          env,
+          tableNames: model.tables.map((t) => t.TableName!),
+          dynamodb: { endpoint: dynamodb.endpoint, documentClient },
+          startExecution: (stateMachine, input, name) => {
+            const machine = findStateMachine(model, stateMachine);
+            const executionName = name ?? options.hooks?.executionName?.(machine, input);
+            return stepFunctions.startExecution({ stateMachineArn: machine.arn, name: executionName, input: JSON.stringify(input) });
+          },
+          invoke,
+          notice,
+        });
+      } finally {
+        documentClient.destroy();
+      }
     }
 
-    const urls = { app: publicBaseUrl, mail: `http://localhost:${mail.port}`, dynamodb: dynamodb.endpoint, stepFunctions: sfnEndpoint.endpoint };
-    // CLIs (npm run members, …) join the running system through this file (functions/cli/cli-environment.ts).
-    const systemFile = path.join(dataDir, localSystemFileName);
+    const urls = { app: publicBaseUrl, mail: `http://localhost:${mail.port}`, dynamodb: dynamodb.endpoint, stepFunctions: sfnEndpoint.endpoint, runner: control.endpoint };
+    // CLIs join the running system through this file (join.ts).
+    const systemFile = path.join(dataDir, LOCAL_SYSTEM_FILE);
     writeFileSync(systemFile, JSON.stringify({ pid: process.pid, urls, environment: env }, null, 2));
     cleanups.push(() => rmSync(systemFile, { force: true }));
 
@@ -206,12 +277,21 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       model,
       env,
       invoke,
+      runSchedule,
       stop,
     };
   } catch (err) {
     await stop().catch(() => undefined);
     throw err;
   }
+}
+
+/** A state machine by logical id, construct id or ARN. */
+function findStateMachine(model: LocalModel, nameOrArn: string): LocalStateMachine {
+  const machines = [...model.stateMachines.values()];
+  const found = machines.find((m) => m.logicalId === nameOrArn || m.name === nameOrArn || m.arn === nameOrArn);
+  if (!found) throw new Error(`No state machine '${nameOrArn}'. Known: ${machines.map((m) => m.name).join(', ') || '(none)'}`);
+  return found;
 }
 
 /** The EventBridge event AWS sends when an execution's status changes. */

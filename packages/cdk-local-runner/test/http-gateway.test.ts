@@ -1,8 +1,8 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalRoute } from '../../infra/local/cloud-assembly.js';
-import { startHttpGateway, type HttpGateway } from '../../infra/local/http-gateway.js';
+import type { LocalRoute } from '../src/cloud-assembly.js';
+import { startHttpGateway, type HttpGateway } from '../src/http-gateway.js';
 
 const routes: LocalRoute[] = [
   { routeKey: 'GET /echo/{id}', functionLogicalId: 'Echo' },
@@ -148,7 +148,7 @@ describe('HTTP gateway', () => {
 
 describe('request log', () => {
   it('does not write link tokens into the log', async () => {
-    const { redactTokens } = await import('../../infra/local/http-gateway.js');
+    const { redactTokens } = await import('../src/http-gateway.js');
     expect(redactTokens('/review/zIvOYcnIkkdpk7nGCXX-MGBDmGsVH4UEIzBcjUztTgw')).toBe('/review/…');
     expect(redactTokens('/apply')).toBe('/apply');
   });

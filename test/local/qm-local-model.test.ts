@@ -2,10 +2,11 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { forEachState, type AslMachine } from '../../infra/local/asl-local-definition.js';
-import { IntrinsicResolver, type SynthesisedStack } from '../../infra/local/cfn-intrinsics.js';
-import { synthesiseLocalModel, type LocalModel } from '../../infra/local/cloud-assembly.js';
-import { functionNameFromArn } from '../../infra/local/local-aws.js';
+import { forEachState, functionNameFromArn, synthesiseLocalModel, type AslMachine, type LocalModel } from 'cdk-local-runner';
+import { qmApp } from '../../infra/local/qm-local.js';
+
+// The QM app as the local runner sees it (the runner's own tests use a fixture app): its routes,
+// functions, table, workflow and renewal schedule all come through.
 
 const BASE_URL = 'http://localhost:4321';
 
@@ -15,7 +16,7 @@ describe('synthesiseLocalModel (the real CDK app)', () => {
 
   beforeAll(() => {
     const tmpDir = mkdtempSync(path.join(os.tmpdir(), 'qm-cloud-assembly-test-'));
-    model = synthesiseLocalModel({ publicBaseUrl: BASE_URL, tmpDir });
+    model = synthesiseLocalModel({ app: qmApp, publicBaseUrl: BASE_URL, tmpDir });
     leftBehind = readdirSync(tmpDir);
     rmSync(tmpDir, { recursive: true, force: true });
   });
@@ -73,54 +74,11 @@ describe('synthesiseLocalModel (the real CDK app)', () => {
     }
   });
 
-  it('lists schedules that target known functions', () => {
+  it('lists the renewal sweep among schedules that target known functions', () => {
+    expect(model.schedules.map((s) => s.name)).toContain('RenewalSweepSchedule');
     for (const schedule of model.schedules) {
       expect(schedule.scheduleExpression).toMatch(/^(rate|cron)\(/);
       expect(model.functions.has(schedule.functionLogicalId)).toBe(true);
     }
-  });
-});
-
-describe('IntrinsicResolver', () => {
-  const exporter: SynthesisedStack = {
-    stackName: 'A',
-    template: {
-      Resources: { Table: { Type: 'AWS::DynamoDB::GlobalTable' } },
-      Outputs: { Out: { Value: { Ref: 'Table' }, Export: { Name: 'A:TableName' } } },
-    },
-  };
-  const importer: SynthesisedStack = {
-    stackName: 'B',
-    template: {
-      Resources: {
-        Fn: { Type: 'AWS::Lambda::Function' },
-        Api: { Type: 'AWS::ApiGatewayV2::Api' },
-        Role: { Type: 'AWS::IAM::Role' },
-        Bucket: { Type: 'AWS::S3::Bucket' },
-      },
-    },
-  };
-  const resolver = new IntrinsicResolver([exporter, importer], { apiEndpoint: BASE_URL });
-  const resolve = (value: unknown) => resolver.resolve(importer, value);
-
-  it('resolves imports, joins, subs and pseudo parameters to local values', () => {
-    expect(resolve({ 'Fn::ImportValue': 'A:TableName' })).toBe('Table');
-    expect(resolve({ 'Fn::GetAtt': ['Fn', 'Arn'] })).toBe('arn:aws:lambda:eu-north-1:000000000000:function:Fn');
-    expect(resolve({ 'Fn::GetAtt': ['Api', 'ApiEndpoint'] })).toBe(BASE_URL);
-    expect(resolve({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }]] })).toBe(
-      'arn:aws:eu-north-1:000000000000',
-    );
-    expect(resolve({ 'Fn::Sub': '${Fn.Arn}/${AWS::Region}' })).toBe('arn:aws:lambda:eu-north-1:000000000000:function:Fn/eu-north-1');
-    expect(resolve({ 'Fn::Sub': ['${Fn}-${X}', { X: 'x' }] })).toBe('Fn-x');
-    expect(resolve({ 'Fn::Select': [1, { 'Fn::Split': [',', 'a,b,c'] }] })).toBe('b');
-    expect(resolve({ a: { Ref: 'AWS::NoValue' }, b: 1 })).toEqual({ b: 1 });
-  });
-
-  it('fails loudly on what it cannot resolve', () => {
-    expect(() => resolve({ 'Fn::GetAtt': ['Bucket', 'Arn'] })).toThrow(/Bucket\.Arn/);
-    expect(() => resolve({ Ref: 'Missing' })).toThrow(/Missing/);
-    expect(() => resolve({ 'Fn::Sub': '${Missing}' })).toThrow(/Missing/);
-    expect(() => resolve({ 'Fn::ImportValue': 'nope' })).toThrow(/nope/);
-    expect(() => resolve({ 'Fn::If': ['C', 1, 2] })).toThrow(/Fn::If/);
   });
 });

@@ -1,9 +1,9 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalDynamoDb, type LocalDynamoDb } from '../../infra/local/local-dynamodb.js';
+import { startLocalDynamoDb, type LocalDynamoDb } from '../src/local-dynamodb.js';
 
-// TransactWriteItems on the local DynamoDB (dynalite has none; infra/local/dynamodb-transactions.ts).
+// TransactWriteItems on the local DynamoDB (dynalite has none; src/dynamodb-transactions.ts).
 let db: LocalDynamoDb;
 let doc: DynamoDBDocumentClient;
 const TableName = 'TxTable';

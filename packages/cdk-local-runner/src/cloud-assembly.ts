@@ -2,8 +2,7 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ENTRY_METADATA_KEY, projectRoot } from '../function-defaults.js';
-import { createQmApp } from '../qm-app.js';
+import type { App, AppProps } from 'aws-cdk-lib';
 import {
   IntrinsicResolver,
   TABLE_TYPES,
@@ -11,6 +10,7 @@ import {
   type SynthesisedStack,
 } from './cfn-intrinsics.js';
 import { functionNameFromArn, stateMachineArn, topicArn } from './local-aws.js';
+import { constructName } from './schedules.js';
 
 /**
  * Synthesises the real CDK app in process and reduces it to what the local runner needs. The
@@ -19,7 +19,7 @@ import { functionNameFromArn, stateMachineArn, topicArn } from './local-aws.js';
  */
 export interface LocalFunction {
   logicalId: string;
-  /** Source file relative to the project root (resource metadata `qm:entry`). */
+  /** Source file relative to the project root (the resource metadata named by `entryMetadataKey`). */
   entry: string;
   environment: Record<string, string>;
   timeoutSeconds: number;
@@ -34,6 +34,8 @@ export interface LocalRoute {
 
 export interface LocalStateMachine {
   logicalId: string;
+  /** The construct id (the logical id without CDK's hash), e.g. `LifecycleStateMachine`. */
+  name: string;
   arn: string;
   /** Parsed Amazon States Language definition, every intrinsic resolved. */
   definition: Record<string, unknown>;
@@ -41,6 +43,8 @@ export interface LocalStateMachine {
 
 export interface LocalSchedule {
   logicalId: string;
+  /** The construct id (the logical id without CDK's hash), e.g. `RenewalSweepSchedule`. */
+  name: string;
   scheduleExpression: string;
   functionLogicalId: string;
   /** Constant input of the target, if the rule sets one. */
@@ -81,7 +85,27 @@ export interface LocalModel {
   topics: LocalTopic[];
 }
 
+/**
+ * The CDK app to run, as the app hands it to the runner. The runner knows nothing else about it:
+ * everything it starts comes from the templates this app synthesises.
+ */
+export interface CdkAppSource {
+  /** Builds the app (unsynthesised) with the props the runner chooses: outdir, context. */
+  createApp(props: AppProps): App;
+  /** Where cdk.json (and cdk.context.json) live, and what function entries are relative to. */
+  projectRoot: string;
+  /**
+   * The resource metadata key that names a Lambda function's handler source (a .ts/.js file with
+   * an exported `handler`), relative to `projectRoot`. Functions without it (CDK's own helpers)
+   * do not run locally. Default `local:entry`.
+   */
+  entryMetadataKey?: string;
+}
+
+export const DEFAULT_ENTRY_METADATA_KEY = 'local:entry';
+
 export interface CloudAssemblyOptions {
+  app: CdkAppSource;
   /** What `Fn::GetAtt HttpApi.ApiEndpoint` becomes: the local gateway's base URL. */
   publicBaseUrl: string;
   /** CDK context on top of cdk.json's (e.g. `{ stage: 'local' }`). */
@@ -91,40 +115,43 @@ export interface CloudAssemblyOptions {
 }
 
 export function synthesiseLocalModel(options: CloudAssemblyOptions): LocalModel {
-  return modelFromStacks(synthesiseStacks(options.contextOverrides, options.tmpDir), options.publicBaseUrl);
+  const stacks = synthesiseStacks(options.app, options.contextOverrides, options.tmpDir);
+  return modelFromStacks(stacks, options.publicBaseUrl, options.app.entryMetadataKey);
 }
 
 /**
- * The stacks synthesised in this process, by context. The app's code cannot change within a
- * process, so a restarted local system (or a second one in the same test process) reuses them.
+ * The stacks synthesised in this process, by app and context. The app's code cannot change within
+ * a process, so a restarted local system (or a second one in the same test process) reuses them.
  */
-const synthesised = new Map<string, SynthesisedStack[]>();
+const synthesised = new WeakMap<CdkAppSource['createApp'], Map<string, SynthesisedStack[]>>();
 
 /**
- * Runs `createQmApp(...).app.synth()` into a temporary directory that is removed afterwards; once
- * per context and process. Callers get their own copy of the templates.
+ * Runs `createApp(...).synth()` into a temporary directory that is removed afterwards; once per
+ * app, context and process. Callers get their own copy of the templates.
  */
-export function synthesiseStacks(contextOverrides: Record<string, unknown> = {}, tmpDir = os.tmpdir()): SynthesisedStack[] {
+export function synthesiseStacks(app: CdkAppSource, contextOverrides: Record<string, unknown> = {}, tmpDir = os.tmpdir()): SynthesisedStack[] {
+  const byContext = synthesised.get(app.createApp) ?? new Map<string, SynthesisedStack[]>();
+  synthesised.set(app.createApp, byContext);
   const key = JSON.stringify(contextOverrides);
-  let stacks = synthesised.get(key);
+  let stacks = byContext.get(key);
   if (!stacks) {
-    stacks = synthesiseUncached(contextOverrides, tmpDir);
-    synthesised.set(key, stacks);
+    stacks = synthesiseUncached(app, contextOverrides, tmpDir);
+    byContext.set(key, stacks);
   }
   return structuredClone(stacks);
 }
 
-function synthesiseUncached(contextOverrides: Record<string, unknown>, tmpDir: string): SynthesisedStack[] {
-  const outdir = mkdtempSync(path.join(tmpDir, 'qm-local-synth-'));
+function synthesiseUncached(source: CdkAppSource, contextOverrides: Record<string, unknown>, tmpDir: string): SynthesisedStack[] {
+  const outdir = mkdtempSync(path.join(tmpDir, 'local-synth-'));
   try {
-    const { app } = createQmApp({
+    const app = source.createApp({
       outdir,
       // CloudFormation's template validation only warns by default and costs seconds of CPU; the
       // local runner needs the templates, `cdk synth` validates them.
       builtinCloudFormationValidation: false,
       // `new App()` does not read cdk.json (the CLI does): merge its context so feature flags and
       // the stage match `cdk synth`. Bundling is skipped: the local runner imports sources.
-      context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [], ...contextOverrides },
+      context: { ...cdkJsonContext(source.projectRoot), 'aws:cdk:bundling-stacks': [], ...contextOverrides },
     });
     return app.synth().stacks.map((s) => ({ stackName: s.stackName, template: s.template }));
   } finally {
@@ -132,7 +159,7 @@ function synthesiseUncached(contextOverrides: Record<string, unknown>, tmpDir: s
   }
 }
 
-function cdkJsonContext(): Record<string, unknown> {
+function cdkJsonContext(projectRoot: string): Record<string, unknown> {
   const read = (file: string, key?: string) => {
     const p = path.join(projectRoot, file);
     if (!existsSync(p)) return {};
@@ -142,7 +169,7 @@ function cdkJsonContext(): Record<string, unknown> {
   return { ...read('cdk.context.json'), ...read('cdk.json', 'context') };
 }
 
-export function modelFromStacks(stacks: SynthesisedStack[], publicBaseUrl: string): LocalModel {
+export function modelFromStacks(stacks: SynthesisedStack[], publicBaseUrl: string, entryMetadataKey = DEFAULT_ENTRY_METADATA_KEY): LocalModel {
   const resolver = new IntrinsicResolver(stacks, { apiEndpoint: publicBaseUrl });
   const all = stacks.flatMap((stack) =>
     Object.entries(stack.template.Resources ?? {}).map(([logicalId, resource]) => ({ stack, logicalId, resource })),
@@ -169,7 +196,7 @@ export function modelFromStacks(stacks: SynthesisedStack[], publicBaseUrl: strin
   // Only functions with an entry are application code; CDK's own helper functions are skipped.
   const functions = new Map<string, LocalFunction>();
   for (const r of ofType('AWS::Lambda::Function')) {
-    const entry = r.resource.Metadata?.[ENTRY_METADATA_KEY];
+    const entry = r.resource.Metadata?.[entryMetadataKey];
     if (typeof entry !== 'string') continue;
     const variables = (r.resource.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {};
     const environment = Object.fromEntries(
@@ -187,7 +214,7 @@ export function modelFromStacks(stacks: SynthesisedStack[], publicBaseUrl: strin
   }
   const knownFunction = (arn: string, where: string) => {
     const logicalId = functionNameFromArn(arn);
-    if (!functions.has(logicalId)) throw new Error(`${where} targets ${arn}, which is not a function with '${ENTRY_METADATA_KEY}' metadata`);
+    if (!functions.has(logicalId)) throw new Error(`${where} targets ${arn}, which is not a function with '${entryMetadataKey}' metadata`);
     return logicalId;
   };
 
@@ -215,7 +242,7 @@ export function modelFromStacks(stacks: SynthesisedStack[], publicBaseUrl: strin
       typeof p.DefinitionString === 'string' ? JSON.parse(substitute(p.DefinitionString, p.DefinitionSubstitutions)) : p.Definition;
     if (!definition) throw new Error(`${r.logicalId}: state machines from S3 (DefinitionS3Location) do not run locally`);
     definition = structuredClone(definition);
-    stateMachines.set(r.logicalId, { logicalId: r.logicalId, arn: stateMachineArn(r.logicalId), definition });
+    stateMachines.set(r.logicalId, { logicalId: r.logicalId, name: constructName(r.logicalId), arn: stateMachineArn(r.logicalId), definition });
   }
 
   const schedules: LocalSchedule[] = [];
@@ -226,6 +253,7 @@ export function modelFromStacks(stacks: SynthesisedStack[], publicBaseUrl: strin
     for (const target of targets) {
       schedules.push({
         logicalId: r.logicalId,
+        name: constructName(r.logicalId),
         scheduleExpression: String(p.ScheduleExpression),
         functionLogicalId: knownFunction(target.Arn, `Schedule ${r.logicalId}`),
         ...(target.Input !== undefined ? { input: JSON.parse(target.Input) } : {}),
