@@ -5,14 +5,12 @@ import { applicationToFormValues, extractFormMeta } from '../domain/application-
 import { knownFormFields } from '../domain/self-evaluation.js';
 import { parseFormBody } from '../http/form-body.js';
 import { prefilledFromSelfEvaluation } from '../templates/self-evaluation.template.js';
-import { stockholmDate } from '../domain/calendar-date.js';
-import { revisionEligibility } from '../domain/revision-eligibility.js';
-import { hashToken, isWellFormedToken } from '../domain/secret-token.js';
 import { htmlResponse, type HttpResult } from '../http/responses.js';
 import { httpHandler } from '../lambda/http-handler.js';
 import { renderApplyForm } from '../templates/apply-form.template.js';
 import { pickLocale } from '../templates/messages.js';
 import type { Locale } from '../domain/locale.js';
+import { openRevisionLink } from '../use-cases/revision-link.use-case.js';
 import {
   renderRevisionLinkExpired,
   renderRevisionLinkNotFound,
@@ -56,42 +54,38 @@ export const handler = httpHandler(async (event) => {
   return htmlResponse(200, renderApplyForm({ type, locale, idempotencyKey: randomUUID() }));
 });
 
+/** The revision form from a reminder's private link, prefilled; or why not (openRevisionLink). */
 async function prefilledRevision(token: string, locale: Locale): Promise<HttpResult> {
-  if (!isWellFormedToken(token)) return htmlResponse(404, renderRevisionLinkNotFound());
   const { applications, certificates, renewals, config, now } = dependencies();
-  const link = await renewals.findRevisionLink(hashToken(token));
-  if (!link) return htmlResponse(404, renderRevisionLinkNotFound());
-  const today = stockholmDate(now());
-  if (today > link.expiresOn) return htmlResponse(410, renderRevisionLinkExpired(link.expiresOn));
-
-  // The organisation's latest certificate (it may have been renewed since the reminder was sent).
-  const latest = await certificates.latestForOrganisation(link.organisationNumber);
-  const eligibility = revisionEligibility(
-    latest && { certificateId: latest.latestCertificateId, validUntil: latest.latestValidUntil },
-    today,
-    config.REVISION_GRACE_MONTHS,
-    Math.max(...config.RENEWAL_REMINDER_DAYS),
+  const outcome = await openRevisionLink(
+    { applications, certificates, renewals, now, revisionGraceMonths: config.REVISION_GRACE_MONTHS, revisionOpensDaysBefore: Math.max(...config.RENEWAL_REMINDER_DAYS) },
+    token,
   );
-  if (!eligibility.open) return htmlResponse(eligibility.reason === 'window_closed' ? 410 : 403, renderRevisionNotOpen(eligibility));
-
-  const applicationId = latest?.latestApplicationId ?? link.applicationId;
-  const application = await applications.get(applicationId);
-  if (!application) return htmlResponse(404, renderRevisionLinkNotFound());
-
-  const values = applicationToFormValues(
-    {
-      type: application.applicationType,
-      organisation: { ...application.organisation, website: application.organisation.website },
-      contact: { ...application.contact, phone: application.contact.phone },
-      partners: application.partners,
-      answers: application.answers as Parameters<typeof applicationToFormValues>[0]['answers'],
-      locale: application.locale,
-    },
-    { forType: 'revision' },
-  );
-  const intro = revisionIntro(
-    { certificateId: eligibility.certificateId, applicationId, validUntil: eligibility.validUntil, windowEnd: eligibility.windowEnd, standing: eligibility.standing },
-    locale,
-  );
-  return htmlResponse(200, renderApplyForm({ type: 'revision', locale, values, intro, idempotencyKey: randomUUID() }));
+  switch (outcome.kind) {
+    case 'not_found':
+      return htmlResponse(404, renderRevisionLinkNotFound());
+    case 'expired':
+      return htmlResponse(410, renderRevisionLinkExpired(outcome.expiresOn));
+    case 'not_open':
+      return htmlResponse(outcome.refusal.reason === 'window_closed' ? 410 : 403, renderRevisionNotOpen(outcome.refusal));
+    case 'open': {
+      const { application, eligibility } = outcome;
+      const values = applicationToFormValues(
+        {
+          type: application.applicationType,
+          organisation: { ...application.organisation, website: application.organisation.website },
+          contact: { ...application.contact, phone: application.contact.phone },
+          partners: application.partners,
+          answers: application.answers as Parameters<typeof applicationToFormValues>[0]['answers'],
+          locale: application.locale,
+        },
+        { forType: 'revision' },
+      );
+      const intro = revisionIntro(
+        { certificateId: eligibility.certificateId, applicationId: application.id, validUntil: eligibility.validUntil, windowEnd: eligibility.windowEnd, standing: eligibility.standing },
+        locale,
+      );
+      return htmlResponse(200, renderApplyForm({ type: 'revision', locale, values, intro, idempotencyKey: randomUUID() }));
+    }
+  }
 }
