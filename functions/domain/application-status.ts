@@ -60,19 +60,3 @@ export function isFinal(status: ApplicationStatus): boolean {
 export function canWithdraw(status: ApplicationStatus): boolean {
   return canTransition(status, 'withdrawn');
 }
-
-/** What applicants read: the words of the programme. */
-export const statusLabels: Record<ApplicationStatus, { sv: string; en: string }> = {
-  awaiting_confirmation: { sv: 'Väntar på bekräftelse från medlemmen', en: 'Awaiting confirmation from the member' },
-  declined: { sv: 'Avslutad – medlemmen bekräftade inte ansökan', en: 'Closed – the member did not confirm the application' },
-  submitted: { sv: 'Ansökan mottagen', en: 'Application received' },
-  acknowledged: { sv: 'Mottagen, väntar på granskning', en: 'Received, awaiting review' },
-  in_review: { sv: 'Under granskning', en: 'In review' },
-  completion_requested: { sv: 'Komplettering begärd', en: 'Completion requested' },
-  certified: { sv: 'Godkänd – certifierad', en: 'Approved – certified' },
-  rejected: { sv: 'Avslag', en: 'Rejected' },
-  expired: { sv: 'Avslutad – svaret kom inte in i tid', en: 'Closed – no answer in time' },
-  failed: { sv: 'Tekniskt fel – vi har larmats och återkommer', en: 'Technical error – we have been alerted' },
-  on_hold: { sv: 'Vilande – ett tekniskt fel åtgärdas, sedan fortsätter ärendet', en: 'On hold – a technical problem is being fixed, then it continues' },
-  withdrawn: { sv: 'Tillbakadragen', en: 'Withdrawn' },
-};

@@ -1,5 +1,4 @@
 import type { Criterion } from './criteria-catalogue.js';
-import type { Locale } from './locale.js';
 
 /**
  * The reviewer's assessment of each criterion (met / partly met / not met, with an optional
@@ -7,11 +6,6 @@ import type { Locale } from './locale.js';
  */
 export const assessmentValues = ['met', 'partly', 'not_met'] as const;
 export type AssessmentValue = (typeof assessmentValues)[number];
-
-export const assessmentLabels: Record<Locale, Record<AssessmentValue, string>> = {
-  sv: { met: 'Uppfyllt', partly: 'Delvis uppfyllt', not_met: 'Inte uppfyllt' },
-  en: { met: 'Met', partly: 'Partly met', not_met: 'Not met' },
-};
 
 export const maxCriterionCommentLength = 2000;
 
@@ -30,10 +24,13 @@ export interface AssessedCriterion {
   comment?: string;
 }
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
+/** What is wrong with the reviewer's assessment, by code; the review page words it (templates/labels.ts). */
+export type AssessmentError =
+  | { path: string; code: 'assessment_value_invalid'; params: { criterionId: string } }
+  | { path: string; code: 'assessment_comment_too_long'; params: { criterionId: string; max: number } }
+  | { path: 'criteria'; code: 'approve_needs_all_met'; params: { criterionIds: string[] } }
+  | { path: string; code: 'criterion_not_met'; params: { criterionId: string; value?: AssessmentValue } }
+  | { path: 'criteria'; code: 'completion_needs_criteria'; params: Record<string, never> };
 
 export const criterionField = (id: string) => `criterion.${id}`;
 export const criterionCommentField = (id: string) => `criterionComment.${id}`;
@@ -48,9 +45,9 @@ const isAssessmentValue = (v: unknown): v is AssessmentValue => typeof v === 'st
  * Reads `criterion.<id>` and `criterionComment.<id>` for the given criteria from a form (or a flat
  * JSON object with the same keys). Fields of criteria that do not apply are ignored.
  */
-export function readAssessment(fields: Record<string, unknown>, criteria: readonly Criterion[]): { assessment: Assessment; errors: FieldError[] } {
+export function readAssessment(fields: Record<string, unknown>, criteria: readonly Criterion[]): { assessment: Assessment; errors: AssessmentError[] } {
   const assessment: Assessment = {};
-  const errors: FieldError[] = [];
+  const errors: AssessmentError[] = [];
   for (const criterion of criteria) {
     const raw = fields[criterionField(criterion.id)];
     const value = firstString(raw)?.trim();
@@ -58,11 +55,11 @@ export function readAssessment(fields: Record<string, unknown>, criteria: readon
     const entry: CriterionAssessment = {};
     if (raw !== undefined && value !== '') {
       if (isAssessmentValue(value)) entry.value = value;
-      else errors.push({ path: criterionField(criterion.id), message: `Välj Uppfyllt, Delvis uppfyllt eller Inte uppfyllt för ”${criterion.title.sv}”.` });
+      else errors.push({ path: criterionField(criterion.id), code: 'assessment_value_invalid', params: { criterionId: criterion.id } });
     }
     if (comment) {
       if (comment.length > maxCriterionCommentLength) {
-        errors.push({ path: criterionCommentField(criterion.id), message: `Kommentaren till ”${criterion.title.sv}” får vara högst ${maxCriterionCommentLength} tecken.` });
+        errors.push({ path: criterionCommentField(criterion.id), code: 'assessment_comment_too_long', params: { criterionId: criterion.id, max: maxCriterionCommentLength } });
       } else entry.comment = comment;
     }
     if (entry.value || entry.comment) assessment[criterion.id] = entry;
@@ -80,24 +77,25 @@ export function criteriaNeedingWork(assessment: Assessment, criteria: readonly C
   return criteria.filter((c) => assessment[c.id]?.value === 'partly' || assessment[c.id]?.value === 'not_met');
 }
 
-const titles = (criteria: readonly Criterion[]) => criteria.map((c) => `”${c.title.sv}”`).join(', ');
-
 /**
  * The rules a decision follows against the assessment: approving needs every criterion met; a
  * completion needs at least one criterion partly met or not met (those are what the applicant is
  * asked about). Rejecting and saving need nothing of the assessment.
  */
-export function assessmentRuleErrors(decision: string, assessment: Assessment, criteria: readonly Criterion[]): FieldError[] {
+export function assessmentRuleErrors(decision: string, assessment: Assessment, criteria: readonly Criterion[]): AssessmentError[] {
   if (decision === 'approve') {
     const notMet = criteriaNotMet(assessment, criteria);
     if (notMet.length === 0) return [];
     return [
-      { path: 'criteria', message: `Ansökan kan godkännas först när alla kriterier är bedömda som uppfyllda. Inte uppfyllt eller inte bedömt: ${titles(notMet)}.` },
-      ...notMet.map((c) => ({ path: criterionField(c.id), message: `”${c.title.sv}” är ${assessment[c.id]?.value ? assessmentLabels.sv[assessment[c.id]!.value!].toLowerCase() : 'inte bedömt'}.` })),
+      { path: 'criteria', code: 'approve_needs_all_met', params: { criterionIds: notMet.map((c) => c.id) } },
+      ...notMet.map((c) => {
+        const value = assessment[c.id]?.value;
+        return { path: criterionField(c.id), code: 'criterion_not_met' as const, params: { criterionId: c.id, ...(value ? { value } : {}) } };
+      }),
     ];
   }
   if (decision === 'request_completion' && criteriaNeedingWork(assessment, criteria).length === 0) {
-    return [{ path: 'criteria', message: 'Ange vilka kriterier kompletteringen gäller: bedöm minst ett kriterium som delvis uppfyllt eller inte uppfyllt.' }];
+    return [{ path: 'criteria', code: 'completion_needs_criteria', params: {} }];
   }
   return [];
 }
@@ -108,13 +106,5 @@ export function assessedCriteria(assessment: Assessment | undefined, criteria: r
   return criteria.flatMap((c) => {
     const entry = assessment[c.id];
     return entry?.value ? [{ id: c.id, value: entry.value, ...(entry.comment ? { comment: entry.comment } : {}) }] : [];
-  });
-}
-
-/** One line per assessed criterion, e.g. "Handlingsplan: Delvis uppfyllt – Saknar tidsplan". */
-export function assessmentLines(assessed: readonly AssessedCriterion[], criteria: readonly Criterion[], locale: Locale): string[] {
-  return assessed.map((a) => {
-    const criterion = criteria.find((c) => c.id === a.id);
-    return `${criterion?.title[locale] ?? a.id}: ${assessmentLabels[locale][a.value]}${a.comment ? ` – ${a.comment}` : ''}`;
   });
 }

@@ -7,18 +7,6 @@ import { multiLinePattern } from './text-rules.js';
 export const reviewDecisions = ['approve', 'reject', 'request_completion'] as const;
 export type ReviewDecision = (typeof reviewDecisions)[number];
 
-export const decisionLabels: Record<ReviewDecision, string> = {
-  approve: 'Godkänn – certifiera',
-  reject: 'Avslå',
-  request_completion: 'Begär komplettering',
-};
-
-export const decisionPastTense: Record<ReviewDecision, string> = {
-  approve: 'godkände ansökan',
-  reject: 'avslog ansökan',
-  request_completion: 'begärde komplettering',
-};
-
 export const maxCommentLength = 4000;
 
 /** What the review form can send: a decision, or `save` (keep the assessment, decide later). */

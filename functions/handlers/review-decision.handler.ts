@@ -7,6 +7,7 @@ import { parseRequestBody } from '../http/request-body.js';
 import { htmlResponse } from '../http/responses.js';
 import { httpHandler } from '../lambda/http-handler.js';
 import { AppMetric, MetricUnit, metrics } from '../lambda/metrics.js';
+import { assessmentErrorText } from '../templates/labels.js';
 import { renderDecisionMade, renderReviewLinkEnded, renderReviewLinkUnknown, renderReviewPage } from '../templates/review-page.template.js';
 import { decideByReviewerLink, reviewContext, viewReviewerLink } from '../use-cases/reviewer-link.use-case.js';
 
@@ -39,8 +40,7 @@ export const handler = httpHandler(async (event) => {
   const { assessment, errors: assessmentErrors } = readAssessment(fields, criteria);
   const errors = [
     ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? 'decision'), message: i.message }))),
-    ...assessmentErrors,
-    ...(parsed.success ? assessmentRuleErrors(parsed.data.decision, assessment, criteria) : []),
+    ...[...assessmentErrors, ...(parsed.success ? assessmentRuleErrors(parsed.data.decision, assessment, criteria) : [])].map((e) => ({ path: e.path, message: assessmentErrorText(e, criteria) })),
   ];
   const values = { decision: typeof decision === 'string' && decision !== 'save' ? decision : '', comment: typeof comment === 'string' ? comment : '', assessment };
   const page = async (status: number, pageErrors: typeof errors, saved = false) =>

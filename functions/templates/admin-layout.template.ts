@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../domain/audit.js';
-import { auditActions } from '../domain/audit.js';
+import { auditActionLabels } from './labels.js';
 import { html, renderPage, type HtmlSafeString } from './layout.template.js';
 import { formatSwedishDateTime } from './swedish-dates.js';
 
@@ -44,7 +44,7 @@ export function auditTable(entries: readonly AuditEntry[], options: { showItem?:
   return html`<div class="table-scroll"><table>
 <thead><tr><th scope="col">När</th><th scope="col">Vem</th><th scope="col">Vad</th>${options.showItem ? html`<th scope="col">Gäller</th>` : ''}<th scope="col">Skäl och detaljer</th></tr></thead>
 <tbody>${entries.map(
-    (e) => html`<tr><td>${formatSwedishDateTime(e.at)}</td><td>${e.actor}</td><td>${auditActions[e.action]}</td>${options.showItem ? html`<td>${itemLink(e)}</td>` : ''}<td>${e.reason ? html`<strong>Skäl:</strong> ${e.reason}<br>` : ''}${e.details ?? ''}</td></tr>`,
+    (e) => html`<tr><td>${formatSwedishDateTime(e.at)}</td><td>${e.actor}</td><td>${auditActionLabels[e.action]}</td>${options.showItem ? html`<td>${itemLink(e)}</td>` : ''}<td>${e.reason ? html`<strong>Skäl:</strong> ${e.reason}<br>` : ''}${e.details ?? ''}</td></tr>`,
   )}</tbody></table></div>`;
 }
 

@@ -1,5 +1,6 @@
 import type { ApplicationRecord } from '../domain/application-record.js';
-import { canWithdraw, isFinal, statusLabels } from '../domain/application-status.js';
+import { canWithdraw, isFinal } from '../domain/application-status.js';
+import { statusLabels } from './labels.js';
 import { clearedForApproval, partnerPublicName, type PartnerConfirmation } from '../domain/partners.js';
 import type { AuditEntry } from '../domain/audit.js';
 import type { Member } from '../domain/member.js';
@@ -49,7 +50,7 @@ ${search
     ? html`<section aria-labelledby="search-results"><h2 id="search-results">Sökresultat för ”${search.query}”</h2>
 ${search.applications.length
         ? html`<ul>${search.applications.map(
-            (a) => html`<li><a href="/admin/applications/${a.id}">${a.organisation.name}</a> (${a.organisation.organisationNumber}, ${a.organisation.town}) · ${a.id} · ${statusLabels[a.status].sv}</li>`,
+            (a) => html`<li><a href="/admin/applications/${a.id}">${a.organisation.name}</a> (${a.organisation.organisationNumber}, ${a.organisation.town}) · ${a.id} · ${statusLabels.sv[a.status]}</li>`,
           )}</ul>`
         : html`<p>Inga ansökningar matchar.</p>`}</section>`
     : ''}
@@ -68,7 +69,7 @@ ${applicationRows(overview.completionsNearDeadline, { showDeadline: true })}
 ${applicationRows(overview.failed)}
 <h2>Pågående ansökningar</h2>
 ${overview.openByStatus.length
-    ? overview.openByStatus.map((g) => html`<h3>${statusLabels[g.status].sv} (${g.rows.length})</h3>${applicationRows(g.rows)}`)
+    ? overview.openByStatus.map((g) => html`<h3>${statusLabels.sv[g.status]} (${g.rows.length})</h3>${applicationRows(g.rows)}`)
     : html`<p>Inga pågående ansökningar.</p>`}
 <h2>Certifikat som går ut inom 180 dagar</h2>
 ${certificateRows(overview.lapsingSoon)}
@@ -81,7 +82,7 @@ function historyTable(application: ApplicationRecord): HtmlSafeString {
   return html`<div class="table-scroll"><table>
 <thead><tr><th scope="col">När</th><th scope="col">Status</th><th scope="col">Av</th><th scope="col">Kommentar</th></tr></thead>
 <tbody>${application.history.map(
-    (h) => html`<tr><td>${formatSwedishDateTime(h.at)}</td><td>${h.from === h.to ? '–' : statusLabels[h.to].sv}</td><td>${h.actor}</td><td>${h.internal ? html`<strong>Intern:</strong> ` : ''}${historyText(h, 'sv')}</td></tr>`,
+    (h) => html`<tr><td>${formatSwedishDateTime(h.at)}</td><td>${h.from === h.to ? '–' : statusLabels.sv[h.to]}</td><td>${h.actor}</td><td>${h.internal ? html`<strong>Intern:</strong> ` : ''}${historyText(h, 'sv')}</td></tr>`,
   )}</tbody></table></div>`;
 }
 
@@ -136,7 +137,7 @@ export function renderApplicationAdmin(staff: StaffFrame, view: ApplicationAdmin
 <h1>${a.organisation.name}</h1>
 <dl class="facts">
   <dt>Ansökan</dt><dd>${a.id} (${versionNames[a.applicationType]})</dd>
-  <dt>Status</dt><dd><strong class="status">${statusLabels[a.status].sv}</strong></dd>
+  <dt>Status</dt><dd><strong class="status">${statusLabels.sv[a.status]}</strong></dd>
   <dt>Inskickad</dt><dd>${formatSwedishDateTime(a.submittedAt)}</dd>
   ${typeof a.certificateId === 'string' ? html`<dt>Certifikat</dt><dd><a href="/admin/certificates/${a.certificateId}">${a.certificateId}</a></dd>` : ''}
 </dl>
@@ -274,7 +275,7 @@ ${m.membershipEndsOn ? html`<dt>Medlem till och med</dt><dd>${formatCalendarDate
 <h2>Certifikat</h2>
 ${certificates.length ? html`<ul>${certificates.map((c) => html`<li><a href="/admin/certificates/${c.certificateId}">${c.certificateId}</a>: ${formatCalendarDate(c.validFrom)} – ${formatCalendarDate(c.validUntil)}${c.revokedAt ? ' (återkallat)' : ''}</li>`)}</ul>` : html`<p>Inga.</p>`}
 <h2>Ansökningar</h2>
-${applications.length ? html`<ul>${applications.map((a) => html`<li><a href="/admin/applications/${a.id}">${a.id}</a> · ${versionNames[a.applicationType]} · ${formatSwedishDate(a.submittedAt)} · ${statusLabels[a.status].sv}</li>`)}</ul>` : html`<p>Inga.</p>`}
+${applications.length ? html`<ul>${applications.map((a) => html`<li><a href="/admin/applications/${a.id}">${a.id}</a> · ${versionNames[a.applicationType]} · ${formatSwedishDate(a.submittedAt)} · ${statusLabels.sv[a.status]}</li>`)}</ul>` : html`<p>Inga.</p>`}
 ${memberForm(staff, m, errors, values)}
 ${action(
     'Avsluta medlemskapet',

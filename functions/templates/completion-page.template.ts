@@ -1,6 +1,6 @@
 import type { ApplicationRecord } from '../domain/application-record.js';
 import { applicationToFormValues, type FormFields } from '../domain/application-form.js';
-import { assessmentLabels } from '../domain/assessment.js';
+import { assessmentLabels } from './labels.js';
 import { criteriaCatalogue } from '../domain/criteria-catalogue.js';
 import { renderApplyForm, type FormError } from './apply-form.template.js';
 import { html, renderPage } from './layout.template.js';

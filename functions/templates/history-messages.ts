@@ -1,5 +1,5 @@
 import type { StoredHistoryEntry } from '../domain/application-record.js';
-import { assessmentLines } from '../domain/assessment.js';
+import { assessmentLines } from './labels.js';
 import { criteriaCatalogue } from '../domain/criteria-catalogue.js';
 import type { HistoryCriterion, HistoryEvent, HistoryEventParams } from '../domain/history-event.js';
 import type { Locale } from '../domain/locale.js';

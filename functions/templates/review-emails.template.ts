@@ -1,6 +1,7 @@
 import type { ApplicationRecord } from '../domain/application-record.js';
 import type { Locale } from '../domain/locale.js';
-import { assessmentLines, type AssessedCriterion } from '../domain/assessment.js';
+import type { AssessedCriterion } from '../domain/assessment.js';
+import { assessmentLines } from './labels.js';
 import { criteriaCatalogue } from '../domain/criteria-catalogue.js';
 import type { EmailMessage } from '../domain/email-message.js';
 import { versionNames } from './acknowledgement.template.js';

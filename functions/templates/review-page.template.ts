@@ -1,12 +1,12 @@
 import type { ApplicationRecord } from '../domain/application-record.js';
-import { statusLabels } from '../domain/application-status.js';
+import { assessmentLabels, decisionLabels, decisionPastTense, statusLabels } from './labels.js';
 import type { OrganisationRecord, ReviewContext } from '../use-cases/reviewer-link.use-case.js';
 import { formatCalendarDate } from './swedish-dates.js';
-import { assessedCriteria, assessmentLabels, assessmentValues, criterionCommentField, criterionField, type Assessment } from '../domain/assessment.js';
+import { assessedCriteria, assessmentValues, criterionCommentField, criterionField, type Assessment } from '../domain/assessment.js';
 import { criteriaFor, criterionQuestionIds, type Criterion } from '../domain/criteria-catalogue.js';
 import { partnerPublicName, type Partner } from '../domain/partners.js';
 import { findQuestion, questionsFor } from '../domain/question-catalogue.js';
-import { decisionLabels, decisionPastTense, maxCommentLength, reviewDecisions, type RecordedDecision, type ReviewRound } from '../domain/review.js';
+import { maxCommentLength, reviewDecisions, type RecordedDecision, type ReviewRound } from '../domain/review.js';
 import { answerText, applicationSummary, organisationAndContact } from './application-summary.template.js';
 import { uiMessages, type UiMessages } from './messages.js';
 import { html, renderPage, type HtmlSafeString } from './layout.template.js';
@@ -45,7 +45,7 @@ ${record.certificates.length
 <h3>Tidigare ansökningar</h3>
 ${record.applications.length
     ? html`<ul>${record.applications.map(
-        (a) => html`<li>${a.id} · ${versionNames[a.applicationType]} · inskickad ${formatSwedishDate(a.submittedAt)} · ${statusLabels[a.status].sv}${a.certificateId ? html` (${a.certificateId})` : ''}</li>`,
+        (a) => html`<li>${a.id} · ${versionNames[a.applicationType]} · inskickad ${formatSwedishDate(a.submittedAt)} · ${statusLabels.sv[a.status]}${a.certificateId ? html` (${a.certificateId})` : ''}</li>`,
       )}</ul>`
     : html`<p>Inga tidigare ansökningar.</p>`}
 </section>`;

@@ -2,9 +2,8 @@ import { html, renderPage, type HtmlSafeString } from './layout.template.js';
 import type { ApplicationRecord, StoredHistoryEntry } from '../domain/application-record.js';
 import type { ApplicationType } from '../domain/application-type.js';
 import type { Locale } from '../domain/locale.js';
-import { statusLabels } from '../domain/application-status.js';
+import { assessmentLabels, statusLabels } from './labels.js';
 import { applicationSummary } from './application-summary.template.js';
-import { assessmentLabels } from '../domain/assessment.js';
 import { criteriaCatalogue } from '../domain/criteria-catalogue.js';
 import { historyText } from './history-messages.js';
 import { localeOf } from './messages.js';
@@ -149,7 +148,7 @@ export function renderStatusPage({ application, justSubmitted, extra }: StatusPa
   const locale = localeOf(application);
   const t = statusText[locale];
   const dates = datesFor(locale);
-  const status = statusLabels[application.status][locale];
+  const status = statusLabels[locale][application.status];
   const { contact } = application;
   const body = html`
 <h1>${t.heading(application.id)}</h1>
@@ -175,7 +174,7 @@ ${extra ?? ''}
     .reverse()
     .map(
       (row) =>
-        html`<tr><td data-label="${t.history.when}">${dates.dateTime(row.at)}</td><td data-label="${t.history.status}">${statusLabels[row.status][locale]}</td><td data-label="${t.history.by}">${row.actor}</td><td data-label="${t.history.comment}">${row.comments.join('. ')}</td></tr>`,
+        html`<tr><td data-label="${t.history.when}">${dates.dateTime(row.at)}</td><td data-label="${t.history.status}">${statusLabels[locale][row.status]}</td><td data-label="${t.history.by}">${row.actor}</td><td data-label="${t.history.comment}">${row.comments.join('. ')}</td></tr>`,
     )}
   </tbody>
 </table>

@@ -4,6 +4,7 @@ import { assessmentRuleErrors, readAssessment } from '../../functions/domain/ass
 import { validateApplication } from '../../functions/domain/application.schema.js';
 import { criteriaFor, parseCriteriaCatalogue } from '../../functions/domain/criteria-catalogue.js';
 import { partnerPublicName } from '../../functions/domain/partners.js';
+import { assessmentErrorText } from '../../functions/templates/labels.js';
 
 const full = criteriaFor('full');
 const allMet = Object.fromEntries(full.map((c) => [c.id, { value: 'met' as const }]));
@@ -33,8 +34,10 @@ describe('the decision rules against the criteria', () => {
   it('approve needs every criterion met, and names those that are not', () => {
     expect(assessmentRuleErrors('approve', allMet, full)).toEqual([]);
     const errors = assessmentRuleErrors('approve', { ...allMet, actionPlan: { value: 'partly' }, followUp: {} }, full);
-    expect(errors[0]).toEqual({ path: 'criteria', message: expect.stringContaining('”Handlingsplan”, ”Uppföljning”') });
+    expect(errors[0]).toEqual({ path: 'criteria', code: 'approve_needs_all_met', params: { criterionIds: ['actionPlan', 'followUp'] } });
+    expect(assessmentErrorText(errors[0]!, full)).toContain('”Handlingsplan”, ”Uppföljning”');
     expect(errors.slice(1).map((e) => e.path)).toEqual(['criterion.actionPlan', 'criterion.followUp']);
+    expect(errors.slice(1).map((e) => assessmentErrorText(e, full))).toEqual(['”Handlingsplan” är delvis uppfyllt.', '”Uppföljning” är inte bedömt.']);
   });
 
   it('a completion needs at least one criterion partly met or not met', () => {
@@ -53,7 +56,8 @@ describe('the decision rules against the criteria', () => {
       full,
     );
     expect(assessment).toEqual({ keyActors: { value: 'met' }, followUp: { comment: 'Saknas.' } });
-    expect(errors).toEqual([{ path: 'criterion.followUp', message: 'Välj Uppfyllt, Delvis uppfyllt eller Inte uppfyllt för ”Uppföljning”.' }]);
+    expect(errors).toEqual([{ path: 'criterion.followUp', code: 'assessment_value_invalid', params: { criterionId: 'followUp' } }]);
+    expect(errors.map((e) => assessmentErrorText(e, full))).toEqual(['Välj Uppfyllt, Delvis uppfyllt eller Inte uppfyllt för ”Uppföljning”.']);
   });
 });
 

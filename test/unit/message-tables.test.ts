@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessmentLabels } from '../../functions/domain/assessment.js';
+import { assessmentLabels, statusLabels } from '../../functions/templates/labels.js';
 import { locales } from '../../functions/domain/locale.js';
 import { partnerRoleLabels } from '../../functions/domain/partners.js';
 import { acknowledgementText, againText } from '../../functions/templates/acknowledgement.template.js';
@@ -23,7 +23,7 @@ import { dateFormats } from '../../functions/templates/swedish-dates.js';
  * is a page or a mail that shows nothing, or the other language, in that place; TypeScript only
  * catches it for tables typed `Record<Locale, typeof sv>`, and not for optional keys. Add a new
  * table here, one line. (Not listed: tables keyed the other way round, `Record<Status, { sv; en }>`
- * such as statusLabels, where each entry's type already names both locales; and the question and
+ * where each entry's type already names both locales; and the question and
  * criteria catalogues, whose schemas require both texts.)
  */
 const tables: Record<string, Record<string, unknown>> = {
@@ -45,6 +45,7 @@ const tables: Record<string, Record<string, unknown>> = {
   dateFormats,
   partnerRoleLabels,
   assessmentLabels,
+  statusLabels,
 };
 
 /** A branch to walk into: a plain object or an array (functions, strings and escaped HTML are leaves). */

@@ -1,4 +1,4 @@
-import { statusLabels } from '../../domain/application-status.js';
+import { statusLabels } from '../../templates/labels.js';
 import { stockholmDate } from '../../domain/calendar-date.js';
 import { certificateStateOn } from './certificate-admin.use-case.js';
 import type { AdminDeps } from './admin-deps.js';
@@ -45,7 +45,7 @@ export async function applicationsTable(deps: Pick<AdminDeps, 'applications'>): 
     rows: applications.map((a) => [
       a.id,
       a.applicationType === 'full' ? 'QM-ansökan' : 'Revidering',
-      statusLabels[a.status].sv,
+      statusLabels.sv[a.status],
       a.organisation.organisationNumber,
       a.organisation.name,
       a.organisation.town,
