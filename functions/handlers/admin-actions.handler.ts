@@ -3,6 +3,7 @@ import * as z from '../lib/zod.js';
 import type { AdminDependencies } from '../adapters/admin-dependencies.js';
 import { isCalendarDate, stockholmDate } from '../domain/calendar-date.js';
 import { organisationNumberSchema } from '../domain/organisation-number.js';
+import { swedishIssueMessage } from '../templates/validation-messages.js';
 import { frameOf, routedHandler, staffAction, type AdminForm } from '../http/admin-http.js';
 import { htmlResponse, redirectResponse, type HttpResult } from '../http/responses.js';
 import { renderAdminMessage } from '../templates/admin-layout.template.js';
@@ -59,7 +60,7 @@ type Parsed<S extends z.ZodType> = { ok: true; value: z.infer<S> } | { ok: false
 
 function parse<S extends z.ZodType>(schema: S, form: AdminForm): Parsed<S> {
   const result = schema.safeParse(form.fields);
-  return result.success ? { ok: true, value: result.data } : { ok: false, errors: result.error.issues.map((i) => i.message) };
+  return result.success ? { ok: true, value: result.data } : { ok: false, errors: result.error.issues.map((i) => swedishIssueMessage(i.message)) };
 }
 
 /** After a refused or invalid action: the item's page again with the errors, nothing changed. */

@@ -3,6 +3,7 @@ import { createDocument, type ZodOpenApiResponseObject } from 'zod-openapi';
 import { applicationSchema, unexpressibleRules } from '../domain/application.schema.js';
 import { calendarDatePattern } from '../domain/calendar-date.js';
 import { maxBodyBytes } from './request-body.js';
+import { validationMessage } from '../templates/validation-messages.js';
 import {
   awaitingConfirmationSchema,
   certificateSchema,
@@ -50,7 +51,7 @@ const idempotencyKey = z
   });
 
 export function apiDocument(options: ApiDocumentOptions): ReturnType<typeof createDocument> {
-  const rules = unexpressibleRules(options);
+  const rules = unexpressibleRules({ ...options, messageFor: (code) => validationMessage({ code }, 'sv') });
   return createDocument({
     openapi: '3.1.0',
     info: {

@@ -5,20 +5,17 @@ import type { ApplicationType } from '../domain/application-type.js';
 import type { Locale } from '../domain/locale.js';
 import { privacyPath } from '../config/site-contact.js';
 import { html, renderPage, type HtmlSafeString } from './layout.template.js';
-import { localiseError, uiMessages, type UiMessages } from './messages.js';
-
-/** A validation problem as produced by `validateApplication` (dotted path, message). */
-export interface FormError {
-  path: string;
-  message: string;
-}
+import { uiMessages, type UiMessages } from './messages.js';
+import { validationMessage } from './validation-messages.js';
+import type { ValidationError } from '../domain/validation-error.js';
 
 export interface ApplyFormOptions {
   type: ApplicationType;
   locale: Locale;
   /** Field values to show: the posted fields after an error, or `applicationToFormValues(...)` to prefill. */
   values?: FormFields;
-  errors?: readonly FormError[];
+  /** As `validateApplication` reports them (dotted path, code); the form says them in its locale. */
+  errors?: readonly ValidationError[];
   idempotencyKey: string;
   /** Where the form posts; default `/applications`. */
   action?: string;
@@ -290,13 +287,13 @@ function fieldForPath(path: string, labels: Map<string, string>): string | undef
   return undefined;
 }
 
-function errorSummary(errors: readonly FormError[], labels: Map<string, string>, ctx: FieldContext): HtmlSafeString {
+function errorSummary(errors: readonly ValidationError[], labels: Map<string, string>, ctx: FieldContext): HtmlSafeString {
   return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
 <h2 id="error-summary-title">${ctx.text.errorSummaryTitle}</h2>
 <ul>
 ${errors.map((error) => {
   const field = fieldForPath(error.path, labels);
-  const message = localiseError(error.message, ctx.locale);
+  const message = validationMessage(error, ctx.locale);
   return field
     ? html`<li><a href="#${fieldId(field)}">${labels.get(field)} – ${message}</a></li>\n`
     : html`<li>${message}</li>\n`;
@@ -313,7 +310,7 @@ export function applyFormBody(options: ApplyFormOptions): HtmlSafeString {
   const byField = new Map<string, string[]>();
   for (const error of errors) {
     const field = fieldForPath(error.path, labels);
-    if (field) byField.set(field, [...(byField.get(field) ?? []), localiseError(error.message, locale)]);
+    if (field) byField.set(field, [...(byField.get(field) ?? []), validationMessage(error, locale)]);
   }
   const ctx: FieldContext = { locale, text, values, errorsFor: (name) => byField.get(name) ?? [] };
 
