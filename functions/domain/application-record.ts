@@ -2,22 +2,10 @@ import type { ApplicationStatus } from './application-status.js';
 import type { ApplicationType } from './application-type.js';
 import type { Locale } from './locale.js';
 import type { Partner } from './partners.js';
+import type { ContactPerson, Organisation } from './applicant-fields.js';
 
-
-export interface Organisation {
-  organisationNumber: string;
-  name: string;
-  town: string;
-  municipality: string;
-  website?: string;
-}
-
-export interface ContactPerson {
-  name: string;
-  role: string;
-  email: string;
-  phone?: string;
-}
+// Described once, with the form and the schema (applicant-fields.ts); re-exported for the records' readers.
+export type { ContactPerson, Organisation };
 
 /** One transition in an application's life, kept for good (execution history in AWS is not). */
 export interface HistoryEntry {

@@ -1,6 +1,7 @@
 import * as z from '../lib/zod.js';
 import { firstErrors } from './error-list.js';
 import { organisationNumberSchema } from './organisation-number.js';
+import { contactFields, organisationFields, type ApplicantField, type ContactPerson, type Organisation } from './applicant-fields.js';
 import { multiLinePattern, requiredMultiLinePattern, requiredSingleLinePattern, singleLinePattern } from './text-rules.js';
 import { hasRequiredRoles, maxPartners, partnerRoles } from './partners.js';
 import {
@@ -145,13 +146,16 @@ function emailText(missing: ValidationCode) {
 /** Swedish numbers as people write them: an optional +, digits, spaces, dashes and brackets. */
 export const phonePattern = /^(?:\+?[0-9][0-9 ()-]{4,}[0-9])?$/;
 
-const phoneText = z
-  .string({ error: code('phone_invalid') })
-  .trim()
-  .max(30, { error: code('phone_invalid'), abort: true })
-  .regex(phonePattern, { error: code('phone_invalid') })
-  .transform((value) => (value === '' ? undefined : value))
-  .optional();
+/** An optional phone number; a too long one is told the form, like any other wrong one. */
+function phoneText(max: number) {
+  return z
+    .string({ error: code('phone_invalid') })
+    .trim()
+    .max(max, { error: code('phone_invalid'), abort: true })
+    .regex(phonePattern, { error: code('phone_invalid') })
+    .transform((value) => (value === '' ? undefined : value))
+    .optional();
+}
 
 /** A list of `min` to `max` items; the schema publishes the bounds as `minItems`/`maxItems`. */
 function boundedList<T extends z.ZodType>(item: T, max: number, min: number, minMessage: ValidationCode) {
@@ -231,37 +235,44 @@ export function answersSchemaFor(type: ApplicationType): z.ZodType<Answers> {
 
 // --- The application ---------------------------------------------------------------------------
 
-export const organisationSchema = z
-  .strictObject(
-    {
-      organisationNumber: organisationNumberSchema,
-      name: requiredText('field_required', 200),
-      town: requiredText('field_required', 100),
-      municipality: requiredText('field_required', 100),
-      website: urlText(500, false),
-    },
-    { error: code('organisation_invalid') },
-  )
-  .transform(withoutUndefined);
+/**
+ * The validator for one organisation or contact field, from its description. A combination no
+ * field has yet (an optional address, a required phone number) stops at load with this message:
+ * write its rule here first.
+ */
+function applicantFieldSchema(field: ApplicantField): z.ZodType {
+  const unsupported = () => new Error(`applicant-fields.ts: no rule for ${field.required ? 'a required' : 'an optional'} ${field.input} field (${field.key})`);
+  if (field.normaliser === 'organisationNumber') {
+    if (!field.required) throw unsupported();
+    return organisationNumberSchema;
+  }
+  switch (field.input) {
+    case 'text':
+      return field.required ? requiredText('field_required', field.maxLength) : optionalText(field.maxLength);
+    case 'url':
+      return urlText(field.maxLength, field.required);
+    case 'email':
+      if (!field.required || field.maxLength !== emailMaxLength) throw unsupported();
+      return emailText('field_required');
+    case 'tel':
+      if (field.required) throw unsupported();
+      return phoneText(field.maxLength);
+  }
+}
 
-/** The rule about the contact address that a schema cannot express (it depends on the member register). */
-export const contactEmailDescription =
-  'Kontaktpersonens e-postadress (högst 64 tecken före @, högst 63 tecken i varje del av domänen, högst 254 tecken). ' +
-  'Regel som schemat inte kan uttrycka: är adressen en av medlemmens registrerade adresser i medlemsregistret behandlas ' +
-  'ansökan direkt (201); annars väntar den på att medlemmen bekräftar via sin registrerade adress (202, status ' +
-  '"awaiting_confirmation"), och ingenting skickas till den angivna adressen innan dess.';
+/** A group's strict object, generated from its field descriptions; empty optional fields are dropped. */
+function applicantGroupSchema<T>(fields: readonly ApplicantField[], invalid: ValidationCode): z.ZodType<T> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const field of fields) {
+    const schema = applicantFieldSchema(field);
+    shape[field.key] = field.schemaDescription ? schema.meta({ description: field.schemaDescription }) : schema;
+  }
+  // The cast states what the loop builds: the type mapped from the same descriptions.
+  return z.strictObject(shape, { error: code(invalid) }).transform(withoutUndefined) as unknown as z.ZodType<T>;
+}
 
-export const contactSchema = z
-  .strictObject(
-    {
-      name: requiredText('field_required', 200),
-      role: requiredText('field_required', 100),
-      email: emailText('field_required').meta({ description: contactEmailDescription }),
-      phone: phoneText,
-    },
-    { error: code('contact_invalid') },
-  )
-  .transform(withoutUndefined);
+export const organisationSchema = applicantGroupSchema<Organisation>(organisationFields, 'organisation_invalid');
+export const contactSchema = applicantGroupSchema<ContactPerson>(contactFields, 'contact_invalid');
 
 /** The partners of the collaboration; each is asked to confirm once the application is acknowledged. */
 export const partnersSchema = z

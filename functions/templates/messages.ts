@@ -1,3 +1,4 @@
+import type { ApplicantFieldGroup, ContactFieldKey, OrganisationFieldKey } from '../domain/applicant-fields.js';
 import type { ApplicationType } from '../domain/application-type.js';
 import type { Locale } from '../domain/locale.js';
 import type { RevisionRefusal } from '../domain/revision-eligibility.js';
@@ -6,12 +7,16 @@ import { formatLimit } from './limits.js';
 import { datesFor } from './swedish-dates.js';
 import { maxPartners, partnerRoleLabels, type PartnerRole } from '../domain/partners.js';
 
-/** A form field outside the question catalogue (organisation and contact person). */
+/** The words of an organisation or contact field (applicant-fields.ts describes the field itself). */
 export interface FieldText {
+  /** The form's label. */
   label: string;
+  /** The form's hint, above the field. */
   help?: string;
-  /** What a required field says when left empty ("Ange ort."). */
+  /** What a required field says when left empty ("Ange ort."); "Besvara frågan." otherwise. */
   missing?: string;
+  /** The short label of the read-only summary ("Namn" under the heading "Kontaktperson"). */
+  summaryLabel: string;
 }
 
 export interface UiMessages {
@@ -35,8 +40,11 @@ export interface UiMessages {
   /** The length limit in a field's hint. */
   maxLength: (limit: number) => string;
   partners: { legend: string; intro: string; row: (n: number) => string; role: string; organisation: string; name: string; email: string; roles: Record<PartnerRole, string> };
-  organisation: Record<'organisationNumber' | 'name' | 'town' | 'municipality' | 'website', FieldText>;
-  contact: Record<'name' | 'role' | 'email' | 'phone', FieldText>;
+  /** Keyed by the fields of applicant-fields.ts: a described field without words does not compile. */
+  organisation: Record<OrganisationFieldKey, FieldText>;
+  contact: Record<ContactFieldKey, FieldText>;
+  /** The headings of the read-only summary's two groups. */
+  summaryHeadings: Record<ApplicantFieldGroup, string>;
   yes: string;
   /** Why a revision is not accepted, with its dates; points to the full application. */
   revisionRefusal: (refusal: RevisionRefusal) => string;
@@ -83,18 +91,19 @@ export const uiMessages: Record<Locale, UiMessages> = {
       roles: partnerRoleLabels.sv,
     },
     organisation: {
-      organisationNumber: { label: 'Organisationsnummer', help: 'Tio siffror i formen NNNNNN-NNNN.' },
-      name: { label: 'Organisationens namn', missing: 'Ange organisationens namn.' },
-      town: { label: 'Ort', help: 'Den stad eller tätort vars stadskärna samverkan gäller.', missing: 'Ange ort.' },
-      municipality: { label: 'Kommun', missing: 'Ange kommun.' },
-      website: { label: 'Webbplats', help: 'Till exempel https://exempelstad.se.' },
+      organisationNumber: { label: 'Organisationsnummer', help: 'Tio siffror i formen NNNNNN-NNNN.', summaryLabel: 'Organisationsnummer' },
+      name: { label: 'Organisationens namn', missing: 'Ange organisationens namn.', summaryLabel: 'Namn' },
+      town: { label: 'Ort', help: 'Den stad eller tätort vars stadskärna samverkan gäller.', missing: 'Ange ort.', summaryLabel: 'Ort' },
+      municipality: { label: 'Kommun', missing: 'Ange kommun.', summaryLabel: 'Kommun' },
+      website: { label: 'Webbplats', help: 'Till exempel https://exempelstad.se.', summaryLabel: 'Webbplats' },
     },
     contact: {
-      name: { label: 'Kontaktpersonens namn', missing: 'Ange kontaktpersonens namn.' },
-      role: { label: 'Roll', help: 'Till exempel centrumchef, cityledare eller vd.', missing: 'Ange kontaktpersonens roll, till exempel centrumchef.' },
-      email: { label: 'E-postadress', help: 'Hit skickar vi bekräftelsen och besked om ansökan.', missing: 'Ange kontaktpersonens e-postadress.' },
-      phone: { label: 'Telefonnummer' },
+      name: { label: 'Kontaktpersonens namn', missing: 'Ange kontaktpersonens namn.', summaryLabel: 'Namn' },
+      role: { label: 'Roll', help: 'Till exempel centrumchef, cityledare eller vd.', missing: 'Ange kontaktpersonens roll, till exempel centrumchef.', summaryLabel: 'Roll' },
+      email: { label: 'E-postadress', help: 'Hit skickar vi bekräftelsen och besked om ansökan.', missing: 'Ange kontaktpersonens e-postadress.', summaryLabel: 'E-post' },
+      phone: { label: 'Telefonnummer', summaryLabel: 'Telefon' },
     },
+    summaryHeadings: { organisation: 'Organisation', contact: 'Kontaktperson' },
     yes: 'Ja',
     revisionRefusal: (r) => {
       const date = datesFor('sv').calendarDate;
@@ -146,18 +155,19 @@ export const uiMessages: Record<Locale, UiMessages> = {
       roles: partnerRoleLabels.en,
     },
     organisation: {
-      organisationNumber: { label: 'Organisation number', help: 'Ten digits in the form NNNNNN-NNNN.' },
-      name: { label: 'Name of the organisation', missing: "Enter the organisation's name." },
-      town: { label: 'Town', help: 'The town whose centre the partnership concerns.', missing: 'Enter the town.' },
-      municipality: { label: 'Municipality', missing: 'Enter the municipality.' },
-      website: { label: 'Website', help: 'For example https://exempelstad.se.' },
+      organisationNumber: { label: 'Organisation number', help: 'Ten digits in the form NNNNNN-NNNN.', summaryLabel: 'Organisation number' },
+      name: { label: 'Name of the organisation', missing: "Enter the organisation's name.", summaryLabel: 'Name' },
+      town: { label: 'Town', help: 'The town whose centre the partnership concerns.', missing: 'Enter the town.', summaryLabel: 'Town' },
+      municipality: { label: 'Municipality', missing: 'Enter the municipality.', summaryLabel: 'Municipality' },
+      website: { label: 'Website', help: 'For example https://exempelstad.se.', summaryLabel: 'Website' },
     },
     contact: {
-      name: { label: 'Name of the contact person', missing: "Enter the contact person's name." },
-      role: { label: 'Role', help: 'For example town centre manager or managing director.', missing: "Enter the contact person's role, for example town centre manager." },
-      email: { label: 'Email address', help: 'We send the confirmation and the decision here.', missing: "Enter the contact person's email address." },
-      phone: { label: 'Phone number' },
+      name: { label: 'Name of the contact person', missing: "Enter the contact person's name.", summaryLabel: 'Name' },
+      role: { label: 'Role', help: 'For example town centre manager or managing director.', missing: "Enter the contact person's role, for example town centre manager.", summaryLabel: 'Role' },
+      email: { label: 'Email address', help: 'We send the confirmation and the decision here.', missing: "Enter the contact person's email address.", summaryLabel: 'Email' },
+      phone: { label: 'Phone number', summaryLabel: 'Phone' },
     },
+    summaryHeadings: { organisation: 'Organisation', contact: 'Contact person' },
     yes: 'Yes',
     revisionRefusal: (r) => {
       const date = datesFor('en').calendarDate;
@@ -187,6 +197,6 @@ export function localeOf(record: { locale?: unknown }): Locale {
 /** The words of an organisation or contact field by its dotted path (`organisation.town`), if it is one. */
 export function fieldTextFor(locale: Locale, path: string): FieldText | undefined {
   const [group, key] = path.split('.');
-  const texts = group === 'organisation' ? uiMessages[locale].organisation : group === 'contact' ? uiMessages[locale].contact : undefined;
+  const texts = group === 'organisation' || group === 'contact' ? uiMessages[locale][group] : undefined;
   return texts && key !== undefined && Object.hasOwn(texts, key) ? (texts as Record<string, FieldText>)[key] : undefined;
 }
