@@ -77,8 +77,6 @@ export interface ValidationParamsByCode {
   idempotency_key_too_long: { max: number };
 }
 
-export type ValidationParams<C extends ValidationCode> = C extends keyof ValidationParamsByCode ? ValidationParamsByCode[C] : undefined;
-
 /** One problem: where (dotted path, `''` for the whole body), what (code) and the data to say it. */
 export type ValidationError = {
   [C in ValidationCode]: C extends keyof ValidationParamsByCode

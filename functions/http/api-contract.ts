@@ -81,7 +81,10 @@ export const problemSchema = z
       .meta({ description: `Felen per fält: högst de ${maxListedErrors} första.` }),
     errorCount: z.int().min(0).optional().meta({ description: 'Hur många fel det fanns totalt (errors listar högst de första).' }),
   })
-  .meta({ id: 'Problem', description: 'Ett felsvar enligt RFC 9457 (application/problem+json), på svenska.' });
+  .meta({
+    id: 'Problem',
+    description: 'Ett felsvar enligt RFC 9457 (application/problem+json), på svenska; felen per fält har också en kod (code) och dess uppgifter (params).',
+  });
 same<NonNullable<z.output<typeof problemSchema>['errors']>[number], RenderedValidationError>(true);
 
 const registerEntrySchema = z.object({

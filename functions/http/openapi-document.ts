@@ -59,7 +59,7 @@ export function apiDocument(options: ApiDocumentOptions): ReturnType<typeof crea
       version: '1',
       description:
         'Det publika JSON-API:et för kvalitetsmärkningen: ansök, se registret, kriterierna och en enskild kvalitetsmärkning. ' +
-        `Ansökans JSON Schema finns också fristående på ${options.applicationSchemaUrl}. Felsvar är application/problem+json (RFC 9457) på svenska.`,
+        `Ansökans JSON Schema finns också fristående på ${options.applicationSchemaUrl}. Felsvar är application/problem+json (RFC 9457) på svenska; varje fel i errors har också en kod (code) att programmera mot, och dess meddelande kommer på engelska med Accept-Language: en eller ?lang=en.`,
     },
     servers: [{ url: options.publicBaseUrl }],
     paths: {
