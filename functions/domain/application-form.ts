@@ -8,6 +8,7 @@ import {
   type Question,
 } from './question-catalogue.js';
 import { isApplicationType, type ApplicationType } from './application-type.js';
+import { applicantFieldGroups, contactFields, organisationFields, type ApplicantField, type ApplicantFieldGroup } from './applicant-fields.js';
 import { locales, type Locale } from './locale.js';
 
 /**
@@ -25,8 +26,6 @@ export type FormFields = Record<string, string | string[] | undefined>;
 /** Values for (pre)filling a form, keyed by field name. */
 export type FormValues = Record<string, string | string[]>;
 
-export const organisationFieldNames = ['organisationNumber', 'name', 'town', 'municipality', 'website'] as const;
-export const contactFieldNames = ['name', 'role', 'email', 'phone'] as const;
 /** A partner's fields: `partners.<0..7>.<field>`; the form has room for `maxPartners` rows, empty rows are left out. */
 export const partnerFieldNames = ['role', 'organisation', 'name', 'email'] as const;
 /**
@@ -122,16 +121,17 @@ export function applicationBodyFromForm(fields: FormFields): ApplicationFormBody
   const rawType = firstValue(fields, 'type');
   const type = isApplicationType(rawType) ? rawType : undefined;
 
-  const organisation: Record<string, string> = {};
-  for (const key of organisationFieldNames) {
-    const value = firstValue(fields, `organisation.${key}`);
-    if (value !== undefined) organisation[key] = key === 'website' ? normaliseUrl(value) : value;
-  }
-  const contact: Record<string, string> = {};
-  for (const key of contactFieldNames) {
-    const value = firstValue(fields, `contact.${key}`);
-    if (value !== undefined) contact[key] = value;
-  }
+  // The organisation and contact fields, as applicant-fields.ts describes them: `<group>.<key>`.
+  const group = (fieldsOfGroup: readonly ApplicantField[], name: ApplicantFieldGroup) => {
+    const values: Record<string, string> = {};
+    for (const field of fieldsOfGroup) {
+      const value = firstValue(fields, `${name}.${field.key}`);
+      if (value !== undefined) values[field.key] = field.input === 'url' ? normaliseUrl(value) : value;
+    }
+    return values;
+  };
+  const organisation = group(organisationFields, 'organisation');
+  const contact = group(contactFields, 'contact');
 
   const partners: Record<string, string>[] = [];
   for (let i = 0; i < maxPartners; i++) {
@@ -190,15 +190,12 @@ export function applicationToFormValues(input: StoredApplication, options: FormV
   const values: FormValues = { type };
   if (input.locale) values.locale = input.locale;
 
-  const organisation: Record<string, string | undefined> = input.organisation;
-  for (const key of organisationFieldNames) {
-    const value = organisation[key];
-    if (value !== undefined) values[`organisation.${key}`] = value;
-  }
-  const contact: Record<string, string | undefined> = input.contact;
-  for (const key of contactFieldNames) {
-    const value = contact[key];
-    if (value !== undefined) values[`contact.${key}`] = value;
+  for (const [name, fieldsOfGroup] of Object.entries(applicantFieldGroups)) {
+    const stored: Record<string, string | undefined> = input[name as ApplicantFieldGroup];
+    for (const field of fieldsOfGroup) {
+      const value = stored[field.key];
+      if (value !== undefined) values[`${name}.${field.key}`] = value;
+    }
   }
 
   (input.partners ?? []).slice(0, maxPartners).forEach((partner, i) => {

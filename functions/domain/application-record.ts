@@ -4,22 +4,10 @@ import type { Locale } from './locale.js';
 import type { AssessedCriterion } from './assessment.js';
 import type { Partner } from './partners.js';
 import type { HistoryRecord } from './history-event.js';
+import type { ContactPerson, Organisation } from './applicant-fields.js';
 
-
-export interface Organisation {
-  organisationNumber: string;
-  name: string;
-  town: string;
-  municipality: string;
-  website?: string;
-}
-
-export interface ContactPerson {
-  name: string;
-  role: string;
-  email: string;
-  phone?: string;
-}
+// Described once, with the form and the schema (applicant-fields.ts); re-exported for the records' readers.
+export type { ContactPerson, Organisation };
 
 interface HistoryEntryBase {
   at: string;

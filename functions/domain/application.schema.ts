@@ -1,9 +1,9 @@
 import * as z from '../lib/zod.js';
-import { formatFormNumber } from './form-number.js';
 import { firstErrors } from './error-list.js';
-import { organisationNumberMessage, organisationNumberSchema } from './organisation-number.js';
+import { organisationNumberSchema } from './organisation-number.js';
+import { contactFields, organisationFields, type ApplicantField, type ContactPerson, type Organisation } from './applicant-fields.js';
 import { multiLinePattern, requiredMultiLinePattern, requiredSingleLinePattern, singleLinePattern } from './text-rules.js';
-import { hasRequiredRoles, maxPartners, partnerMessages, partnerRoles } from './partners.js';
+import { hasRequiredRoles, maxPartners, partnerRoles } from './partners.js';
 import {
   questionCatalogue,
   questionsFor,
@@ -11,54 +11,44 @@ import {
 } from './question-catalogue.js';
 import { applicationTypes, type ApplicationType } from './application-type.js';
 import { locales } from './locale.js';
+import { isValidationCode, type PlainValidationCode, type ValidationCode, type ValidationError } from './validation-error.js';
 
 /**
  * The body of a QM application (JSON API and HTML form alike), with validators generated from the
- * question catalogue. Specific messages are Swedish; zod's Swedish locale covers anything generic,
- * passed to each parse here rather than set process-wide (importing this module must not change
- * the language of every other zod error in the process).
+ * question catalogue. Every check reports a code (validation-error.ts), never words: the code rides
+ * in the zod issue's message, and `toValidationErrors` turns issues into `{ path, code, params }`.
+ * The edge says them in the reader's language (templates/validation-messages.ts).
  */
-const swedishFallback = { error: z.locales.sv().localeError };
 
-// --- Messages --------------------------------------------------------------------------------
+/** A code as a check's `error`: the issue's message is the code itself. */
+const code = (value: ValidationCode): ValidationCode => value;
 
-export const messages = {
-  answerRequired: 'Besvara frågan.',
-  chooseOne: 'Välj ett av alternativen.',
-  chooseAtLeastOne: 'Välj minst ett alternativ.',
-  unknownOption: 'Välj bland de alternativ som finns.',
-  tooManyOptions: (max: number) => `Välj högst ${max} alternativ.`,
-  number: 'Ange ett tal, till exempel 1 200 000.',
-  integer: 'Ange ett heltal.',
-  numberMin: (min: number) => `Talet får inte vara mindre än ${formatFormNumber(min)}.`,
-  numberMax: (max: number) => `Talet får inte vara större än ${formatFormNumber(max)}.`,
-  tooLong: (max: number) => `Svaret får vara högst ${max} tecken.`,
-  text: 'Svaret ska vara text.',
-  singleLine: 'Texten får inte innehålla radbrytningar, styrtecken eller osynliga formateringstecken.',
-  multiLine: 'Texten får inte innehålla styrtecken (andra än radbrytningar och tabbar).',
-  url: 'Ange en giltig webbadress, till exempel https://exempelstad.se.',
-  booleanValue: 'Svaret ska vara ja eller nej.',
-  type: 'Ange typ av ansökan: "full" (ny ansökan) eller "revision" (revidering).',
-  locale: 'Språket ska vara "sv" eller "en".',
-  organisationName: 'Ange organisationens namn.',
-  town: 'Ange ort.',
-  municipality: 'Ange kommun.',
-  contactName: 'Ange kontaktpersonens namn.',
-  contactRole: 'Ange kontaktpersonens roll, till exempel centrumchef.',
-  emailRequired: 'Ange kontaktpersonens e-postadress.',
-  email: 'Ange en giltig e-postadress.',
-  emailTooLong: 'E-postadressen får vara högst 254 tecken.',
-  emailLocalPartTooLong: 'Delen före @ i e-postadressen får vara högst 64 tecken.',
-  emailLabelTooLong: 'Varje del av domänen i e-postadressen (mellan punkterna) får vara högst 63 tecken.',
-  phone: 'Ange ett giltigt telefonnummer, till exempel 070-123 45 67.',
-  body: 'Ansökan saknas eller har fel form.',
-  organisation: 'Ange uppgifter om organisationen.',
-  contact: 'Ange uppgifter om kontaktpersonen.',
-  answers: 'Ange svaren på frågorna.',
-  unknownQuestion: (type: ApplicationType) =>
-    type === 'full' ? 'Frågan finns inte i en fullständig ansökan.' : 'Frågan finns inte i en revidering.',
-  unknownField: 'Fältet finns inte i ansökan.',
-} as const;
+/**
+ * zod's own issues, for any check without its own code, mapped to ours. Passed to each parse here
+ * rather than set process-wide with `z.config` (importing this module must not change every other
+ * zod error in the process); a check's own `error` takes precedence over it.
+ */
+function zodIssueCode(issue: Pick<z.core.$ZodRawIssue, 'code'> & { expected?: unknown; origin?: unknown; format?: unknown }): ValidationCode {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.expected === 'number' ? 'number_invalid' : issue.expected === 'boolean' ? 'boolean_invalid' : issue.expected === 'string' ? 'not_text' : 'body_invalid';
+    case 'too_big':
+      return issue.origin === 'array' ? 'too_many_options' : issue.origin === 'number' ? 'number_too_large' : 'too_long';
+    case 'too_small':
+      return issue.origin === 'number' ? 'number_too_small' : 'answer_required';
+    case 'invalid_value':
+      return 'unknown_option';
+    case 'invalid_format':
+      return issue.format === 'email' ? 'email_invalid' : issue.format === 'url' ? 'url_invalid' : 'not_text';
+    case 'not_multiple_of':
+      return 'integer_required';
+    case 'unrecognized_keys':
+      return 'unknown_field';
+    default:
+      return 'body_invalid';
+  }
+}
+const codedIssues = { error: zodIssueCode };
 
 // --- Building blocks -------------------------------------------------------------------------
 // Each rule is written once, as a zod check that JSON Schema can express where it can (lengths,
@@ -71,29 +61,29 @@ export type Answers = Record<string, AnswerValue>;
 
 type TextKind = 'singleLine' | 'multiLine';
 const textPatterns = {
-  singleLine: { optional: singleLinePattern, required: requiredSingleLinePattern, error: messages.singleLine },
-  multiLine: { optional: multiLinePattern, required: requiredMultiLinePattern, error: messages.multiLine },
+  singleLine: { optional: singleLinePattern, required: requiredSingleLinePattern, error: code('single_line_invalid') },
+  multiLine: { optional: multiLinePattern, required: requiredMultiLinePattern, error: code('multi_line_invalid') },
 } as const;
 
 /**
  * A required string: trimmed, not blank, at most `max` characters, no control characters. The
- * blank check comes first with its own message ("Ange …"); the published pattern states it too.
+ * blank check comes first with its own code; the published pattern states it too.
  */
-function requiredText(missing: string, max: number, kind: TextKind = 'singleLine') {
+function requiredText(missing: ValidationCode, max: number, kind: TextKind = 'singleLine') {
   return z
     .string({ error: missing })
     .trim()
     .refine((value) => value !== '', { error: missing, abort: true })
-    .max(max, { error: messages.tooLong(max), abort: true })
+    .max(max, { error: code('too_long'), abort: true })
     .regex(textPatterns[kind].required, { error: textPatterns[kind].error });
 }
 
 /** An optional string: trimmed; empty counts as not given (output undefined). */
 function optionalText(max: number, kind: TextKind = 'singleLine') {
   return z
-    .string({ error: messages.text })
+    .string({ error: code('not_text') })
     .trim()
-    .max(max, { error: messages.tooLong(max), abort: true })
+    .max(max, { error: code('too_long'), abort: true })
     .regex(textPatterns[kind].optional, { error: textPatterns[kind].error })
     .transform((value) => (value === '' ? undefined : value))
     .optional();
@@ -119,13 +109,13 @@ function skipWhenEmpty<P extends object>(params: P): P {
 }
 
 function urlText(max: number, required: boolean) {
-  let text = z.string({ error: required ? messages.answerRequired : messages.url }).trim();
-  if (required) text = text.refine((value) => value !== '', { error: messages.answerRequired, abort: true });
+  let text = z.string({ error: required ? code('answer_required') : code('url_invalid') }).trim();
+  if (required) text = text.refine((value) => value !== '', { error: code('answer_required'), abort: true });
   const checked = text
-    .max(max, { error: messages.tooLong(max), abort: true })
-    .regex(webUrlPattern, { error: messages.url, abort: true })
+    .max(max, { error: code('too_long'), abort: true })
+    .regex(webUrlPattern, { error: code('url_invalid'), abort: true })
     // The pattern states the rule in the schema; the WHATWG parser is the final word on "can be opened".
-    .check(z.url(skipWhenEmpty({ protocol: /^https?$/, error: messages.url })))
+    .check(z.url(skipWhenEmpty({ protocol: /^https?$/, error: code('url_invalid') })))
     .transform((value) => (value === '' ? undefined : value));
   return required ? checked : checked.optional();
 }
@@ -138,38 +128,41 @@ export const emailPattern =
   /^(?=[^@]{1,64}@)[A-Za-z0-9_'+-]+(?:\.[A-Za-z0-9_'+-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
 export const emailMaxLength = 254;
 
-function emailText(missing: string) {
+function emailText(missing: ValidationCode) {
   return z
     .string({ error: missing })
     .trim()
     .refine((value) => value !== '', { error: missing, abort: true })
-    .max(emailMaxLength, { error: messages.emailTooLong, abort: true })
+    .max(emailMaxLength, { error: code('email_too_long'), abort: true })
     // The specific limits first, so that a too long address is told why (the pattern states them too).
-    .refine((value) => (value.split('@')[0] ?? '').length <= 64, { error: messages.emailLocalPartTooLong, abort: true })
+    .refine((value) => (value.split('@')[0] ?? '').length <= 64, { error: code('email_local_part_too_long'), abort: true })
     .refine((value) => (value.split('@')[1] ?? '').split('.').every((label) => label.length <= 63), {
-      error: messages.emailLabelTooLong,
+      error: code('email_label_too_long'),
       abort: true,
     })
-    .check(z.email({ pattern: emailPattern, error: messages.email }));
+    .check(z.email({ pattern: emailPattern, error: code('email_invalid') }));
 }
 
 /** Swedish numbers as people write them: an optional +, digits, spaces, dashes and brackets. */
 export const phonePattern = /^(?:\+?[0-9][0-9 ()-]{4,}[0-9])?$/;
 
-const phoneText = z
-  .string({ error: messages.phone })
-  .trim()
-  .max(30, { error: messages.phone, abort: true })
-  .regex(phonePattern, { error: messages.phone })
-  .transform((value) => (value === '' ? undefined : value))
-  .optional();
+/** An optional phone number; a too long one is told the form, like any other wrong one. */
+function phoneText(max: number) {
+  return z
+    .string({ error: code('phone_invalid') })
+    .trim()
+    .max(max, { error: code('phone_invalid'), abort: true })
+    .regex(phonePattern, { error: code('phone_invalid') })
+    .transform((value) => (value === '' ? undefined : value))
+    .optional();
+}
 
 /** A list of `min` to `max` items; the schema publishes the bounds as `minItems`/`maxItems`. */
-function boundedList<T extends z.ZodType>(item: T, max: number, min: number, minMessage: string) {
+function boundedList<T extends z.ZodType>(item: T, max: number, min: number, minMessage: ValidationCode) {
   return z
     .array(item, { error: minMessage })
     .min(min, { error: minMessage })
-    .max(max, { error: messages.tooManyOptions(max) });
+    .max(max, { error: code('too_many_options') });
 }
 
 /** Drops keys whose value is undefined (optional fields given as empty strings). */
@@ -187,23 +180,23 @@ export function answerSchemaFor(question: Question): z.ZodType<AnswerValue | und
     case 'textarea': {
       const max = question.maxLength ?? (question.kind === 'text' ? 200 : 4000);
       const kind = question.kind === 'text' ? 'singleLine' : 'multiLine';
-      return required ? requiredText(messages.answerRequired, max, kind) : optionalText(max, kind);
+      return required ? requiredText('answer_required', max, kind) : optionalText(max, kind);
     }
     case 'url':
       return urlText(question.maxLength ?? 500, required);
     case 'number': {
       let schema = z.number({
-        error: (issue) => (issue.input === undefined ? messages.answerRequired : messages.number),
+        error: (issue) => (issue.input === undefined ? code('answer_required') : code('number_invalid')),
       });
-      if (question.integer) schema = schema.int({ error: messages.integer });
-      if (question.min !== undefined) schema = schema.min(question.min, { error: messages.numberMin(question.min) });
-      if (question.max !== undefined) schema = schema.max(question.max, { error: messages.numberMax(question.max) });
+      if (question.integer) schema = schema.int({ error: code('integer_required') });
+      if (question.min !== undefined) schema = schema.min(question.min, { error: code('number_too_small') });
+      if (question.max !== undefined) schema = schema.max(question.max, { error: code('number_too_large') });
       return required ? schema : schema.optional();
     }
     case 'select': {
       const values = question.options.map((option) => option.value);
       const schema = z.enum(values as [string, ...string[]], {
-        error: (issue) => (issue.input === undefined ? messages.chooseOne : messages.unknownOption),
+        error: (issue) => (issue.input === undefined ? code('choose_one') : code('unknown_option')),
       });
       return required ? schema : schema.optional();
     }
@@ -211,15 +204,15 @@ export function answerSchemaFor(question: Question): z.ZodType<AnswerValue | und
       const values = question.options.map((option) => option.value);
       // Each option at most once in spirit; repeats within the bound are tolerated and dropped.
       const schema = boundedList(
-        z.enum(values as [string, ...string[]], { error: messages.unknownOption }),
+        z.enum(values as [string, ...string[]], { error: code('unknown_option') }),
         values.length,
         required ? 1 : 0,
-        messages.chooseAtLeastOne,
+        'choose_at_least_one',
       ).transform((chosen) => [...new Set(chosen)]);
       return required ? schema : schema.optional();
     }
     case 'boolean': {
-      const schema = z.boolean({ error: messages.booleanValue });
+      const schema = z.boolean({ error: code('boolean_invalid') });
       return required ? schema : schema.optional();
     }
   }
@@ -236,69 +229,80 @@ export function answersSchemaFor(type: ApplicationType): z.ZodType<Answers> {
     });
   }
   return z
-    .strictObject(shape, { error: messages.answers })
+    .strictObject(shape, { error: code('answers_invalid') })
     .transform((answers) => withoutUndefined(answers) as Answers);
 }
 
 // --- The application ---------------------------------------------------------------------------
 
-export const organisationSchema = z
-  .strictObject(
-    {
-      organisationNumber: organisationNumberSchema,
-      name: requiredText(messages.organisationName, 200),
-      town: requiredText(messages.town, 100),
-      municipality: requiredText(messages.municipality, 100),
-      website: urlText(500, false),
-    },
-    { error: messages.organisation },
-  )
-  .transform(withoutUndefined);
+/**
+ * The validator for one organisation or contact field, from its description. A combination no
+ * field has yet (an optional address, a required phone number) stops at load with this message:
+ * write its rule here first.
+ */
+function applicantFieldSchema(field: ApplicantField): z.ZodType {
+  const unsupported = () => new Error(`applicant-fields.ts: no rule for ${field.required ? 'a required' : 'an optional'} ${field.input} field (${field.key})`);
+  if (field.normaliser === 'organisationNumber') {
+    if (!field.required) throw unsupported();
+    return organisationNumberSchema;
+  }
+  switch (field.input) {
+    case 'text':
+      return field.required ? requiredText('field_required', field.maxLength) : optionalText(field.maxLength);
+    case 'url':
+      return urlText(field.maxLength, field.required);
+    case 'email':
+      if (!field.required || field.maxLength !== emailMaxLength) throw unsupported();
+      return emailText('field_required');
+    case 'tel':
+      if (field.required) throw unsupported();
+      return phoneText(field.maxLength);
+  }
+}
 
-/** The rule about the contact address that a schema cannot express (it depends on the member register). */
-export const contactEmailDescription =
-  'Kontaktpersonens e-postadress (högst 64 tecken före @, högst 63 tecken i varje del av domänen, högst 254 tecken). ' +
-  'Regel som schemat inte kan uttrycka: är adressen en av medlemmens registrerade adresser i medlemsregistret behandlas ' +
-  'ansökan direkt (201); annars väntar den på att medlemmen bekräftar via sin registrerade adress (202, status ' +
-  '"awaiting_confirmation"), och ingenting skickas till den angivna adressen innan dess.';
+/** A group's strict object, generated from its field descriptions; empty optional fields are dropped. */
+function applicantGroupSchema<T>(fields: readonly ApplicantField[], invalid: ValidationCode): z.ZodType<T> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const field of fields) {
+    const schema = applicantFieldSchema(field);
+    shape[field.key] = field.schemaDescription ? schema.meta({ description: field.schemaDescription }) : schema;
+  }
+  // The cast states what the loop builds: the type mapped from the same descriptions.
+  return z.strictObject(shape, { error: code(invalid) }).transform(withoutUndefined) as unknown as z.ZodType<T>;
+}
 
-export const contactSchema = z
-  .strictObject(
-    {
-      name: requiredText(messages.contactName, 200),
-      role: requiredText(messages.contactRole, 100),
-      email: emailText(messages.emailRequired).meta({ description: contactEmailDescription }),
-      phone: phoneText,
-    },
-    { error: messages.contact },
-  )
-  .transform(withoutUndefined);
+export const organisationSchema = applicantGroupSchema<Organisation>(organisationFields, 'organisation_invalid');
+export const contactSchema = applicantGroupSchema<ContactPerson>(contactFields, 'contact_invalid');
 
 /** The partners of the collaboration; each is asked to confirm once the application is acknowledged. */
 export const partnersSchema = z
   .array(
     z.strictObject(
       {
-        role: z.enum(partnerRoles, { error: partnerMessages.role }).meta({ description: partnerMessages.role }),
-        organisation: requiredText(partnerMessages.organisation, 200),
-        name: requiredText(partnerMessages.name, 200),
-        email: emailText(partnerMessages.emailRequired).meta({ description: 'Partnerns e-postadress: dit skickas länken för att bekräfta samverkan.' }),
+        role: z.enum(partnerRoles, { error: code('partner_role_invalid') }).meta({
+          description: 'Partnerns roll: municipality (kommunen), property_owners (fastighetsägarna), business (handeln och näringslivet) eller other (annan part).',
+        }),
+        organisation: requiredText('partner_organisation_required', 200),
+        name: requiredText('partner_name_required', 200),
+        email: emailText('partner_email_required').meta({ description: 'Partnerns e-postadress: dit skickas länken för att bekräfta samverkan.' }),
       },
-      { error: partnerMessages.list },
+      { error: code('partners_invalid') },
     ),
-    { error: partnerMessages.list },
+    { error: code('partners_invalid') },
   )
-  .max(maxPartners, { error: partnerMessages.tooMany })
-  .refine(hasRequiredRoles, { error: partnerMessages.requiredRoles })
+  .max(maxPartners, { error: code('too_many_partners') })
+  .refine(hasRequiredRoles, { error: code('partner_roles_required') })
   .meta({
-    description: `Samverkanspartnerna (högst ${maxPartners}): ${partnerMessages.requiredRoles} Var och en får en länk för att bekräfta att de står bakom ansökan och dess finansieringsavtal.`,
+    description:
+      `Samverkanspartnerna (högst ${maxPartners}): minst en med rollen municipality och minst en med rollen property_owners eller business ` +
+      '(annars felkoden partner_roles_required). Var och en får en länk för att bekräfta att de står bakom ansökan och dess finansieringsavtal.',
   });
 
-export const localeSchema = z.enum(locales, { error: messages.locale });
+export const localeSchema = z.enum(locales, { error: code('locale_invalid') });
 
 function applicationSchemaFor<T extends ApplicationType>(type: T) {
   return z.object({
-    type: z.literal(type, { error: messages.type }),
+    type: z.literal(type, { error: code('type_invalid') }),
     organisation: organisationSchema,
     contact: contactSchema,
     partners: partnersSchema,
@@ -312,18 +316,14 @@ export const revisionApplicationSchema = applicationSchemaFor('revision');
 
 /** Either version, chosen by `type`. Unknown top-level keys are dropped; nested objects are strict. */
 export const applicationSchema = z.discriminatedUnion('type', [fullApplicationSchema, revisionApplicationSchema], {
-  error: messages.type,
+  error: code('type_invalid'),
 });
 
 export type ApplicationInput = z.output<typeof applicationSchema>;
 
 // --- Validation result ---------------------------------------------------------------------------
 
-export interface ValidationError {
-  /** Dot-joined path, e.g. `organisation.organisationNumber`, `answers.annualBudget`; `''` for the body. */
-  path: string;
-  message: string;
-}
+export type { ValidationError } from './validation-error.js';
 
 export type ValidationResult =
   | { ok: true; value: ApplicationInput }
@@ -338,31 +338,58 @@ const typelessSchema = z.object({
   locale: localeSchema.optional(),
 });
 
+/** A bound from a too_big / too_small issue (zod reports number or bigint). */
+const bound = (value: unknown): number => Number(value);
+
+/** One issue as our error: its code (the message, see `code`) and the data the words need. */
+function toValidationError(issue: z.core.$ZodIssue, path: string): ValidationError {
+  const issueCode: ValidationCode = isValidationCode(issue.message) ? issue.message : zodIssueCode(issue);
+  const limit = issue.code === 'too_big' ? bound(issue.maximum) : issue.code === 'too_small' ? bound(issue.minimum) : NaN;
+  switch (issueCode) {
+    case 'field_required':
+      return { path, code: issueCode, params: { field: path } };
+    case 'too_long':
+    case 'too_many_options':
+    case 'number_too_large':
+    case 'too_many_partners':
+      return { path, code: issueCode, params: { max: limit } };
+    case 'number_too_small':
+      return { path, code: issueCode, params: { min: limit } };
+    case 'unknown_question':
+    case 'idempotency_key_too_long':
+      // Never reported by a check (unknown keys are handled below; the key is the handler's).
+      return { path, code: 'unknown_field' };
+    default:
+      // The remaining codes take no data (the compiler narrows issueCode to them).
+      return { path, code: issueCode } as ValidationError;
+  }
+}
+
 function toValidationErrors(issues: readonly z.core.$ZodIssue[], type?: ApplicationType): ValidationError[] {
   return issues.flatMap((issue): ValidationError[] => {
     const path = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {
       const inAnswers = path.length === 1 && path[0] === 'answers';
-      return issue.keys.map((key) => ({
-        path: [...path, key].join('.'),
-        message: inAnswers && type ? messages.unknownQuestion(type) : messages.unknownField,
-      }));
+      return issue.keys.map((key): ValidationError => {
+        const keyPath = [...path, key].join('.');
+        return inAnswers && type ? { path: keyPath, code: 'unknown_question', params: { applicationType: type } } : { path: keyPath, code: 'unknown_field' };
+      });
     }
-    return [{ path: path.join('.'), message: issue.message }];
+    return [toValidationError(issue, path.join('.'))];
   });
 }
 
 /**
  * Validates a body; on failure lists the problems (the first `maxListedErrors`, and their number)
- * with their dotted paths and Swedish messages.
+ * with their dotted paths, codes and the data their messages need.
  */
 export function validateApplication(body: unknown): ValidationResult {
-  const result = applicationSchema.safeParse(withListsCut(body), swedishFallback);
+  const result = applicationSchema.safeParse(withListsCut(body), codedIssues);
   if (result.success) return { ok: true, value: result.data };
-  // One field can fail two checks with the same words (a website that is neither text nor a URL).
+  // One field can fail two checks the same way (a website that is neither text nor a URL).
   const seen = new Set<string>();
   const unique = allValidationErrors(body, result.error.issues).filter((e) => {
-    const key = `${e.path}\u0000${e.message}`;
+    const key = `${e.path}\u0000${e.code}\u0000${JSON.stringify(e.params ?? null)}`;
     return seen.has(key) ? false : (seen.add(key), true);
   });
   const { items, total } = firstErrors(unique);
@@ -398,12 +425,12 @@ function allValidationErrors(body: unknown, issues: readonly z.core.$ZodIssue[])
     return toValidationErrors(issues, type as ApplicationType);
   }
   // No valid type: report it, then whatever else can be checked without knowing the questions.
-  const errors: ValidationError[] = [{ path: 'type', message: messages.type }];
+  const errors: ValidationError[] = [{ path: 'type', code: 'type_invalid' }];
   if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
-    const rest = typelessSchema.safeParse(body, swedishFallback);
+    const rest = typelessSchema.safeParse(body, codedIssues);
     if (!rest.success) errors.push(...toValidationErrors(rest.error.issues));
   } else {
-    errors.unshift({ path: '', message: messages.body });
+    errors.unshift({ path: '', code: 'body_invalid' });
   }
   return errors;
 }
@@ -418,6 +445,11 @@ export interface ApplicationJsonSchemaOptions {
   revisionOpensDaysBefore: number;
   /** … until this many months after it lapsed. */
   revisionGraceMonths: number;
+  /**
+   * A message as the API answers it (Swedish): the schema quotes the words of the rules it cannot
+   * express, so a client can tie a refusal to its rule. The domain has codes, the edge has words.
+   */
+  messageFor: (code: PlainValidationCode) => string;
 }
 
 /**
@@ -427,7 +459,8 @@ export interface ApplicationJsonSchemaOptions {
  */
 export function unexpressibleRules(options: Omit<ApplicationJsonSchemaOptions, 'id'>): string[] {
   return [
-    `Organisationsnumrets sista siffra är en kontrollsiffra (Luhn); annars 400 med meddelandet "${organisationNumberMessage}"`,
+    `Organisationsnumrets sista siffra är en kontrollsiffra (Luhn); annars 400 med felkoden organisation_number_invalid och meddelandet "${options.messageFor('organisation_number_invalid')}"`,
+    `Samverkanspartnerna ska vara minst kommunen och fastighetsägarna eller handeln och näringslivet; annars 400 med felkoden partner_roles_required och meddelandet "${options.messageFor('partner_roles_required')}"`,
     'Endast medlemmar i Svenska Stadskärnor kan ansöka: organisationsnumret ska finnas i medlemsregistret; annars 403 (problemtyp not-a-member).',
     `En revidering (type "revision") kräver att organisationen har eller har haft en kvalitetsmärkning, och kan lämnas från ${options.revisionOpensDaysBefore} dagar före dess sista giltighetsdag till ${options.revisionGraceMonths} månader efter att den gått ut; annars 403 (problemtyp revision-not-open) med det datum då fönstret öppnar.`,
     'En organisation kan ha en pågående ansökan i taget: medan en ansökan inte är avslutad avvisas nya av båda slagen med 409 (problemtyp application-in-progress).',

@@ -1,4 +1,5 @@
 import * as z from '../lib/zod.js';
+import type { ValidationCode } from './validation-error.js';
 
 /**
  * Swedish organisation numbers (organisationsnummer): ten digits written `NNNNNN-NNNN`, the last
@@ -10,8 +11,9 @@ import * as z from '../lib/zod.js';
  * them are accepted and stored as `NNNNNN-NNNN`.
  */
 
-export const organisationNumberMessage = 'Organisationsnumret ska ha formen NNNNNN-NNNN och en giltig kontrollsiffra.';
-export const organisationNumberMissingMessage = 'Fyll i organisationsnummer.';
+/** The codes the schema reports (issue messages; templates/validation-messages.ts has the words). */
+const invalid: ValidationCode = 'organisation_number_invalid';
+const missing: ValidationCode = 'organisation_number_required';
 
 /** The longest input worth looking at (12 digits, separators and spaces); bounds the regex work. */
 export const organisationNumberMaxLength = 30;
@@ -71,19 +73,19 @@ export function isValidOrganisationNumber(input: string): boolean {
 
 /**
  * Accepts a string in any accepted form, outputs the canonical `NNNNNN-NNNN`. Missing or empty:
- * "Fyll i organisationsnummer."; anything else wrong: the one format message.
+ * `organisation_number_required`; anything else wrong: the one `organisation_number_invalid`.
  */
 export const organisationNumberSchema = z
-  .string({ error: (issue) => (issue.input === undefined ? organisationNumberMissingMessage : organisationNumberMessage) })
-  .refine((value) => value.trim() !== '', { error: organisationNumberMissingMessage, abort: true })
-  .max(organisationNumberMaxLength, { error: organisationNumberMessage, abort: true })
-  .regex(organisationNumberPattern, { error: organisationNumberMessage, abort: true })
-  .refine((value) => normaliseOrganisationNumber(value) !== null, { error: organisationNumberMessage })
+  .string({ error: (issue) => (issue.input === undefined ? missing : invalid) })
+  .refine((value) => value.trim() !== '', { error: missing, abort: true })
+  .max(organisationNumberMaxLength, { error: invalid, abort: true })
+  .regex(organisationNumberPattern, { error: invalid, abort: true })
+  .refine((value) => normaliseOrganisationNumber(value) !== null, { error: invalid })
   .transform((value) => normaliseOrganisationNumber(value) ?? value)
   .meta({
     description:
       'Organisationsnummer, normalt NNNNNN-NNNN. Bindestreck (även – och —), mellanslag och sekelsiffror (16, 19, 20) ' +
       'godtas och sparas som NNNNNN-NNNN. Regler som schemat inte kan uttrycka: sista siffran är en kontrollsiffra ' +
-      `(Luhn): "${organisationNumberMessage}" Organisationen måste vara medlem i Svenska Stadskärnor (annars 403).`,
+      '(Luhn), annars felkoden organisation_number_invalid. Organisationen måste vara medlem i Svenska Stadskärnor (annars 403).',
     examples: ['802999-1000'],
   });

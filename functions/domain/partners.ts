@@ -22,17 +22,6 @@ export interface Partner {
   email: string;
 }
 
-export const partnerMessages = {
-  role: 'Välj partnerns roll: kommunen, fastighetsägarna, handeln och näringslivet eller annan part.',
-  organisation: 'Ange partnerns organisation.',
-  name: 'Ange namnet på partnerns kontaktperson.',
-  emailRequired: 'Ange partnerns e-postadress.',
-  email: 'Ange en giltig e-postadress.',
-  list: 'Ange samverkanspartnerna.',
-  tooMany: `Ange högst ${maxPartners} samverkanspartner.`,
-  requiredRoles: 'Ange minst en partner med rollen Kommunen och minst en med rollen Fastighetsägarna eller Handeln och näringslivet.',
-} as const;
-
 /** The rule the collaboration must meet: the municipality, and property owners or trade and business. */
 export function hasRequiredRoles(partners: readonly Pick<Partner, 'role'>[]): boolean {
   return partners.some((p) => p.role === 'municipality') && partners.some((p) => p.role === 'property_owners' || p.role === 'business');

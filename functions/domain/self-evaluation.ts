@@ -1,4 +1,5 @@
-import { applicationBodyFromForm, contactFieldNames, extractFormMeta, organisationFieldNames, type FormFields } from './application-form.js';
+import { applicationBodyFromForm, extractFormMeta, type FormFields } from './application-form.js';
+import { applicantFieldPaths } from './applicant-fields.js';
 import { criteriaForSection, publishedCriteria, type Criterion } from './criteria.js';
 import { questionsFor, sectionsFor, type Question, type Section } from './question-catalogue.js';
 import type { ApplicationType } from './application-type.js';
@@ -57,8 +58,7 @@ export function knownFormFields(fields: FormFields, type: ApplicationType): Form
   const names = new Set<string>([
     'type',
     'locale',
-    ...organisationFieldNames.map((n) => `organisation.${n}`),
-    ...contactFieldNames.map((n) => `contact.${n}`),
+    ...applicantFieldPaths,
     ...questionsFor(type).map((q) => `answers.${q.id}`),
   ]);
   return Object.fromEntries(Object.entries(fields).filter(([name, value]) => names.has(name) && value !== undefined));

@@ -2,6 +2,7 @@ import { runtimeConfig } from '../config/runtime-config.js';
 import { applicationJsonSchema } from '../domain/application.schema.js';
 import { httpHandler } from '../lambda/http-handler.js';
 import { jsonResponse } from '../http/responses.js';
+import { validationMessage } from '../templates/validation-messages.js';
 
 /** Where the schema is published; also its `$id`, so it names the deployment that serves it. */
 export const applicationSchemaPath = '/api/schema/application';
@@ -17,6 +18,8 @@ export const handler = httpHandler(async () => {
     // A revision opens with the first renewal reminder.
     revisionOpensDaysBefore: Math.max(...config.RENEWAL_REMINDER_DAYS),
     revisionGraceMonths: config.REVISION_GRACE_MONTHS,
+    // The API answers in Swedish unless asked otherwise; the schema quotes those words.
+    messageFor: (code) => validationMessage({ code }, 'sv'),
   });
   return jsonResponse(200, schema, {
     'content-type': 'application/schema+json; charset=utf-8',

@@ -73,8 +73,8 @@ async function prefilledRevision(token: string, locale: Locale): Promise<HttpRes
       const values = applicationToFormValues(
         {
           type: application.applicationType,
-          organisation: { ...application.organisation, website: application.organisation.website },
-          contact: { ...application.contact, phone: application.contact.phone },
+          organisation: application.organisation,
+          contact: application.contact,
           partners: application.partners,
           answers: application.answers as Parameters<typeof applicationToFormValues>[0]['answers'],
           locale: application.locale,

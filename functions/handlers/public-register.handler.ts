@@ -34,7 +34,7 @@ export const handler = httpHandler(async (event): Promise<HttpResult> => {
     if (format === 'html') return htmlResponse(400, renderRegisterDateError(given));
     throw new HttpProblem(400, 'Ogiltigt datum', 'Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2026-11-25.', {
       type: problemTypes.validation,
-      errors: [{ path: 'date', message: 'Ange ett giltigt datum som ÅÅÅÅ-MM-DD.' }],
+      errors: [{ path: 'date', code: 'date_invalid' }],
     });
   }
   const date = given || today;

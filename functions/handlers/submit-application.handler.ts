@@ -12,20 +12,16 @@ import { receivedCookie } from '../http/received-notice.js';
 import { htmlResponse, jsonResponse, redirectResponse, type HttpResult } from '../http/responses.js';
 import { renderApplyForm } from '../templates/apply-form.template.js';
 import { uiMessages } from '../templates/messages.js';
+import { validationMessages } from '../templates/validation-messages.js';
 import { renderRevisionNotOpen } from '../templates/revision-form.template.js';
 import { normaliseOrganisationNumber } from '../domain/organisation-number.js';
+import { fieldError } from '../domain/validation-error.js';
 import { renderAwaitingConfirmationReceipt, renderSubmissionReceipt } from '../templates/submission-receipt.template.js';
 import { isMember, submitApplication, type SubmitApplicationResult } from '../use-cases/submit-application.use-case.js';
 
-const notMemberMessage =
-  'Endast medlemmar i Svenska Stadskärnor kan ansöka om kvalitetsmärkning (QM). Organisationsnumret finns inte i medlemsregistret – kontakta Svenska Stadskärnor om ni vill bli medlemmar.';
-const keyReusedMessage =
-  'Samma idempotensnyckel har redan använts för en annan ansökan. Använd en ny nyckel för en ny ansökan.';
-const inProgressMessage = 'Ansökan med den här nyckeln behandlas redan. Försök igen om en liten stund.';
-// True whether or not this refusal re-sent the link: the open application's contact has it, or
-// gets it with the acknowledgement; it is re-sent at most every ten minutes.
-const applicationOpenMessage =
-  'Organisationen har redan en ansökan under behandling, och bara en ansökan i taget kan behandlas. Den pågående ansökans kontaktperson får länken till den via e-post (vi skickar den på nytt högst en gång var tionde minut).';
+// The refusals' words are the validation messages' (Swedish in the problem's detail; the field
+// errors in the reader's language).
+const say = validationMessages.sv;
 
 /** POST /applications: the JSON API and the HTML form share validation and the use case. */
 export const handler = httpHandler(async (event) => {
@@ -41,7 +37,7 @@ async function submitJson(event: APIGatewayProxyEventV2, value: unknown): Promis
   }
   const idempotencyKey = event.headers['idempotency-key']?.trim() || undefined;
   if (idempotencyKey && idempotencyKey.length > 255) {
-    throw validationProblem([{ path: 'Idempotency-Key', message: 'Idempotensnyckeln får vara högst 255 tecken.' }]);
+    throw validationProblem([{ path: 'Idempotency-Key', code: 'idempotency_key_too_long', params: { max: 255 } }]);
   }
   const result = await submit(validation.value as ApplicationSubmission, idempotencyKey);
   switch (result.kind) {
@@ -53,15 +49,15 @@ async function submitJson(event: APIGatewayProxyEventV2, value: unknown): Promis
       return jsonResponse(201, receipt, { location: receipt.statusUrl, ...replayed });
     }
     case 'not_member':
-      throw new HttpProblem(403, 'Endast medlemmar kan ansöka', notMemberMessage, { type: problemTypes.notMember });
+      throw new HttpProblem(403, 'Endast medlemmar kan ansöka', say.not_member(), { type: problemTypes.notMember });
     case 'revision_not_open':
       throw new HttpProblem(403, 'Revidering är inte möjlig', uiMessages.sv.revisionRefusal(result.refusal), { type: problemTypes.revisionNotOpen });
     case 'application_open':
-      throw new HttpProblem(409, 'En ansökan pågår redan', applicationOpenMessage, { type: problemTypes.applicationInProgress });
+      throw new HttpProblem(409, 'En ansökan pågår redan', say.application_open(), { type: problemTypes.applicationInProgress });
     case 'idempotency_key_reused':
-      throw new HttpProblem(422, 'Idempotensnyckeln är redan använd', keyReusedMessage, { type: problemTypes.idempotencyKeyReused });
+      throw new HttpProblem(422, 'Idempotensnyckeln är redan använd', say.idempotency_key_reused(), { type: problemTypes.idempotencyKeyReused });
     case 'in_progress':
-      throw new HttpProblem(409, 'Ansökan behandlas redan', inProgressMessage, {
+      throw new HttpProblem(409, 'Ansökan behandlas redan', say.request_in_progress(), {
         type: problemTypes.requestInProgress,
         headers: { 'retry-after': '5' },
       });
@@ -90,15 +86,15 @@ async function submitForm(fields: Record<string, string | string[]>): Promise<Ht
       // To the clean URL, the one worth bookmarking; the cookie shows the "received" notice once.
       return { ...redirectResponse(result.receipt.statusUrl), cookies: [receivedCookie(result.receipt.id)] };
     case 'application_open':
-      return rerender(409, [{ path: 'organisation.organisationNumber', message: applicationOpenMessage }]);
+      return rerender(409, [fieldError('organisation.organisationNumber', 'application_open')]);
     case 'not_member':
-      return rerender(403, [{ path: 'organisation.organisationNumber', message: notMemberMessage }]);
+      return rerender(403, [fieldError('organisation.organisationNumber', 'not_member')]);
     case 'revision_not_open':
       return htmlResponse(403, renderRevisionNotOpen(result.refusal, meta.locale ?? 'sv'));
     case 'idempotency_key_reused':
-      return rerender(422, [{ path: 'idempotencyKey', message: keyReusedMessage }]);
+      return rerender(422, [fieldError('idempotencyKey', 'idempotency_key_reused')]);
     case 'in_progress':
-      return rerender(409, [{ path: 'idempotencyKey', message: inProgressMessage }]);
+      return rerender(409, [fieldError('idempotencyKey', 'request_in_progress')]);
   }
 }
 
@@ -128,7 +124,7 @@ async function withMembership(errors: ProblemFieldError[], body: unknown): Promi
   const organisationNumber = typeof typed === 'string' ? normaliseOrganisationNumber(typed) : null;
   if (!organisationNumber) return errors;
   if (await isMember(dependencies(), organisationNumber)) return errors;
-  return [{ path, message: notMemberMessage }, ...errors];
+  return [fieldError(path, 'not_member'), ...errors];
 }
 
 function validationProblem(errors: ProblemFieldError[], errorCount = errors.length): HttpProblem {

@@ -2,6 +2,7 @@ import { dependencies } from '../adapters/dependencies.js';
 import { applicationBodyFromForm } from '../domain/application-form.js';
 import type { ApplicationSubmission } from '../domain/application-record.js';
 import { validateApplication } from '../domain/application.schema.js';
+import { fieldError } from '../domain/validation-error.js';
 import { parseRequestBody } from '../http/request-body.js';
 import { htmlResponse } from '../http/responses.js';
 import { httpHandler } from '../lambda/http-handler.js';
@@ -27,15 +28,15 @@ export const handler = httpHandler(async (event) => {
   const result = await submitCompletion(deps, token, validation.value as ApplicationSubmission);
   if (result.kind === 'accepted') return htmlResponse(200, renderCompletionDone(result.application, { justNow: true }));
   if (result.kind === 'organisation_changed') {
-    const errors = [{ path: 'organisation.organisationNumber', message: 'Organisationsnumret och ansökans version kan inte ändras i en komplettering.' }];
+    const errors = [fieldError('organisation.organisationNumber', 'completion_organisation_locked')];
     return htmlResponse(400, renderCompletionForm({ application: result.application, request: result.request, action, values: fields, errors }));
   }
   if (result.kind === 'contact_changed') {
-    const errors = [{ path: 'contact.email', message: 'Kontaktpersonens e-postadress kan inte ändras i en komplettering. Kontakta Svenska Stadskärnor om den behöver bytas.' }];
+    const errors = [fieldError('contact.email', 'completion_contact_email_locked')];
     return htmlResponse(400, renderCompletionForm({ application: result.application, request: result.request, action, values: fields, errors }));
   }
   if (result.kind === 'partners_changed') {
-    const errors = [{ path: 'partners', message: 'Samverkanspartnerna kan inte ändras i en komplettering: de har redan ombetts bekräfta ansökan. Kontakta Svenska Stadskärnor om en partner behöver bytas.' }];
+    const errors = [fieldError('partners', 'completion_partners_locked')];
     return htmlResponse(400, renderCompletionForm({ application: result.application, request: result.request, action, values: fields, errors }));
   }
   return completionLinkAnswer(result, 409);

@@ -1,5 +1,6 @@
 import * as z from '../lib/zod.js';
 import { isCalendarDate } from '../domain/calendar-date.js';
+import { swedishIssueMessage } from '../templates/validation-messages.js';
 import type { AdminForm } from './admin-http.js';
 
 // The workspace's form fields, shared by the actions and the member register's functions. Staff
@@ -28,6 +29,6 @@ export type Parsed<S extends z.ZodType> = { ok: true; value: z.infer<S> } | { ok
 
 export function parse<S extends z.ZodType>(schema: S, form: AdminForm): Parsed<S> {
   const result = schema.safeParse(form.fields);
-  return result.success ? { ok: true, value: result.data } : { ok: false, errors: result.error.issues.map((i) => i.message) };
+  return result.success ? { ok: true, value: result.data } : { ok: false, errors: result.error.issues.map((i) => swedishIssueMessage(i.message)) };
 }
 

@@ -3,6 +3,8 @@ import { applicationTypes } from '../domain/application-type.js';
 import { partnerRoles } from '../domain/partners.js';
 import { calendarDatePattern } from '../domain/calendar-date.js';
 import { maxListedErrors } from '../domain/error-list.js';
+import { validationCodes } from '../domain/validation-error.js';
+import type { RenderedValidationError } from '../templates/validation-messages.js';
 import type { RegisterEntry } from '../templates/public-register.template.js';
 import { certificateStatuses } from '../domain/certificate.js';
 import type { CertificateFacts } from '../templates/certificate-verification.template.js';
@@ -61,13 +63,29 @@ export const problemSchema = z
     status: z.int().min(400).max(599),
     detail: z.string().meta({ description: 'Förklaring på svenska: vad som hände och vad du kan göra.' }),
     errors: z
-      .array(z.object({ path: z.string().meta({ description: 'Fältets sökväg, t.ex. contact.email.' }), message: z.string() }))
+      .array(
+        z.object({
+          path: z.string().meta({ description: 'Fältets sökväg, t.ex. contact.email.' }),
+          message: z.string().meta({
+            description: 'Felet i ord: på svenska, på engelska om Accept-Language eller ?lang=en ber om det. Orden kan ändras; koden står fast.',
+          }),
+          code: z.enum(validationCodes).meta({ description: 'Vad som är fel, som en kod att programmera mot, t.ex. too_long.' }),
+          params: z
+            .record(z.string(), z.union([z.string(), z.number()]))
+            .optional()
+            .meta({ description: 'Uppgifterna meddelandet bygger på, t.ex. { "max": 200 } för too_long.', examples: [{ max: 200 }] }),
+        }),
+      )
       .max(maxListedErrors)
       .optional()
       .meta({ description: `Felen per fält: högst de ${maxListedErrors} första.` }),
     errorCount: z.int().min(0).optional().meta({ description: 'Hur många fel det fanns totalt (errors listar högst de första).' }),
   })
-  .meta({ id: 'Problem', description: 'Ett felsvar enligt RFC 9457 (application/problem+json), på svenska.' });
+  .meta({
+    id: 'Problem',
+    description: 'Ett felsvar enligt RFC 9457 (application/problem+json), på svenska; felen per fält har också en kod (code) och dess uppgifter (params).',
+  });
+same<NonNullable<z.output<typeof problemSchema>['errors']>[number], RenderedValidationError>(true);
 
 const registerEntrySchema = z.object({
   certificateId,

@@ -1,11 +1,11 @@
+import type { ValidationError } from '../domain/validation-error.js';
+
 /**
  * An error answer in RFC 9457 terms. Handlers throw it; the problem-responses middleware renders it
- * as application/problem+json for API clients or as a Swedish HTML page for browsers.
+ * as application/problem+json for API clients or as a Swedish HTML page for browsers. Field errors
+ * are codes with their data; the middleware says them in the request's language.
  */
-export interface ProblemFieldError {
-  path: string;
-  message: string;
-}
+export type ProblemFieldError = ValidationError;
 
 export class HttpProblem extends Error {
   constructor(

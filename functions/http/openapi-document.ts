@@ -3,6 +3,7 @@ import { createDocument, type ZodOpenApiResponseObject } from 'zod-openapi';
 import { applicationSchema, unexpressibleRules } from '../domain/application.schema.js';
 import { calendarDatePattern } from '../domain/calendar-date.js';
 import { maxBodyBytes } from './request-body.js';
+import { validationMessage } from '../templates/validation-messages.js';
 import {
   awaitingConfirmationSchema,
   certificateSchema,
@@ -50,7 +51,7 @@ const idempotencyKey = z
   });
 
 export function apiDocument(options: ApiDocumentOptions): ReturnType<typeof createDocument> {
-  const rules = unexpressibleRules(options);
+  const rules = unexpressibleRules({ ...options, messageFor: (code) => validationMessage({ code }, 'sv') });
   return createDocument({
     openapi: '3.1.0',
     info: {
@@ -58,7 +59,7 @@ export function apiDocument(options: ApiDocumentOptions): ReturnType<typeof crea
       version: '1',
       description:
         'Det publika JSON-API:et för kvalitetsmärkningen: ansök, se registret, kriterierna och en enskild kvalitetsmärkning. ' +
-        `Ansökans JSON Schema finns också fristående på ${options.applicationSchemaUrl}. Felsvar är application/problem+json (RFC 9457) på svenska.`,
+        `Ansökans JSON Schema finns också fristående på ${options.applicationSchemaUrl}. Felsvar är application/problem+json (RFC 9457) på svenska; varje fel i errors har också en kod (code) att programmera mot, och dess meddelande kommer på engelska med Accept-Language: en eller ?lang=en.`,
     },
     servers: [{ url: options.publicBaseUrl }],
     paths: {

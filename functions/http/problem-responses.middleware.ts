@@ -5,7 +5,17 @@ import { html, renderPage } from '../templates/layout.template.js';
 import { publicBaseUrl } from '../config/runtime-config.js';
 import { firstErrors } from '../domain/error-list.js';
 import { HttpProblem, problemTypeUri } from './http-problem.js';
+import { pickLocale } from '../templates/messages.js';
+import { renderValidationErrors } from '../templates/validation-messages.js';
 import { htmlResponse, jsonResponse, prefersHtml, type HttpResult } from './responses.js';
+
+/**
+ * The language of the field errors' messages: English when `?lang=en` or Accept-Language asks for
+ * it first, Swedish otherwise (the title and detail stay Swedish, as the OpenAPI document says).
+ */
+function requestLocale(event: APIGatewayProxyEventV2 | undefined) {
+  return pickLocale(event?.queryStringParameters?.lang ?? event?.headers?.['accept-language']);
+}
 
 /**
  * Turns thrown errors into answers: HttpProblem → its status (problem+json, or an HTML page for
@@ -25,7 +35,7 @@ export function problemResponses(logger: Logger): MiddlewareObj<APIGatewayProxyE
       const errors = problem.extras.errors ? firstErrors(problem.extras.errors) : undefined;
       if (prefersHtml(headers)) {
         const body = html`<h1>${problem.title}</h1><p>${problem.detail}</p>
-${errors?.items.length ? html`<ul>${errors.items.map((e) => html`<li>${e.message}</li>`)}</ul>` : ''}
+${errors?.items.length ? html`<ul>${renderValidationErrors(errors.items, 'sv').map((e) => html`<li>${e.message}</li>`)}</ul>` : ''}
 ${errors && errors.total > errors.items.length ? html`<p>Och ${errors.total - errors.items.length} fel till.</p>` : ''}
 <p><a href="/apply">Till ansökningsformuläret</a></p>`;
         request.response = htmlResponse(problem.status, renderPage({ title: problem.title, lang: 'sv', body }), problem.extras.headers);
@@ -37,7 +47,7 @@ ${errors && errors.total > errors.items.length ? html`<p>Och ${errors.total - er
             title: problem.title,
             status: problem.status,
             detail: problem.detail,
-            ...(errors ? { errors: errors.items, errorCount: errors.total } : {}),
+            ...(errors ? { errors: renderValidationErrors(errors.items, requestLocale(request.event)), errorCount: errors.total } : {}),
           },
           { 'content-type': 'application/problem+json; charset=utf-8', ...problem.extras.headers },
         );

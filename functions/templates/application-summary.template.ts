@@ -2,12 +2,27 @@ import type { ApplicationRecord } from '../domain/application-record.js';
 import type { Locale } from '../domain/locale.js';
 import { sectionsFor, type Question } from '../domain/question-catalogue.js';
 import { html, safe, type HtmlSafeString } from './layout.template.js';
-import { uiMessages } from './messages.js';
+import { fieldTextFor, uiMessages } from './messages.js';
+import { applicantFieldGroups, type ApplicantField, type ApplicantFieldGroup } from '../domain/applicant-fields.js';
 
-export const labels = {
-  sv: { organisation: 'Organisation', contact: 'Kontaktperson', name: 'Namn', organisationNumber: 'Organisationsnummer', town: 'Ort', municipality: 'Kommun', website: 'Webbplats', role: 'Roll', email: 'E-post', phone: 'Telefon' },
-  en: { organisation: 'Organisation', contact: 'Contact person', name: 'Name', organisationNumber: 'Organisation number', town: 'Town', municipality: 'Municipality', website: 'Website', role: 'Role', email: 'Email', phone: 'Phone' },
-} as const;
+/**
+ * A group's fields in the order the summary lists them: as described (applicant-fields.ts), with
+ * the name first, since a summary opens with whom it is about.
+ */
+function summaryFields(group: ApplicantFieldGroup): readonly ApplicantField[] {
+  const fields: readonly ApplicantField[] = applicantFieldGroups[group];
+  return [...fields.filter((f) => f.key === 'name'), ...fields.filter((f) => f.key !== 'name')];
+}
+
+/** A group's values with their short labels; an optional field left empty shows as "–". */
+function summaryFacts(application: ApplicationRecord, group: ApplicantFieldGroup, locale: Locale) {
+  const values: Record<string, string | undefined> = application[group];
+  return summaryFields(group).map((field) => ({
+    field,
+    label: fieldTextFor(locale, `${group}.${field.key}`)?.summaryLabel ?? field.key,
+    value: values[field.key],
+  }));
+}
 
 export function answerText(question: Question, value: unknown, locale: Locale = 'sv'): string {
   if (value === undefined || value === null || value === '') return '–';
@@ -31,29 +46,14 @@ export interface SummaryOptions {
 /** The organisation and the contact person, read-only. */
 export function organisationAndContact(application: ApplicationRecord, options: SummaryOptions = {}): HtmlSafeString {
   const { locale = 'sv', headingLevel = 2, idPrefix = 'summary' } = options;
-  const t = labels[locale];
   const h = safe(`h${headingLevel}`);
-  const { organisation: o, contact: c } = application;
-  return html`
-<section aria-labelledby="${idPrefix}-organisation">
-  <${h} id="${idPrefix}-organisation">${t.organisation}</${h}>
+  const group = (name: ApplicantFieldGroup) => html`
+<section aria-labelledby="${idPrefix}-${name}">
+  <${h} id="${idPrefix}-${name}">${uiMessages[locale].summaryHeadings[name]}</${h}>
   <dl class="facts">
-    <dt>${t.name}</dt><dd>${o.name}</dd>
-    <dt>${t.organisationNumber}</dt><dd>${o.organisationNumber}</dd>
-    <dt>${t.town}</dt><dd>${o.town}</dd>
-    <dt>${t.municipality}</dt><dd>${o.municipality}</dd>
-    <dt>${t.website}</dt><dd>${o.website ?? '–'}</dd>
-  </dl>
-</section>
-<section aria-labelledby="${idPrefix}-contact">
-  <${h} id="${idPrefix}-contact">${t.contact}</${h}>
-  <dl class="facts">
-    <dt>${t.name}</dt><dd>${c.name}</dd>
-    <dt>${t.role}</dt><dd>${c.role}</dd>
-    <dt>${t.email}</dt><dd>${c.email}</dd>
-    <dt>${t.phone}</dt><dd>${c.phone ?? '–'}</dd>
-  </dl>
+${summaryFacts(application, name, locale).map(({ label, value }) => html`    <dt>${label}</dt><dd>${value ?? '–'}</dd>\n`)}  </dl>
 </section>`;
+  return html`${group('organisation')}${group('contact')}`;
 }
 
 /** The whole application as read-only text, every answer escaped; labels from the question catalogue. */
@@ -72,6 +72,21 @@ ${sectionsFor(application.applicationType).map(
 )}`;
 }
 
+/**
+ * A group in a mail: one line of its values after the group's heading, the organisation number in
+ * brackets after the name as letters write it; a web address on a line of its own, so that mail
+ * programs make it a link. Empty optional fields are left out.
+ */
+function applicantLines(application: ApplicationRecord, group: ApplicantFieldGroup, locale: Locale): [string, string][] {
+  const facts = summaryFacts(application, group, locale).filter((fact) => fact.value !== undefined && fact.value !== '');
+  const inline = facts.filter((fact) => fact.field.input !== 'url');
+  const own = facts.filter((fact) => fact.field.input === 'url').map(({ label, value }): [string, string] => [label, value ?? '']);
+  const text = inline
+    .map(({ field, value }, i) => (field.normaliser === 'organisationNumber' && i > 0 ? ` (${value})` : `${i > 0 ? ', ' : ''}${value}`))
+    .join('');
+  return [[uiMessages[locale].summaryHeadings[group], text], ...own];
+}
+
 /** How much of a long answer a mail repeats; the status page has all of it. */
 const mailAnswerLength = 160;
 
@@ -80,13 +95,10 @@ const mailAnswerLength = 160;
  * question with the beginning of its answer (the full copy is on the status page).
  */
 export function applicationSummaryLines(application: ApplicationRecord, locale: Locale): [string, string][] {
-  const t = labels[locale];
-  const { organisation: o, contact: c } = application;
   const shorten = (text: string) => (text.length > mailAnswerLength ? `${text.slice(0, mailAnswerLength - 1).trimEnd()}…` : text);
   return [
-    [t.organisation, `${o.name} (${o.organisationNumber}), ${o.town}, ${o.municipality}`],
-    ...(o.website ? ([[t.website, o.website]] as [string, string][]) : []),
-    [t.contact, `${c.name}, ${c.role}, ${c.email}${c.phone ? `, ${c.phone}` : ''}`],
+    ...applicantLines(application, 'organisation', locale),
+    ...applicantLines(application, 'contact', locale),
     ...sectionsFor(application.applicationType)
       .flatMap((section) => section.questions)
       .map((q): [string, string] => [q.label[locale], shorten(answerText(q, application.answers[q.id], locale).replace(/\s+/g, ' '))]),

@@ -1,24 +1,28 @@
 import { honeypotFieldName, partnerFieldNames, type FormFields } from '../domain/application-form.js';
 import { maxPartners, partnerRoles } from '../domain/partners.js';
 import { sectionsFor, type Question, type Section } from '../domain/question-catalogue.js';
+import {
+  applicantFieldPaths,
+  contactFields as contactFieldDescriptions,
+  organisationFields as organisationFieldDescriptions,
+  type ApplicantField,
+  type ApplicantFieldGroup,
+} from '../domain/applicant-fields.js';
 import type { ApplicationType } from '../domain/application-type.js';
 import type { Locale } from '../domain/locale.js';
 import { privacyPath } from '../config/site-contact.js';
 import { html, renderPage, type HtmlSafeString } from './layout.template.js';
-import { localiseError, uiMessages, type UiMessages } from './messages.js';
-
-/** A validation problem as produced by `validateApplication` (dotted path, message). */
-export interface FormError {
-  path: string;
-  message: string;
-}
+import { fieldTextFor, uiMessages, type UiMessages } from './messages.js';
+import { validationMessage } from './validation-messages.js';
+import type { ValidationError } from '../domain/validation-error.js';
 
 export interface ApplyFormOptions {
   type: ApplicationType;
   locale: Locale;
   /** Field values to show: the posted fields after an error, or `applicationToFormValues(...)` to prefill. */
   values?: FormFields;
-  errors?: readonly FormError[];
+  /** As `validateApplication` reports them (dotted path, code); the form says them in its locale. */
+  errors?: readonly ValidationError[];
   idempotencyKey: string;
   /** Where the form posts; default `/applications`. */
   action?: string;
@@ -206,40 +210,42 @@ function questionField(question: Question, ctx: FieldContext): HtmlSafeString {
   }
 }
 
+/**
+ * One organisation or contact field, from its description (applicant-fields.ts) and its words.
+ * Free text states its length limit in the hint; a value with a form of its own (an organisation
+ * number, an address, a phone number) says its form instead. Values that are not words (numbers,
+ * web and email addresses) are not spell-checked; short ones (numbers) get a narrow box.
+ */
+function applicantField(group: ApplicantFieldGroup, field: ApplicantField, ctx: FieldContext): HtmlSafeString {
+  const text = fieldTextFor(ctx.locale, `${group}.${field.key}`);
+  const freeText = (field.input === 'text' && !field.normaliser) || field.input === 'url';
+  return textInput(
+    {
+      name: `${group}.${field.key}`,
+      label: text?.label ?? field.key,
+      help: text?.help,
+      required: field.required,
+      ...(freeText ? { maxLength: field.maxLength } : {}),
+      inputType: field.input,
+      ...(field.autocomplete ? { autocomplete: field.autocomplete } : {}),
+      narrow: Boolean(field.normaliser) || field.input === 'tel',
+      ...(field.normaliser || field.input === 'url' || field.input === 'email' ? { spellcheck: false } : {}),
+    },
+    ctx,
+  );
+}
+
 function organisationFields(ctx: FieldContext): HtmlSafeString {
-  const t = ctx.text.organisation;
-  const field = (key: keyof UiMessages['organisation'], required: boolean) => ({
-    name: `organisation.${key}`,
-    label: t[key].label,
-    help: t[key].help,
-    required,
-  });
   return html`<fieldset id="section-organisation">
 <legend>${ctx.text.organisationLegend}</legend>
-${textInput({ ...field('organisationNumber', true), narrow: true, autocomplete: 'off', spellcheck: false }, ctx)}
-${textInput({ ...field('name', true), maxLength: 200, autocomplete: 'organization' }, ctx)}
-${textInput({ ...field('town', true), maxLength: 100, autocomplete: 'address-level2' }, ctx)}
-${textInput({ ...field('municipality', true), maxLength: 100 }, ctx)}
-${textInput({ ...field('website', false), inputType: 'url', maxLength: 500, autocomplete: 'url', spellcheck: false }, ctx)}
-</fieldset>`;
+${organisationFieldDescriptions.map((field) => html`${applicantField('organisation', field, ctx)}\n`)}</fieldset>`;
 }
 
 function contactFields(ctx: FieldContext): HtmlSafeString {
-  const t = ctx.text.contact;
-  const field = (key: keyof UiMessages['contact'], required: boolean) => ({
-    name: `contact.${key}`,
-    label: t[key].label,
-    help: t[key].help,
-    required,
-  });
   return html`<fieldset id="section-contact">
 <legend>${ctx.text.contactLegend}</legend>
 <p class="hint" id="contact-privacy">${ctx.text.contactPrivacy} <a href="${privacyPath}">${ctx.text.privacyLink}</a>.</p>
-${textInput({ ...field('name', true), maxLength: 200, autocomplete: 'name' }, ctx)}
-${textInput({ ...field('role', true), maxLength: 100, autocomplete: 'organization-title' }, ctx)}
-${textInput({ ...field('email', true), inputType: 'email', autocomplete: 'email', spellcheck: false }, ctx)}
-${textInput({ ...field('phone', false), inputType: 'tel', narrow: true, autocomplete: 'tel' }, ctx)}
-</fieldset>`;
+${contactFieldDescriptions.map((field) => html`${applicantField('contact', field, ctx)}\n`)}</fieldset>`;
 }
 
 /** Room for up to `maxPartners` partners, one row each, no JavaScript needed. */
@@ -272,8 +278,7 @@ function fieldLabels(type: ApplicationType, locale: Locale): Map<string, string>
   for (let i = 0; i < maxPartners; i++) {
     for (const key of partnerFieldNames) labels.set(`partners.${i}.${key}`, `${text.partners.row(i + 1)}: ${text.partners[key]}`);
   }
-  for (const [key, value] of Object.entries(text.organisation)) labels.set(`organisation.${key}`, value.label);
-  for (const [key, value] of Object.entries(text.contact)) labels.set(`contact.${key}`, value.label);
+  for (const path of applicantFieldPaths) labels.set(path, fieldTextFor(locale, path)?.label ?? path);
   for (const section of sectionsFor(type)) {
     for (const question of section.questions) labels.set(`answers.${question.id}`, question.label[locale]);
   }
@@ -290,13 +295,13 @@ function fieldForPath(path: string, labels: Map<string, string>): string | undef
   return undefined;
 }
 
-function errorSummary(errors: readonly FormError[], labels: Map<string, string>, ctx: FieldContext): HtmlSafeString {
+function errorSummary(errors: readonly ValidationError[], labels: Map<string, string>, ctx: FieldContext): HtmlSafeString {
   return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
 <h2 id="error-summary-title">${ctx.text.errorSummaryTitle}</h2>
 <ul>
 ${errors.map((error) => {
   const field = fieldForPath(error.path, labels);
-  const message = localiseError(error.message, ctx.locale);
+  const message = validationMessage(error, ctx.locale);
   return field
     ? html`<li><a href="#${fieldId(field)}">${labels.get(field)} – ${message}</a></li>\n`
     : html`<li>${message}</li>\n`;
@@ -313,7 +318,7 @@ export function applyFormBody(options: ApplyFormOptions): HtmlSafeString {
   const byField = new Map<string, string[]>();
   for (const error of errors) {
     const field = fieldForPath(error.path, labels);
-    if (field) byField.set(field, [...(byField.get(field) ?? []), localiseError(error.message, locale)]);
+    if (field) byField.set(field, [...(byField.get(field) ?? []), validationMessage(error, locale)]);
   }
   const ctx: FieldContext = { locale, text, values, errorsFor: (name) => byField.get(name) ?? [] };
 

@@ -2,7 +2,8 @@ import type { ApplicationRecord } from '../domain/application-record.js';
 import { applicationToFormValues, type FormFields } from '../domain/application-form.js';
 import { assessmentLabels } from './labels.js';
 import { criteriaCatalogue } from '../domain/criteria-catalogue.js';
-import { renderApplyForm, type FormError } from './apply-form.template.js';
+import { renderApplyForm } from './apply-form.template.js';
+import type { ValidationError } from '../domain/validation-error.js';
 import { html, renderPage } from './layout.template.js';
 import { deadlineDate } from '../domain/deadline.js';
 import { formatCalendarDate } from './swedish-dates.js';
@@ -15,7 +16,7 @@ export function renderCompletionForm(options: {
   request: CompletionRequest;
   action: string;
   values?: FormFields;
-  errors?: FormError[];
+  errors?: readonly ValidationError[];
 }): string {
   const { application, request } = options;
   // The criteria the completion is about name their questions; each question gets the reviewer's words.

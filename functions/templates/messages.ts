@@ -1,17 +1,22 @@
-import { messages as validationMessages } from '../domain/application.schema.js';
-import { organisationNumberMessage } from '../domain/organisation-number.js';
+import type { ApplicantFieldGroup, ContactFieldKey, OrganisationFieldKey } from '../domain/applicant-fields.js';
 import type { ApplicationType } from '../domain/application-type.js';
 import type { Locale } from '../domain/locale.js';
 import type { RevisionRefusal } from '../domain/revision-eligibility.js';
 import { paths } from '../http/paths.js';
 import { formatLimit } from './limits.js';
 import { datesFor } from './swedish-dates.js';
-import { maxPartners, partnerMessages, partnerRoleLabels, type PartnerRole } from '../domain/partners.js';
+import { maxPartners, partnerRoleLabels, type PartnerRole } from '../domain/partners.js';
 
-/** A form field outside the question catalogue (organisation and contact person). */
+/** The words of an organisation or contact field (applicant-fields.ts describes the field itself). */
 export interface FieldText {
+  /** The form's label. */
   label: string;
+  /** The form's hint, above the field. */
   help?: string;
+  /** What a required field says when left empty ("Ange ort."); "Besvara frågan." otherwise. */
+  missing?: string;
+  /** The short label of the read-only summary ("Namn" under the heading "Kontaktperson"). */
+  summaryLabel: string;
 }
 
 export interface UiMessages {
@@ -35,8 +40,11 @@ export interface UiMessages {
   /** The length limit in a field's hint. */
   maxLength: (limit: number) => string;
   partners: { legend: string; intro: string; row: (n: number) => string; role: string; organisation: string; name: string; email: string; roles: Record<PartnerRole, string> };
-  organisation: Record<'organisationNumber' | 'name' | 'town' | 'municipality' | 'website', FieldText>;
-  contact: Record<'name' | 'role' | 'email' | 'phone', FieldText>;
+  /** Keyed by the fields of applicant-fields.ts: a described field without words does not compile. */
+  organisation: Record<OrganisationFieldKey, FieldText>;
+  contact: Record<ContactFieldKey, FieldText>;
+  /** The headings of the read-only summary's two groups. */
+  summaryHeadings: Record<ApplicantFieldGroup, string>;
   yes: string;
   /** Why a revision is not accepted, with its dates; points to the full application. */
   revisionRefusal: (refusal: RevisionRefusal) => string;
@@ -83,18 +91,19 @@ export const uiMessages: Record<Locale, UiMessages> = {
       roles: partnerRoleLabels.sv,
     },
     organisation: {
-      organisationNumber: { label: 'Organisationsnummer', help: 'Tio siffror i formen NNNNNN-NNNN.' },
-      name: { label: 'Organisationens namn' },
-      town: { label: 'Ort', help: 'Den stad eller tätort vars stadskärna samverkan gäller.' },
-      municipality: { label: 'Kommun' },
-      website: { label: 'Webbplats', help: 'Till exempel https://exempelstad.se.' },
+      organisationNumber: { label: 'Organisationsnummer', help: 'Tio siffror i formen NNNNNN-NNNN.', summaryLabel: 'Organisationsnummer' },
+      name: { label: 'Organisationens namn', missing: 'Ange organisationens namn.', summaryLabel: 'Namn' },
+      town: { label: 'Ort', help: 'Den stad eller tätort vars stadskärna samverkan gäller.', missing: 'Ange ort.', summaryLabel: 'Ort' },
+      municipality: { label: 'Kommun', missing: 'Ange kommun.', summaryLabel: 'Kommun' },
+      website: { label: 'Webbplats', help: 'Till exempel https://exempelstad.se.', summaryLabel: 'Webbplats' },
     },
     contact: {
-      name: { label: 'Kontaktpersonens namn' },
-      role: { label: 'Roll', help: 'Till exempel centrumchef, cityledare eller vd.' },
-      email: { label: 'E-postadress', help: 'Hit skickar vi bekräftelsen och besked om ansökan.' },
-      phone: { label: 'Telefonnummer' },
+      name: { label: 'Kontaktpersonens namn', missing: 'Ange kontaktpersonens namn.', summaryLabel: 'Namn' },
+      role: { label: 'Roll', help: 'Till exempel centrumchef, cityledare eller vd.', missing: 'Ange kontaktpersonens roll, till exempel centrumchef.', summaryLabel: 'Roll' },
+      email: { label: 'E-postadress', help: 'Hit skickar vi bekräftelsen och besked om ansökan.', missing: 'Ange kontaktpersonens e-postadress.', summaryLabel: 'E-post' },
+      phone: { label: 'Telefonnummer', summaryLabel: 'Telefon' },
     },
+    summaryHeadings: { organisation: 'Organisation', contact: 'Kontaktperson' },
     yes: 'Ja',
     revisionRefusal: (r) => {
       const date = datesFor('sv').calendarDate;
@@ -146,18 +155,19 @@ export const uiMessages: Record<Locale, UiMessages> = {
       roles: partnerRoleLabels.en,
     },
     organisation: {
-      organisationNumber: { label: 'Organisation number', help: 'Ten digits in the form NNNNNN-NNNN.' },
-      name: { label: 'Name of the organisation' },
-      town: { label: 'Town', help: 'The town whose centre the partnership concerns.' },
-      municipality: { label: 'Municipality' },
-      website: { label: 'Website', help: 'For example https://exempelstad.se.' },
+      organisationNumber: { label: 'Organisation number', help: 'Ten digits in the form NNNNNN-NNNN.', summaryLabel: 'Organisation number' },
+      name: { label: 'Name of the organisation', missing: "Enter the organisation's name.", summaryLabel: 'Name' },
+      town: { label: 'Town', help: 'The town whose centre the partnership concerns.', missing: 'Enter the town.', summaryLabel: 'Town' },
+      municipality: { label: 'Municipality', missing: 'Enter the municipality.', summaryLabel: 'Municipality' },
+      website: { label: 'Website', help: 'For example https://exempelstad.se.', summaryLabel: 'Website' },
     },
     contact: {
-      name: { label: 'Name of the contact person' },
-      role: { label: 'Role', help: 'For example town centre manager or managing director.' },
-      email: { label: 'Email address', help: 'We send the confirmation and the decision here.' },
-      phone: { label: 'Phone number' },
+      name: { label: 'Name of the contact person', missing: "Enter the contact person's name.", summaryLabel: 'Name' },
+      role: { label: 'Role', help: 'For example town centre manager or managing director.', missing: "Enter the contact person's role, for example town centre manager.", summaryLabel: 'Role' },
+      email: { label: 'Email address', help: 'We send the confirmation and the decision here.', missing: "Enter the contact person's email address.", summaryLabel: 'Email' },
+      phone: { label: 'Phone number', summaryLabel: 'Phone' },
     },
+    summaryHeadings: { organisation: 'Organisation', contact: 'Contact person' },
     yes: 'Yes',
     revisionRefusal: (r) => {
       const date = datesFor('en').calendarDate;
@@ -184,62 +194,9 @@ export function localeOf(record: { locale?: unknown }): Locale {
   return record.locale === 'en' ? 'en' : 'sv';
 }
 
-// --- Validation messages in English -----------------------------------------------------------------
-
-const fixedErrorTranslations: Record<string, string> = {
-  [organisationNumberMessage]: 'The organisation number must have the form NNNNNN-NNNN and a valid check digit.',
-  [validationMessages.answerRequired]: 'Answer the question.',
-  [validationMessages.chooseOne]: 'Choose one of the options.',
-  [validationMessages.chooseAtLeastOne]: 'Choose at least one option.',
-  [validationMessages.unknownOption]: 'Choose from the options given.',
-  [validationMessages.number]: 'Enter a number, for example 1 200 000.',
-  [validationMessages.integer]: 'Enter a whole number.',
-  [validationMessages.text]: 'The answer must be text.',
-  [validationMessages.url]: 'Enter a valid web address, for example https://exempelstad.se.',
-  [validationMessages.booleanValue]: 'The answer must be yes or no.',
-  [validationMessages.type]: 'State the type of application: "full" (new application) or "revision".',
-  [validationMessages.locale]: 'The language must be "sv" or "en".',
-  [validationMessages.organisationName]: "Enter the organisation's name.",
-  [validationMessages.town]: 'Enter the town.',
-  [validationMessages.municipality]: 'Enter the municipality.',
-  [validationMessages.contactName]: "Enter the contact person's name.",
-  [validationMessages.contactRole]: "Enter the contact person's role, for example town centre manager.",
-  [validationMessages.emailRequired]: "Enter the contact person's email address.",
-  [validationMessages.email]: 'Enter a valid email address.',
-  [validationMessages.phone]: 'Enter a valid phone number, for example 070-123 45 67.',
-  [validationMessages.body]: 'The application is missing or malformed.',
-  [validationMessages.organisation]: 'Enter the details of the organisation.',
-  [validationMessages.contact]: 'Enter the details of the contact person.',
-  [validationMessages.answers]: 'Answer the questions.',
-  [validationMessages.unknownQuestion('full')]: 'The question is not part of a full application.',
-  [validationMessages.unknownQuestion('revision')]: 'The question is not part of a revision.',
-  [validationMessages.unknownField]: 'The field is not part of the application.',
-  [partnerMessages.role]: "Choose the partner's role: the municipality, property owners, trade and business or other.",
-  [partnerMessages.organisation]: "Enter the partner's organisation.",
-  [partnerMessages.name]: "Enter the name of the partner's contact person.",
-  [partnerMessages.emailRequired]: "Enter the partner's email address.",
-  [partnerMessages.list]: 'Name the partners.',
-  [partnerMessages.tooMany]: `Name at most ${maxPartners} partners.`,
-  [partnerMessages.requiredRoles]: 'Name at least one partner with the role The municipality and at least one with the role The property owners or Trade and business.',
-};
-
-const patternErrorTranslations: [RegExp, (match: RegExpExecArray) => string][] = [
-  [/^Svaret får vara högst (\d+) tecken\.$/, (m) => `The answer may be at most ${m[1]} characters.`],
-  [/^Talet får inte vara mindre än (.+)\.$/, (m) => `The number must not be less than ${m[1]}.`],
-  [/^Talet får inte vara större än (.+)\.$/, (m) => `The number must not be greater than ${m[1]}.`],
-];
-
-/**
- * Validation messages are Swedish; on English pages the known ones are shown in English.
- * Unknown messages (e.g. from other checks) are returned unchanged.
- */
-export function localiseError(message: string, locale: Locale): string {
-  if (locale === 'sv') return message;
-  const fixed = fixedErrorTranslations[message];
-  if (fixed) return fixed;
-  for (const [pattern, translate] of patternErrorTranslations) {
-    const match = pattern.exec(message);
-    if (match) return translate(match);
-  }
-  return message;
+/** The words of an organisation or contact field by its dotted path (`organisation.town`), if it is one. */
+export function fieldTextFor(locale: Locale, path: string): FieldText | undefined {
+  const [group, key] = path.split('.');
+  const texts = group === 'organisation' || group === 'contact' ? uiMessages[locale][group] : undefined;
+  return texts && key !== undefined && Object.hasOwn(texts, key) ? (texts as Record<string, FieldText>)[key] : undefined;
 }

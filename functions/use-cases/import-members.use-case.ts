@@ -3,6 +3,7 @@ import * as z from '../lib/zod.js';
 import { splitRegisteredAddresses, type Member } from '../domain/member.js';
 import { organisationNumberSchema } from '../domain/organisation-number.js';
 import type { MemberStore } from './ports.js';
+import { swedishIssueMessage } from '../templates/validation-messages.js';
 
 export const memberCsvHeader = ['organisationsnummer', 'name', 'town', 'email'] as const;
 
@@ -75,7 +76,7 @@ export async function importMembers(
     const row = Object.fromEntries(memberCsvHeader.map((name, i) => [name, record[i]]));
     const parsed = memberRowSchema.safeParse(row);
     if (!parsed.success) {
-      invalid.push({ line: info.lines, errors: parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`) });
+      invalid.push({ line: info.lines, errors: parsed.error.issues.map((i) => `${String(i.path[0])}: ${swedishIssueMessage(i.message)}`) });
       continue;
     }
     const { organisationsnummer, name, town, email } = parsed.data;

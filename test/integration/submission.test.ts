@@ -178,11 +178,28 @@ describe('bad input is refused with 4xx, storing nothing and sending no mail', (
     expect((await system.mails()).length).toBe(mailsBefore);
   });
 
-  it('lists every invalid field with a Swedish message', async () => {
+  it('lists every invalid field with a Swedish message and its code', async () => {
     const response = await postJson({ ...exampleFull, organisation: { ...exampleFull.organisation, organisationNumber: '123456-7890' }, contact: { ...exampleFull.contact, email: 'inte-en-adress' } });
-    const problem = (await response.json()) as { errors: { path: string; message: string }[] };
+    const problem = (await response.json()) as { errors: { path: string; message: string; code: string }[] };
     expect(problem.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['organisation.organisationNumber', 'contact.email']));
     expect(problem.errors.find((e) => e.path === 'organisation.organisationNumber')?.message).toMatch(/kontrollsiffra/);
+    expect(problem.errors.find((e) => e.path === 'organisation.organisationNumber')?.code).toBe('organisation_number_invalid');
+  });
+
+  it('says the field errors in English when Accept-Language asks for it, with the same codes and data', async () => {
+    // Prepare
+    const body = { ...exampleFull, organisation: { ...exampleFull.organisation, town: '' }, answers: { ...exampleFull.answers, boardComposition: 'x'.repeat(4001) } };
+
+    // Act
+    const response = await postJson(body, { 'accept-language': 'en-GB,en;q=0.9' });
+
+    // Assess
+    const problem = (await response.json()) as { errors: { path: string; message: string; code: string; params?: unknown }[] };
+    expect(response.status).toBe(400);
+    expect(problem.errors).toEqual([
+      { path: 'organisation.town', message: 'Enter the town.', code: 'field_required', params: { field: 'organisation.town' } },
+      { path: 'answers.boardComposition', message: 'The answer may be at most 4000 characters.', code: 'too_long', params: { max: 4000 } },
+    ]);
   });
 
   it('says in Swedish that only members may apply', async () => {

@@ -8,8 +8,8 @@ import {
   fullApplicationSchema,
   revisionApplicationSchema,
   validateApplication,
-  type ValidationError,
 } from '../../functions/domain/application.schema.js';
+import { renderValidationErrors, validationMessage } from '../../functions/templates/validation-messages.js';
 import {
   parseQuestionCatalogue,
   questionCatalogue,
@@ -38,7 +38,15 @@ interface JsonSchemaNode {
   oneOf?: JsonSchemaNode[];
 }
 
-function errorsOf(body: unknown): ValidationError[] {
+/** The errors as the Swedish pages and API answers say them. */
+function errorsOf(body: unknown): { path: string; message: string }[] {
+  const result = validateApplication(body);
+  if (result.ok) throw new Error('expected validation to fail');
+  return renderValidationErrors(result.errors, 'sv').map(({ path, message }) => ({ path, message }));
+}
+
+/** The errors as the domain reports them: codes and data, no words. */
+function codesOf(body: unknown) {
   const result = validateApplication(body);
   if (result.ok) throw new Error('expected validation to fail');
   return result.errors;
@@ -388,6 +396,29 @@ describe('validateApplication', () => {
     expect(errors).toContainEqual({ path: 'locale', message: 'Språket ska vara "sv" eller "en".' });
   });
 
+  it('reports codes with the data their messages need, never words', () => {
+    // Prepare
+    const body = variant(fullExample, (b) => {
+      b.organisation.organisationNumber = '802999-1001';
+      b.organisation.town = '';
+      b.answers.annualBudget = -1;
+      b.answers.boardComposition = 'x'.repeat(4001);
+      b.answers.favouriteColour = 'blå';
+    });
+
+    // Act
+    const errors = codesOf(body);
+
+    // Assess
+    expect(errors).toEqual([
+      { path: 'organisation.organisationNumber', code: 'organisation_number_invalid' },
+      { path: 'organisation.town', code: 'field_required', params: { field: 'organisation.town' } },
+      { path: 'answers.boardComposition', code: 'too_long', params: { max: 4000 } },
+      { path: 'answers.annualBudget', code: 'number_too_small', params: { min: 0 } },
+      { path: 'answers.favouriteColour', code: 'unknown_question', params: { applicationType: 'full' } },
+    ]);
+  });
+
   it('the discriminated union chooses the schema by type', () => {
     // Prepare / Act
     const full = applicationSchema.safeParse(fullExample);
@@ -404,6 +435,7 @@ describe('applicationJsonSchema', () => {
     id: 'https://qm.kommun.example/api/schema/application',
     revisionOpensDaysBefore: 180,
     revisionGraceMonths: 12,
+    messageFor: (code) => validationMessage({ code }, 'sv'),
   }) as unknown as JsonSchemaNode;
   /** The node at `oneOf[branch]` and then down the named properties; throws if any is missing. */
   function at(branch: number, ...properties: string[]): JsonSchemaNode {
@@ -471,9 +503,9 @@ describe('the language of zod errors', () => {
     const elsewhere = z.string().safeParse(1);
     const application = validateApplication({ type: 'full', organisation: 5 });
 
-    // Assess: other zod schemas keep zod's own default; the application's errors stay Swedish
+    // Assess: other zod schemas keep zod's own default; the application's errors are our codes
     expect(elsewhere.error?.issues[0]?.message).toBe('Invalid input: expected string, received number');
     expect(application.ok).toBe(false);
-    expect(!application.ok && application.errors[0]).toEqual({ path: 'organisation', message: 'Ange uppgifter om organisationen.' });
+    expect(!application.ok && application.errors[0]).toEqual({ path: 'organisation', code: 'organisation_invalid' });
   });
 });

@@ -8,6 +8,7 @@ import type { ApplicationType } from '../../functions/domain/application-type.js
 import { fieldId, renderApplyForm } from '../../functions/templates/apply-form.template.js';
 import { html, layoutStyleHash, layoutStyles, renderPage } from '../../functions/templates/layout.template.js';
 import { pickLocale } from '../../functions/templates/messages.js';
+import { fieldError, type ValidationError } from '../../functions/domain/validation-error.js';
 
 // --- A little HTML reading, enough for these assertions (values are always double-quoted and escaped) ---
 
@@ -188,16 +189,14 @@ describe('renderApplyForm', () => {
 
   it('lists errors that belong to no field in the summary without a link', () => {
     // Prepare
-    const errors = [
-      { path: 'idempotencyKey', message: 'Ansökan med den här nyckeln behandlas redan.' },
-      { path: 'answers.followUpMeasures.1', message: 'Välj bland de alternativ som finns.' },
-    ];
+    const errors = [fieldError('idempotencyKey', 'request_in_progress'), fieldError('answers.followUpMeasures.1', 'unknown_option')];
 
     // Act
     const page = render('full', { errors });
 
     // Assess
-    expect(page).toContain('<li>Ansökan med den här nyckeln behandlas redan.</li>');
+    expect(page).toContain('<li>Ansökan med den här nyckeln behandlas redan. Försök igen om en liten stund.</li>');
+    expect(page).toContain('Välj bland de alternativ som finns.');
     expect(page).toContain('<a href="#field-answers-followUpMeasures">');
     expect(tags(page, 'input').filter((t) => t.attrs.name === 'answers.followUpMeasures').every((t) => t.attrs['aria-invalid'] === 'true')).toBe(true);
   });
@@ -235,7 +234,8 @@ describe('renderApplyForm', () => {
       'answers.legalForm': hostile,
       'answers.partnershipActors': [hostile],
     };
-    const errors = [{ path: 'organisation.name', message: '<script>alert(3)</script>' }];
+    // Messages come from the message table; a hostile path belongs to no field and is not shown.
+    const errors = [fieldError('<script>alert(3)</script>', 'unknown_field')];
 
     // Act
     const page = render('full', {
@@ -256,7 +256,7 @@ describe('renderApplyForm', () => {
 
   it('renders English when asked, with translated validation messages', () => {
     // Prepare
-    const errors = [{ path: 'answers.boardComposition', message: 'Svaret får vara högst 4000 tecken.' }];
+    const errors: ValidationError[] = [{ path: 'answers.boardComposition', code: 'too_long', params: { max: 4000 } }];
 
     // Act
     const page = renderApplyForm({ type: 'full', locale: pickLocale('en-GB'), idempotencyKey: 'k', errors });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fullExample from '../../examples/application-full.json' with { type: 'json' };
 import { assessmentRuleErrors, readAssessment } from '../../functions/domain/assessment.js';
 import { validateApplication } from '../../functions/domain/application.schema.js';
+import { renderValidationErrors } from '../../functions/templates/validation-messages.js';
 import { criteriaFor, parseCriteriaCatalogue } from '../../functions/domain/criteria-catalogue.js';
 import { partnerPublicName } from '../../functions/domain/partners.js';
 import { assessmentErrorText } from '../../functions/templates/labels.js';
@@ -65,7 +66,7 @@ describe('partner validation', () => {
   const withPartners = (partners: unknown) => validateApplication({ ...fullExample, partners });
   const errorsOf = (partners: unknown) => {
     const result = withPartners(partners);
-    return result.ok ? [] : result.errors;
+    return result.ok ? [] : renderValidationErrors(result.errors, 'sv').map(({ path, message }) => ({ path, message }));
   };
   const partner = (role: string, n = 1) => ({ role, organisation: `Org ${n}`, name: `Namn ${n}`, email: `p${n}@exempel.example` });
   const rolesMessage = 'Ange minst en partner med rollen Kommunen och minst en med rollen Fastighetsägarna eller Handeln och näringslivet.';

@@ -4,13 +4,13 @@ import { locales } from '../../functions/domain/locale.js';
 import { partnerRoleLabels } from '../../functions/domain/partners.js';
 import { acknowledgementText, againText } from '../../functions/templates/acknowledgement.template.js';
 import { applicantText as adminApplicantText } from '../../functions/templates/admin-emails.template.js';
-import { labels as applicationSummaryLabels } from '../../functions/templates/application-summary.template.js';
 import { badgeText } from '../../functions/templates/certificate-badge.template.js';
 import { texts as certificateVerificationText } from '../../functions/templates/certificate-verification.template.js';
 import { emailFrame } from '../../functions/templates/email-layout.template.js';
 import { historyMessages } from '../../functions/templates/history-messages.js';
 import { footerText } from '../../functions/templates/layout.template.js';
 import { uiMessages } from '../../functions/templates/messages.js';
+import { validationMessages } from '../../functions/templates/validation-messages.js';
 import { renewalText } from '../../functions/templates/renewal-reminder.template.js';
 import { applicantText as reviewApplicantText } from '../../functions/templates/review-emails.template.js';
 import { selfEvaluationText } from '../../functions/templates/self-evaluation.template.js';
@@ -29,13 +29,13 @@ import { dateFormats } from '../../functions/templates/swedish-dates.js';
 const tables: Record<string, Record<string, unknown>> = {
   uiMessages,
   historyMessages,
+  validationMessages,
   statusText,
   footerText,
   emailFrame,
   acknowledgementText,
   againText,
   submissionReceiptText,
-  applicationSummaryLabels,
   reviewApplicantText,
   adminApplicantText,
   renewalText,

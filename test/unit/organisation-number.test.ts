@@ -6,10 +6,10 @@ import {
   luhnCheckDigit,
   luhnValid,
   normaliseOrganisationNumber,
-  organisationNumberMessage,
   organisationNumberPattern,
   organisationNumberSchema,
 } from '../../functions/domain/organisation-number.js';
+import { swedishIssueMessage } from '../../functions/templates/validation-messages.js';
 
 describe('luhnValid', () => {
   it('accepts the classic Luhn test vector and rejects a changed check digit', () => {
@@ -116,19 +116,17 @@ describe('organisationNumberSchema', () => {
   });
 
   it.each([['802999-1001'], ['hej'], [8029991000]])(
-    'fails for %j with the one Swedish message',
+    'fails for %j with the one code (and its one Swedish message)',
     (input) => {
       // Prepare (input) / Act
       const result = organisationNumberSchema.safeParse(input);
 
       // Assess
       expect(result.success).toBe(false);
-      expect(result.error?.issues.map((issue) => issue.message)).toEqual([
+      expect(result.error?.issues.map((issue) => issue.message)).toEqual(['organisation_number_invalid']);
+      expect(result.error?.issues.map((issue) => swedishIssueMessage(issue.message))).toEqual([
         'Organisationsnumret ska ha formen NNNNNN-NNNN och en giltig kontrollsiffra.',
       ]);
-      expect(organisationNumberMessage).toBe(
-        'Organisationsnumret ska ha formen NNNNNN-NNNN och en giltig kontrollsiffra.',
-      );
     },
   );
 
@@ -137,7 +135,8 @@ describe('organisationNumberSchema', () => {
     const result = organisationNumberSchema.safeParse(input);
 
     // Assess
-    expect(result.error?.issues.map((issue) => issue.message)).toEqual(['Fyll i organisationsnummer.']);
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual(['organisation_number_required']);
+    expect(result.error?.issues.map((issue) => swedishIssueMessage(issue.message))).toEqual(['Fyll i organisationsnummer.']);
   });
 
   it('publishes the pattern it validates with, so schema and validation accept the same forms', () => {
