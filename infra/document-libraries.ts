@@ -2,7 +2,7 @@ import { AssetHashType, DockerImage, type ILocalBundling } from 'aws-cdk-lib';
 import { Architecture, Code, LayerVersion, Runtime } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { buildSync } from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { bundleSettings, projectRoot } from './function-defaults.js';
@@ -32,9 +32,21 @@ export function bundleDocumentLibraries(outputDir: string, libraries: readonly s
       legalComments: 'inline',
       logLevel: 'error',
     });
-    const { version, license } = JSON.parse(readFileSync(requireFromProject.resolve(`${name}/package.json`), 'utf8')) as { version: string; license?: string };
+    // A subpath such as csv-parse/sync is a directory of its own in the layer; its version is its package's.
+    const packageName = name.split('/').slice(0, name.startsWith('@') ? 2 : 1).join('/');
+    const { version, license } = JSON.parse(readFileSync(path.join(packageDirectory(requireFromProject, packageName), 'package.json'), 'utf8')) as { version: string; license?: string };
     writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name, version, license, main: 'index.js' }, null, 2)}\n`);
   }
+}
+
+/** Where a package is installed (its `exports` may not list package.json, so resolve its entry and walk up). */
+function packageDirectory(requireFromProject: NodeJS.Require, packageName: string): string {
+  const candidates = requireFromProject.resolve.paths(packageName) ?? [];
+  for (const dir of candidates) {
+    const candidate = path.join(dir, packageName);
+    if (existsSync(path.join(candidate, 'package.json'))) return candidate;
+  }
+  throw new Error(`Cannot find the package ${packageName}`);
 }
 
 /** esbuild in this process, as NodejsFunction bundles the functions: never Docker. */
@@ -46,8 +58,8 @@ const localBundling: ILocalBundling = {
 };
 
 /**
- * The layer with the document libraries (pdf-lib, fontkit, qrcode, exceljs): large, rarely changed,
- * and needed only by the functions that make PDFs or spreadsheets (`documentLibraries: true` in
+ * The layer with the document libraries (pdf-lib, fontkit, qrcode, exceljs, csv-parse): large, rarely
+ * changed, and needed only by the functions that make PDFs or spreadsheets or read CSV (`documentLibraries: true` in
  * infra/lambda-functions.ts), which leave them out of their own bundles. Built at synth time; its
  * asset hash is that of the built files, so a new layer version is published only when they change.
  */

@@ -38,20 +38,21 @@ export interface FunctionSpec {
   /** Folders (from the project root) copied into the bundle under the given name, e.g. the PDF fonts. */
   bundledFolders?: Record<string, string>;
   /**
-   * Makes PDFs or spreadsheets: the function gets the document libraries' layer and its bundle
+   * Makes PDFs or spreadsheets, or reads CSV: the function gets the document libraries' layer and its bundle
    * leaves those libraries out (`documentLibraries` below).
    */
   documentLibraries?: boolean;
 }
 
 /**
- * pdf-lib, fontkit and qrcode (the PDFs) and exceljs (the XLSX exports): about 2.5 MB minified,
- * seven times a typical bundle, and they change only with a version bump. They ship once, in a
+ * pdf-lib, fontkit and qrcode (the PDFs), exceljs (the XLSX exports) and csv-parse (the member
+ * register's import): about 2.6 MB minified, seven times a typical bundle, and they change only
+ * with a version bump. They ship once, in a
  * Lambda layer (infra/document-libraries.ts), to the functions marked `documentLibraries: true`,
  * whose bundles `require` them from the layer. The local runner imports the sources, which find
  * them in node_modules.
  */
-export const documentLibraries = ['pdf-lib', '@pdf-lib/fontkit', 'qrcode', 'exceljs'] as const;
+export const documentLibraries = ['pdf-lib', '@pdf-lib/fontkit', 'qrcode', 'exceljs', 'csv-parse/sync'] as const;
 
 /** The fonts the PDF code reads beside its bundle (functions/documents/fonts.ts). */
 const pdfFonts = { fonts: 'functions/documents/fonts' };
@@ -226,6 +227,8 @@ export const httpFunctions = {
     // Members and the audit log only: no mail, no workflows.
     access: { table: 'readwrite' },
     timeoutSeconds: 30,
+    // The CSV parser comes from the layer.
+    documentLibraries: true,
   },
   SitePages: {
     entry: 'functions/handlers/site-pages.handler.ts',

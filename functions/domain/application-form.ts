@@ -1,4 +1,4 @@
-import type { ApplicationInput } from './application.schema.js';
+import type { ApplicationSubmission } from './application.schema.js';
 import { formatFormNumber, parseFormNumber } from './form-number.js';
 import { maxPartners } from './partners.js';
 import {
@@ -179,7 +179,7 @@ export interface FormValuesOptions {
   forType?: ApplicationType;
 }
 
-type StoredApplication = Pick<ApplicationInput, 'type' | 'organisation' | 'contact' | 'answers'> & {
+type StoredApplication = Pick<ApplicationSubmission, 'type' | 'organisation' | 'contact' | 'answers'> & {
   partners?: readonly Partial<Record<(typeof partnerFieldNames)[number], string>>[] | undefined;
   locale?: Locale | undefined;
 };

@@ -1,3 +1,4 @@
+import type { Answers } from './application.schema.js';
 import type { ApplicationStatus } from './application-status.js';
 import type { ApplicationType } from './application-type.js';
 import type { Locale } from './locale.js';
@@ -50,7 +51,8 @@ export interface ApplicationRecord {
   contact: ContactPerson;
   /** The partners of the collaboration (absent on applications from before partners were asked for). */
   partners?: Partner[];
-  answers: Record<string, unknown>;
+  /** The answers as validated (the schema's output). */
+  answers: Answers;
   locale: Locale;
   submittedAt: string;
   updatedAt: string;
@@ -105,15 +107,6 @@ export type ApplicationRecordPatch = Partial<
   >
 >;
 
-/** What the applicant submitted, validated. */
-export interface ApplicationSubmission {
-  type: ApplicationType;
-  organisation: Organisation;
-  contact: ContactPerson;
-  partners: Partner[];
-  answers: Record<string, unknown>;
-  locale?: Locale;
-}
 
 /** Who holds an organisation's open-application slot. */
 export interface OpenSlot {

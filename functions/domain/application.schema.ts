@@ -319,14 +319,15 @@ export const applicationSchema = z.discriminatedUnion('type', [fullApplicationSc
   error: code('type_invalid'),
 });
 
-export type ApplicationInput = z.output<typeof applicationSchema>;
+/** What the applicant submitted, validated: the schema's output, the one type of a submission. */
+export type ApplicationSubmission = z.output<typeof applicationSchema>;
 
 // --- Validation result ---------------------------------------------------------------------------
 
 export type { ValidationError } from './validation-error.js';
 
 export type ValidationResult =
-  | { ok: true; value: ApplicationInput }
+  | { ok: true; value: ApplicationSubmission }
   /** `errors` holds at most the first `maxListedErrors`; `errorCount` says how many there were. */
   | { ok: false; errors: ValidationError[]; errorCount: number };
 

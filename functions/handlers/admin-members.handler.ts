@@ -4,6 +4,7 @@ import { addressList, futureDate, optionalText, parse, reason, text } from '../h
 import { frameOf, routedHandler, staffAction } from '../http/admin-http.js';
 import { htmlResponse, redirectResponse } from '../http/responses.js';
 import { renderAdminMessage } from '../templates/admin-layout.template.js';
+import { swedishIssueMessage } from '../templates/validation-messages.js';
 import { renderImportReport, renderMember, renderMembers } from '../templates/admin-pages.template.js';
 import { endMembership, importMembersCsv, listMembers, saveMember, viewMember } from '../use-cases/admin/member-admin.use-case.js';
 
@@ -21,7 +22,7 @@ const invalid = (errors: string[]) => ({ ok: false as const, status: 400 as cons
  */
 export const handler = routedHandler({
   'POST /admin/members': staffAction(async (_event, staff, form, deps) => {
-    const input = parse(schemas.member, form);
+    const input = parse(schemas.member, form, swedishIssueMessage);
     if (!input.ok) {
       const existing = form.fields.organisationNumber ? await viewMember(deps, form.fields.organisationNumber) : undefined;
       const values = { organisationNumber: form.fields.organisationNumber ?? '', name: form.fields.name ?? '', town: form.fields.town ?? '', emails: form.fields.emails ?? '' };

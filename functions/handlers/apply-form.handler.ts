@@ -76,7 +76,7 @@ async function prefilledRevision(token: string, locale: Locale): Promise<HttpRes
           organisation: application.organisation,
           contact: application.contact,
           partners: application.partners,
-          answers: application.answers as Parameters<typeof applicationToFormValues>[0]['answers'],
+          answers: application.answers,
           locale: application.locale,
         },
         { forType: 'revision' },

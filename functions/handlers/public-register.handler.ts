@@ -7,6 +7,7 @@ import { htmlResponse, jsonResponse, type HttpResult } from '../http/responses.j
 import { httpHandler } from '../lambda/http-handler.js';
 import { registerEntries, renderRegisterDateError, renderRegisterPage } from '../templates/public-register.template.js';
 import { renderRegisterCsv } from '../templates/register-csv.js';
+import { renderValidationErrors } from '../templates/validation-messages.js';
 
 /** Public and the same for everyone: browsers and proxies may keep it a few minutes. */
 const publicCaching = { 'cache-control': 'public, max-age=300' };
@@ -34,7 +35,7 @@ export const handler = httpHandler(async (event): Promise<HttpResult> => {
     if (format === 'html') return htmlResponse(400, renderRegisterDateError(given));
     throw new HttpProblem(400, 'Ogiltigt datum', 'Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2026-11-25.', {
       type: problemTypes.validation,
-      errors: [{ path: 'date', code: 'date_invalid' }],
+      errors: { items: [{ path: 'date', code: 'date_invalid' }], word: renderValidationErrors },
     });
   }
   const date = given || today;

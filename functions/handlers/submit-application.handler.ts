@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { dependencies } from '../adapters/dependencies.js';
 import { applicationBodyFromForm, extractFormMeta } from '../domain/application-form.js';
 import { validateApplication } from '../domain/application.schema.js';
-import type { ApplicationSubmission } from '../domain/application-record.js';
+import type { ApplicationSubmission } from '../domain/application.schema.js';
 import { httpHandler } from '../lambda/http-handler.js';
 import { AppMetric, MetricUnit, metrics } from '../lambda/metrics.js';
 import { HttpProblem, problemTypes, type ProblemFieldError } from '../http/http-problem.js';
@@ -12,7 +12,7 @@ import { receivedCookie } from '../http/received-notice.js';
 import { htmlResponse, jsonResponse, redirectResponse, type HttpResult } from '../http/responses.js';
 import { renderApplyForm } from '../templates/apply-form.template.js';
 import { uiMessages } from '../templates/messages.js';
-import { validationMessages } from '../templates/validation-messages.js';
+import { renderValidationErrors, validationMessages } from '../templates/validation-messages.js';
 import { renderRevisionNotOpen } from '../templates/revision-form.template.js';
 import { normaliseOrganisationNumber } from '../domain/organisation-number.js';
 import { fieldError } from '../domain/validation-error.js';
@@ -39,7 +39,7 @@ async function submitJson(event: APIGatewayProxyEventV2, value: unknown): Promis
   if (idempotencyKey && idempotencyKey.length > 255) {
     throw validationProblem([{ path: 'Idempotency-Key', code: 'idempotency_key_too_long', params: { max: 255 } }]);
   }
-  const result = await submit(validation.value as ApplicationSubmission, idempotencyKey);
+  const result = await submit(validation.value, idempotencyKey);
   switch (result.kind) {
     case 'accepted': {
       const replayed: Record<string, string> = result.replayed ? { 'idempotent-replayed': 'true' } : {};
@@ -79,7 +79,7 @@ async function submitForm(fields: Record<string, string | string[]>): Promise<Ht
   if (!validation.ok) return rerender(400, await withMembership(validation.errors, body));
   // A bot filled the honeypot: it gets an ordinary-looking receipt; nothing is stored or mailed.
   if (meta.honeypotFilled) return htmlResponse(200, renderSubmissionReceipt(meta.locale ?? 'sv'));
-  const result = await submit(validation.value as ApplicationSubmission, meta.idempotencyKey);
+  const result = await submit(validation.value, meta.idempotencyKey);
   switch (result.kind) {
     case 'accepted':
       if (result.receipt.status === 'awaiting_confirmation') return htmlResponse(202, renderAwaitingConfirmationReceipt(result.receipt, meta.locale ?? 'sv', dependencies().config.MEMBER_CONFIRMATION_DAYS));
@@ -131,6 +131,6 @@ function validationProblem(errors: ProblemFieldError[], errorCount = errors.leng
   const detail = errorCount === 1 ? 'Ansökan har 1 fel. Rätta det och skicka igen.' : `Ansökan har ${errorCount} fel. Rätta dem och skicka igen.`;
   return new HttpProblem(400, 'Ansökan innehåller fel', detail, {
     type: problemTypes.validation,
-    errors,
+    errors: { items: errors, word: renderValidationErrors },
   });
 }

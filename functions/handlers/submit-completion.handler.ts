@@ -1,6 +1,5 @@
 import { dependencies } from '../adapters/dependencies.js';
 import { applicationBodyFromForm } from '../domain/application-form.js';
-import type { ApplicationSubmission } from '../domain/application-record.js';
 import { validateApplication } from '../domain/application.schema.js';
 import { fieldError } from '../domain/validation-error.js';
 import { parseRequestBody } from '../http/request-body.js';
@@ -25,7 +24,7 @@ export const handler = httpHandler(async (event) => {
     return htmlResponse(400, renderCompletionForm({ application: view.application, request: view.request, action, values: fields, errors: validation.errors }));
   }
 
-  const result = await submitCompletion(deps, token, validation.value as ApplicationSubmission);
+  const result = await submitCompletion(deps, token, validation.value);
   if (result.kind === 'accepted') return htmlResponse(200, renderCompletionDone(result.application, { justNow: true }));
   if (result.kind === 'organisation_changed') {
     const errors = [fieldError('organisation.organisationNumber', 'completion_organisation_locked')];

@@ -1,6 +1,5 @@
 import * as z from '../lib/zod.js';
 import { isCalendarDate } from '../domain/calendar-date.js';
-import { swedishIssueMessage } from '../templates/validation-messages.js';
 import type { AdminForm } from './admin-http.js';
 
 // The workspace's form fields, shared by the actions and the member register's functions. Staff
@@ -27,8 +26,13 @@ export const addressList = (max: number) =>
 
 export type Parsed<S extends z.ZodType> = { ok: true; value: z.infer<S> } | { ok: false; errors: string[] };
 
-export function parse<S extends z.ZodType>(schema: S, form: AdminForm): Parsed<S> {
+/**
+ * The form's fields by the schema; the errors in Swedish. `word` words messages that are codes (the
+ * organisation number's schema is the application's, which reports codes): only the form that has
+ * such a field passes it, so the other actions' bundles carry no message tables.
+ */
+export function parse<S extends z.ZodType>(schema: S, form: AdminForm, word: (message: string) => string = (message) => message): Parsed<S> {
   const result = schema.safeParse(form.fields);
-  return result.success ? { ok: true, value: result.data } : { ok: false, errors: result.error.issues.map((i) => swedishIssueMessage(i.message)) };
+  return result.success ? { ok: true, value: result.data } : { ok: false, errors: result.error.issues.map((i) => word(i.message)) };
 }
 

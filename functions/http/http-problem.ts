@@ -1,11 +1,20 @@
+import type { Locale } from '../domain/locale.js';
 import type { ValidationError } from '../domain/validation-error.js';
+import type { RenderedValidationError } from '../templates/validation-messages.js';
 
 /**
  * An error answer in RFC 9457 terms. Handlers throw it; the problem-responses middleware renders it
  * as application/problem+json for API clients or as a Swedish HTML page for browsers. Field errors
- * are codes with their data; the middleware says them in the request's language.
+ * are codes with their data; the middleware says them in the request's language, with the words the
+ * thrower gives it (only the functions that validate carry the message tables in their bundles).
  */
 export type ProblemFieldError = ValidationError;
+
+/** The field errors of a problem, and how to word them in a locale. */
+export interface ProblemFieldErrors {
+  items: ProblemFieldError[];
+  word: (errors: readonly ProblemFieldError[], locale: Locale) => RenderedValidationError[];
+}
 
 export class HttpProblem extends Error {
   constructor(
@@ -15,7 +24,7 @@ export class HttpProblem extends Error {
     readonly extras: {
       /** A problem type from `problemTypes` (resolved against the public base URL), or an absolute URI. */
       type?: string;
-      errors?: ProblemFieldError[];
+      errors?: ProblemFieldErrors;
       headers?: Record<string, string>;
     } = {},
   ) {

@@ -6,7 +6,6 @@ import { publicBaseUrl } from '../config/runtime-config.js';
 import { firstErrors } from '../domain/error-list.js';
 import { HttpProblem, problemTypeUri } from './http-problem.js';
 import { pickLocale } from '../templates/messages.js';
-import { renderValidationErrors } from '../templates/validation-messages.js';
 import { htmlResponse, jsonResponse, prefersHtml, type HttpResult } from './responses.js';
 
 /**
@@ -32,10 +31,11 @@ export function problemResponses(logger: Logger): MiddlewareObj<APIGatewayProxyE
       if (!(error instanceof HttpProblem)) logger.error('Unhandled error', { error });
       const headers = request.event?.headers ?? {};
       // Never more than the first few errors, whatever the input: the answer's size stays bounded.
-      const errors = problem.extras.errors ? firstErrors(problem.extras.errors) : undefined;
+      const errors = problem.extras.errors ? firstErrors(problem.extras.errors.items) : undefined;
+      const word = problem.extras.errors?.word;
       if (prefersHtml(headers)) {
         const body = html`<h1>${problem.title}</h1><p>${problem.detail}</p>
-${errors?.items.length ? html`<ul>${renderValidationErrors(errors.items, 'sv').map((e) => html`<li>${e.message}</li>`)}</ul>` : ''}
+${errors?.items.length && word ? html`<ul>${word(errors.items, 'sv').map((e) => html`<li>${e.message}</li>`)}</ul>` : ''}
 ${errors && errors.total > errors.items.length ? html`<p>Och ${errors.total - errors.items.length} fel till.</p>` : ''}
 <p><a href="/apply">Till ansökningsformuläret</a></p>`;
         request.response = htmlResponse(problem.status, renderPage({ title: problem.title, lang: 'sv', body }), problem.extras.headers);
@@ -47,7 +47,7 @@ ${errors && errors.total > errors.items.length ? html`<p>Och ${errors.total - er
             title: problem.title,
             status: problem.status,
             detail: problem.detail,
-            ...(errors ? { errors: renderValidationErrors(errors.items, requestLocale(request.event)), errorCount: errors.total } : {}),
+            ...(errors && word ? { errors: word(errors.items, requestLocale(request.event)), errorCount: errors.total } : {}),
           },
           { 'content-type': 'application/problem+json; charset=utf-8', ...problem.extras.headers },
         );

@@ -1,4 +1,5 @@
-import type { ApplicationRecord, ApplicationSubmission } from '../domain/application-record.js';
+import type { ApplicationRecord } from '../domain/application-record.js';
+import type { ApplicationSubmission } from '../domain/application.schema.js';
 import { hashToken, isWellFormedToken } from '../domain/secret-token.js';
 import type { ApplicationStore, ReviewStore, WorkflowCallbacks } from './ports.js';
 import type { CompletionLink, CompletionRequest } from '../domain/review.js';

@@ -1,4 +1,5 @@
-import type { ApplicationRecord, ApplicationSubmission } from '../domain/application-record.js';
+import type { ApplicationRecord } from '../domain/application-record.js';
+import type { ApplicationSubmission } from '../domain/application.schema.js';
 import { isFinal } from '../domain/application-status.js';
 import type { Mailer } from '../domain/email-message.js';
 import { isRegisteredAddress, isMemberOn } from '../domain/member.js';

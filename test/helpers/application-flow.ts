@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
+import type { Answers } from '../../functions/domain/application.schema.js';
 import { criteriaCatalogue } from '../../functions/domain/criteria-catalogue.js';
 import { exampleFor, registerFreshMember, type MemberRegistry } from './members.js';
 
@@ -11,7 +12,7 @@ export const exampleFull = JSON.parse(readFileSync('examples/application-full.js
   organisation: { organisationNumber: string; name: string; town: string };
   contact: { name: string; email: string };
   partners: { role: string; organisation: string; name: string; email: string }[];
-  answers: Record<string, unknown>;
+  answers: Answers;
 };
 
 export interface CapturedMail {

@@ -8,7 +8,8 @@ import { CertificateRepository } from '../../functions/adapters/certificate.repo
 import { MemberRepository } from '../../functions/adapters/member.repository.js';
 import { RenewalRepository } from '../../functions/adapters/renewal.repository.js';
 import { applicationToFormValues } from '../../functions/domain/application-form.js';
-import type { ApplicationRecord, ApplicationSubmission } from '../../functions/domain/application-record.js';
+import type { ApplicationRecord } from '../../functions/domain/application-record.js';
+import type { ApplicationSubmission } from '../../functions/domain/application.schema.js';
 import { validityFor, type Certificate } from '../../functions/domain/certificate.js';
 import { newSecretToken } from '../../functions/domain/secret-token.js';
 import { problemTypes } from '../../functions/http/http-problem.js';

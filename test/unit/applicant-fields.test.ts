@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fullExample from '../../examples/application-full.json' with { type: 'json' };
 import { applicantFieldGroups, applicantFieldPaths } from '../../functions/domain/applicant-fields.js';
 import { applicationBodyFromForm, applicationToFormValues } from '../../functions/domain/application-form.js';
-import { validateApplication, type ApplicationInput } from '../../functions/domain/application.schema.js';
+import { validateApplication, type ApplicationSubmission } from '../../functions/domain/application.schema.js';
 import { locales } from '../../functions/domain/locale.js';
 import { renderApplyForm } from '../../functions/templates/apply-form.template.js';
 import { fieldTextFor } from '../../functions/templates/messages.js';
@@ -71,7 +71,7 @@ describe('the applicant field descriptions', () => {
 
   it('derive the form mapping: stored values go to the form and come back the same', () => {
     // Prepare
-    const values = applicationToFormValues(fullExample as ApplicationInput);
+    const values = applicationToFormValues(fullExample as ApplicationSubmission);
 
     // Act
     const body = applicationBodyFromForm(values);

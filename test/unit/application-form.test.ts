@@ -8,7 +8,7 @@ import {
   type FormFields,
 } from '../../functions/domain/application-form.js';
 import { formatFormNumber, parseFormNumber } from '../../functions/domain/form-number.js';
-import { validateApplication, type ApplicationInput, type ValidationResult } from '../../functions/domain/application.schema.js';
+import { validateApplication, type ApplicationSubmission, type ValidationResult } from '../../functions/domain/application.schema.js';
 import { renderValidationErrors } from '../../functions/templates/validation-messages.js';
 
 /** The errors in the words of the Swedish form. */
@@ -61,7 +61,7 @@ function fullFormFields(): FormFields {
   };
 }
 
-function validated(body: unknown): ApplicationInput {
+function validated(body: unknown): ApplicationSubmission {
   const result = validateApplication(body);
   if (!result.ok) throw new Error(`unexpected errors: ${JSON.stringify(result.errors)}`);
   return result.value;
@@ -173,7 +173,7 @@ describe('applicationBodyFromForm', () => {
   it('builds a revision body with only the revision questions', () => {
     // Prepare
     const fields: FormFields = {
-      ...applicationToFormValues(revisionExample as ApplicationInput),
+      ...applicationToFormValues(revisionExample as ApplicationSubmission),
       'answers.visionAndGoals': '',
     };
 
