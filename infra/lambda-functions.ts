@@ -232,8 +232,8 @@ export const httpFunctions = {
   },
   SitePages: {
     entry: 'functions/handlers/site-pages.handler.ts',
-    description: 'The landing page, the privacy notice, the favicon, and "not found" for every other path (HTML for browsers, problem+json for the API)',
-    routes: ['GET /', 'HEAD /', 'GET /integritet', 'HEAD /integritet', 'GET /favicon.ico', 'HEAD /favicon.ico', '$default'],
+    description: 'The landing page, the privacy notice, the style sheet, the favicon, and "not found" for every other path (HTML for browsers, problem+json for the API)',
+    routes: ['GET /', 'HEAD /', 'GET /integritet', 'HEAD /integritet', 'GET /styles.css', 'HEAD /styles.css', 'GET /favicon.ico', 'HEAD /favicon.ico', '$default'],
     access: {},
   },
 } satisfies Record<string, FunctionSpec>;

@@ -2,6 +2,8 @@ import { problemTypes } from '../http/http-problem.js';
 import { htmlResponse, jsonResponse, prefersHtml, type HttpResult } from '../http/responses.js';
 import { httpHandler } from '../lambda/http-handler.js';
 import { faviconIco } from '../templates/favicon.js';
+import { siteStyles } from '../templates/site-styles.js';
+import { withEntityTag } from '../http/cacheable.js';
 import { renderLandingPage, renderNotFoundPage, renderPrivacyPage } from '../templates/site-pages.template.js';
 
 /** Public pages hold nothing private: shared caches may keep them a while. */
@@ -9,7 +11,7 @@ const publicCache = { 'cache-control': 'public, max-age=300' };
 
 /**
  * The site around the service: `/` (what QM is, how to apply, the register), `/integritet` (the
- * privacy notice), `/favicon.ico`, and the HTTP API's `$default` route: every path no other route
+ * privacy notice), `/styles.css` (every page's style sheet), `/favicon.ico`, and the HTTP API's `$default` route: every path no other route
  * takes. Browsers get a Swedish HTML page there; API clients get problem+json, like every other
  * error of the API. Reads nothing and needs no table.
  */
@@ -21,6 +23,14 @@ export const handler = httpHandler(async (event): Promise<HttpResult> => {
     case 'GET /integritet':
     case 'HEAD /integritet':
       return htmlResponse(200, renderPrivacyPage(), publicCache);
+    case 'GET /styles.css':
+    case 'HEAD /styles.css':
+      // Revalidated by its ETag after five minutes, so a changed sheet reaches browsers soon.
+      return withEntityTag(event.headers['if-none-match'], {
+        statusCode: 200,
+        headers: { 'content-type': 'text/css; charset=utf-8', 'x-content-type-options': 'nosniff', ...publicCache },
+        body: siteStyles,
+      });
     case 'GET /favicon.ico':
     case 'HEAD /favicon.ico':
       return {

@@ -7,4 +7,6 @@ export const paths = {
   apply: '/apply',
   register: '/register',
   privacy: '/integritet',
+  /** The one style sheet of every page (templates/site-styles.ts). */
+  styles: '/styles.css',
 } as const;

@@ -1,5 +1,5 @@
 import type { ApplicationRecord } from '../domain/application-record.js';
-import type { ApplicationSubmission } from '../domain/application.schema.js';
+import { validateApplication, type ApplicationSubmission } from '../domain/application.schema.js';
 import { isFinal } from '../domain/application-status.js';
 import type { Mailer } from '../domain/email-message.js';
 import { isRegisteredAddress, isMemberOn } from '../domain/member.js';
@@ -12,6 +12,8 @@ import { mintStatusLink, newStatusLink } from './status-link.js';
 import type { ApplicationStore, CertificateStore, IdempotencyStore, MemberStore, WorkflowStarter } from './ports.js';
 import type { OpenSlot } from '../domain/application-record.js';
 import type { IdempotencyRecord } from '../domain/idempotency.js';
+import { normaliseOrganisationNumber } from '../domain/organisation-number.js';
+import { fieldError, type ValidationError } from '../domain/validation-error.js';
 
 export interface SubmitApplicationDeps {
   applications: ApplicationStore;
@@ -245,6 +247,43 @@ async function resendStatusLink(deps: SubmitApplicationDeps, open: ApplicationRe
 }
 
 /** Whether an organisation number is in the member register. */
+/** What a request to apply comes to: invalid, a bot's, or what submitting it gave. */
+export type SubmissionOutcome =
+  /** `errors` holds at most the first few; `errorCount` says how many there were. */
+  | { kind: 'invalid'; errors: ValidationError[]; errorCount: number }
+  /** The honeypot field was filled: answered like a receipt, nothing stored or mailed. */
+  | { kind: 'honeypot' }
+  | SubmitApplicationResult;
+
+/**
+ * POST /applications as received, by the JSON API or the form: validated by the schema, with the
+ * membership checked alongside (an applicant should not fix every other field only to learn that
+ * the organisation cannot apply at all), then submitted.
+ */
+export async function applyForQualityMark(
+  deps: SubmitApplicationDeps,
+  request: { body: unknown; idempotencyKey?: string; honeypotFilled?: boolean },
+): Promise<SubmissionOutcome> {
+  const validation = validateApplication(request.body);
+  if (!validation.ok) {
+    const errors = await withMembership(deps, validation.errors, request.body);
+    return { kind: 'invalid', errors, errorCount: validation.errorCount + errors.length - validation.errors.length };
+  }
+  if (request.honeypotFilled) return { kind: 'honeypot' };
+  return submitApplication(deps, { submission: validation.value, ...(request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {}) });
+}
+
+/** The membership error first, unless the organisation number is wrong anyway. */
+async function withMembership(deps: Pick<SubmitApplicationDeps, 'members'>, errors: ValidationError[], body: unknown): Promise<ValidationError[]> {
+  const path = 'organisation.organisationNumber';
+  if (errors.some((e) => e.path === path)) return errors;
+  const typed = (body as { organisation?: { organisationNumber?: unknown } } | null)?.organisation?.organisationNumber;
+  const organisationNumber = typeof typed === 'string' ? normaliseOrganisationNumber(typed) : null;
+  if (!organisationNumber) return errors;
+  if (await isMember(deps, organisationNumber)) return errors;
+  return [fieldError(path, 'not_member'), ...errors];
+}
+
 export async function isMember(deps: { members: Pick<MemberStore, 'find'> }, organisationNumber: string): Promise<boolean> {
   return (await deps.members.find(organisationNumber)) !== undefined;
 }

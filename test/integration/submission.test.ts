@@ -111,11 +111,12 @@ describe('submitting an application', () => {
     expect(await later.text()).not.toMatch(/Tack! Er ansökan har tagits emot/);
   });
 
-  it('serves the landing page, the privacy notice and the favicon; an unknown path is a Swedish page for browsers and problem+json for the API', async () => {
+  it('serves the landing page, the privacy notice, the style sheet and the favicon; an unknown path is a Swedish page for browsers and problem+json for the API', async () => {
     // Act
     const landing = await system.fetchApp('/', { headers: { accept: 'text/html' } });
     const privacy = await system.fetchApp('/integritet');
     const icon = await system.fetchApp('/favicon.ico');
+    const sheet = await system.fetchApp('/styles.css');
     const browser = await system.fetchApp('/finns/inte', { headers: { accept: 'text/html' } });
     const api = await system.fetchApp('/finns/inte', { method: 'POST', headers: { accept: 'application/json' } });
     const health = await system.fetchApp('/health');
@@ -124,6 +125,8 @@ describe('submitting an application', () => {
     expect(await landing.text()).toContain('<footer class="site-footer">');
     expect(privacy.status).toBe(200);
     expect(icon.headers.get('content-type')).toBe('image/x-icon');
+    expect(sheet.status).toBe(200);
+    expect(sheet.headers.get('content-type')).toBe('text/css; charset=utf-8');
     expect(Buffer.from(await icon.arrayBuffer()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
     expect(browser.status).toBe(404);
     expect(await browser.text()).toContain('<h1>Sidan finns inte</h1>');

@@ -12,6 +12,7 @@ import { historyRows, renderStatusPage } from '../../functions/templates/status-
 import { genitive } from '../../functions/templates/swedish-genitive.js';
 import { exampleFull } from '../helpers/application-flow.js';
 import { lambdaContext, type Answer } from '../helpers/http-events.js';
+import { siteStyles } from '../../functions/templates/site-styles.js';
 
 function application(overrides: Partial<ApplicationRecord> = {}): ApplicationRecord {
   return {
@@ -243,6 +244,21 @@ describe('the site pages', () => {
     expect(icon.headers['content-type']).toBe('image/x-icon');
     expect(icon.isBase64Encoded).toBe(true);
     expect([...bytes.subarray(0, 6)]).toEqual([0, 0, 1, 0, 1, 0]);
+  });
+
+  it('serves the one style sheet every page links to, with a validator for a cheap revisit', async () => {
+    // Act
+    const sheet = await call(siteEvent('GET /styles.css', '/styles.css', 'GET'));
+    const again = await call(siteEvent('GET /styles.css', '/styles.css', 'GET', { 'if-none-match': sheet.headers.etag ?? '' }));
+    const page = await call(siteEvent('GET /', '/', 'GET'));
+    // Assess
+    expect(sheet.statusCode).toBe(200);
+    expect(sheet.headers['content-type']).toBe('text/css; charset=utf-8');
+    expect(sheet.body).toBe(siteStyles);
+    expect(sheet.body).toContain('.site-footer');
+    expect(again.statusCode).toBe(304);
+    expect(page.body).toContain('<link rel="stylesheet" href="/styles.css">');
+    expect(page.headers['content-security-policy']).toContain("style-src 'self'");
   });
 
   it('answers an unknown path with a Swedish HTML page for browsers and problem+json for the API', async () => {
