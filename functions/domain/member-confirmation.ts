@@ -1,4 +1,5 @@
 import * as z from '../lib/zod.js';
+import type { ValidationCode } from './validation-error.js';
 
 /**
  * The member's answer to "may this person apply for us?", asked of the member's registered
@@ -24,7 +25,7 @@ export interface MemberConfirmation {
 
 /** The confirmation form's body; anything else (missing, unknown, not a string) is a 400. */
 export const memberConfirmationFormSchema = z.object({
-  decision: z.enum(memberConfirmationDecisions, { error: 'Välj om ni bekräftar eller avböjer ansökan.' }),
+  decision: z.enum(memberConfirmationDecisions, { error: 'member_decision_required' satisfies ValidationCode }),
 });
 
 /** What the workflow routes on after the confirmation step: an answer, or the deadline passing. */

@@ -1,5 +1,9 @@
 import * as z from '../lib/zod.js';
 import type { Locale } from './locale.js';
+import type { ValidationCode } from './validation-error.js';
+
+/** The answer form's rules report codes as their messages; the page words them (templates/validation-messages.ts). */
+const code = (value: ValidationCode): ValidationCode => value;
 
 /**
  * The partners of the collaboration (samverkanspartner): who they are in the application, and
@@ -72,19 +76,21 @@ export function clearedForApproval(confirmation: PartnerConfirmation | undefined
   return confirmation?.decision === 'confirm' || confirmation?.overriddenAt !== undefined;
 }
 
+export const maxPartnerCommentLength = 2000;
+
 export const partnerAnswerSchema = z
   .object({
-    decision: z.enum(partnerDecisions, { error: 'Välj om ni bekräftar eller avböjer.' }),
+    decision: z.enum(partnerDecisions, { error: code('partner_decision_required') }),
     comment: z
-      .string({ error: 'Kommentaren ska vara text.' })
+      .string({ error: code('partner_comment_not_text') })
       .trim()
-      .max(2000, 'Kommentaren får vara högst 2000 tecken.')
+      .max(maxPartnerCommentLength, code('partner_comment_too_long'))
       .optional()
       .transform((c) => (c ? c : undefined)),
   })
   .superRefine((value, ctx) => {
     if (value.decision === 'decline' && !value.comment) {
-      ctx.addIssue({ code: 'custom', path: ['comment'], message: 'Skriv varför ni avböjer. Kommentaren visas för granskaren.' });
+      ctx.addIssue({ code: 'custom', path: ['comment'], message: code('decline_reason_required') });
     }
   });
 export type PartnerAnswer = z.infer<typeof partnerAnswerSchema>;

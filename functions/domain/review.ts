@@ -2,6 +2,10 @@ import * as z from '../lib/zod.js';
 import type { ApplicationRecord } from './application-record.js';
 import type { AssessedCriterion, Assessment } from './assessment.js';
 import { multiLinePattern } from './text-rules.js';
+import type { ValidationCode } from './validation-error.js';
+
+/** The forms' rules report codes as their messages; the page words them (templates/validation-messages.ts). */
+const code = (value: ValidationCode): ValidationCode => value;
 
 /** What a reviewer can decide, and the rule that a refusal or a completion request needs a reason. */
 export const reviewDecisions = ['approve', 'reject', 'request_completion'] as const;
@@ -14,12 +18,12 @@ export const reviewActions = [...reviewDecisions, 'save'] as const;
 
 export const decisionFormSchema = z
   .object({
-    decision: z.enum(reviewActions, { error: 'Välj ett beslut: godkänn, avslå eller begär komplettering.' }),
+    decision: z.enum(reviewActions, { error: code('review_decision_required') }),
     comment: z
       .string()
       .trim()
-      .max(maxCommentLength, `Kommentaren får vara högst ${maxCommentLength} tecken.`)
-      .regex(multiLinePattern, 'Kommentaren får inte innehålla styrtecken (andra än radbrytningar och tabbar).')
+      .max(maxCommentLength, code('review_comment_too_long'))
+      .regex(multiLinePattern, code('review_comment_invalid'))
       .optional()
       .transform((c) => (c ? c : undefined)),
   })
@@ -28,10 +32,7 @@ export const decisionFormSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['comment'],
-        message:
-          value.decision === 'reject'
-            ? 'Skriv en motivering till avslaget. Den skickas till den sökande.'
-            : 'Skriv vad som ska kompletteras. Texten skickas till den sökande.',
+        message: code(value.decision === 'reject' ? 'rejection_reason_required' : 'completion_reason_required'),
       });
     }
   });

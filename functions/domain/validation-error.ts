@@ -60,6 +60,17 @@ export const validationCodes = [
   'completion_partners_locked',
   // Query parameters
   'date_invalid',
+  // The reviewer's, the member's and the partners' forms
+  'review_decision_required',
+  'review_comment_too_long',
+  'review_comment_invalid',
+  'rejection_reason_required',
+  'completion_reason_required',
+  'member_decision_required',
+  'partner_decision_required',
+  'partner_comment_not_text',
+  'partner_comment_too_long',
+  'decline_reason_required',
 ] as const;
 
 export type ValidationCode = (typeof validationCodes)[number];

@@ -10,6 +10,7 @@ import {
   renderMemberConfirmationUnknown,
 } from '../templates/member-confirmation-page.template.js';
 import { answerMemberConfirmation, viewMemberConfirmation } from '../use-cases/member-confirmation.use-case.js';
+import { swedishIssueMessage } from '../templates/validation-messages.js';
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
@@ -26,7 +27,7 @@ export const handler = httpHandler(async (event) => {
     if (view.kind === 'unknown') return htmlResponse(404, renderMemberConfirmationUnknown());
     if (view.kind === 'closed') return htmlResponse(410, renderMemberConfirmationClosed(view.application));
     if (view.kind === 'answered') return htmlResponse(409, renderMemberConfirmationAnswered(view.application, view.confirmation, { justNow: false }));
-    const error = parsed.error.issues[0]?.message ?? 'Välj om ni bekräftar eller avböjer ansökan.';
+    const error = swedishIssueMessage(parsed.error.issues[0]?.message ?? 'member_decision_required');
     return htmlResponse(400, renderMemberConfirmationPage({ application: view.application, confirmation: view.confirmation, action: `/confirm/${token}`, error }));
   }
 

@@ -5,6 +5,7 @@ import { htmlResponse } from '../http/responses.js';
 import { httpHandler } from '../lambda/http-handler.js';
 import { renderPartnerAnswered, renderPartnerClosed, renderPartnerPage, renderPartnerUnknown } from '../templates/partner-page.template.js';
 import { answerPartnerLink, viewPartnerLink } from '../use-cases/partner-confirmation.use-case.js';
+import { swedishIssueMessage } from '../templates/validation-messages.js';
 
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
@@ -22,7 +23,7 @@ export const handler = httpHandler(async (event) => {
     if (view.kind === 'unknown') return htmlResponse(404, renderPartnerUnknown());
     if (view.kind === 'closed') return htmlResponse(410, renderPartnerClosed(view.application));
     if (view.kind === 'answered') return htmlResponse(409, renderPartnerAnswered(view.application, view.confirmation, { justNow: false }));
-    const errors = parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? 'decision'), message: i.message }));
+    const errors = parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? 'decision'), message: swedishIssueMessage(i.message) }));
     const values = { decision: typeof fields.decision === 'string' ? fields.decision : '', comment: typeof fields.comment === 'string' ? fields.comment : '' };
     return htmlResponse(400, renderPartnerPage({ application: view.application, confirmation: view.confirmation, action: `/partner/${token}`, errors, values }));
   }

@@ -10,6 +10,7 @@ import { AppMetric, MetricUnit, metrics } from '../lambda/metrics.js';
 import { assessmentErrorText } from '../templates/labels.js';
 import { renderDecisionMade, renderReviewLinkEnded, renderReviewLinkUnknown, renderReviewPage } from '../templates/review-page.template.js';
 import { decideByReviewerLink, reviewContext, viewReviewerLink } from '../use-cases/reviewer-link.use-case.js';
+import { swedishIssueMessage } from '../templates/validation-messages.js';
 
 const all = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 
@@ -39,7 +40,7 @@ export const handler = httpHandler(async (event) => {
   const criteria = criteriaFor(view.application.applicationType);
   const { assessment, errors: assessmentErrors } = readAssessment(fields, criteria);
   const errors = [
-    ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? 'decision'), message: i.message }))),
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? 'decision'), message: swedishIssueMessage(i.message) }))),
     ...[...assessmentErrors, ...(parsed.success ? assessmentRuleErrors(parsed.data.decision, assessment, criteria) : [])].map((e) => ({ path: e.path, message: assessmentErrorText(e, criteria) })),
   ];
   const values = { decision: typeof decision === 'string' && decision !== 'save' ? decision : '', comment: typeof comment === 'string' ? comment : '', assessment };

@@ -71,7 +71,7 @@ export function renderPage({ title, lang, body }: PageOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} – Svenska Stadskärnor</title>
-<link rel="stylesheet" href="${paths.styles}">
+<link rel="stylesheet" href="${safe(paths.styles)}">
 </head>
 <body>
 <a class="skip-link" href="#main">${text.skipToContent}</a>

@@ -1,4 +1,6 @@
 import { formatFormNumber } from '../domain/form-number.js';
+import { maxPartnerCommentLength } from '../domain/partners.js';
+import { maxCommentLength } from '../domain/review.js';
 import type { Locale } from '../domain/locale.js';
 import type { ValidationCode, ValidationError, ValidationParamsByCode } from '../domain/validation-error.js';
 import { fieldTextFor } from './messages.js';
@@ -69,6 +71,16 @@ export const validationMessages: Record<Locale, ValidationMessages> = {
     completion_partners_locked: () =>
       'Samverkanspartnerna kan inte ändras i en komplettering: de har redan ombetts bekräfta ansökan. Kontakta Svenska Stadskärnor om en partner behöver bytas.',
     date_invalid: () => 'Ange ett giltigt datum som ÅÅÅÅ-MM-DD.',
+    review_decision_required: () => 'Välj ett beslut: godkänn, avslå eller begär komplettering.',
+    review_comment_too_long: () => `Kommentaren får vara högst ${maxCommentLength} tecken.`,
+    review_comment_invalid: () => 'Kommentaren får inte innehålla styrtecken (andra än radbrytningar och tabbar).',
+    rejection_reason_required: () => 'Skriv en motivering till avslaget. Den skickas till den sökande.',
+    completion_reason_required: () => 'Skriv vad som ska kompletteras. Texten skickas till den sökande.',
+    member_decision_required: () => 'Välj om ni bekräftar eller avböjer ansökan.',
+    partner_decision_required: () => 'Välj om ni bekräftar eller avböjer.',
+    partner_comment_not_text: () => 'Kommentaren ska vara text.',
+    partner_comment_too_long: () => `Kommentaren får vara högst ${maxPartnerCommentLength} tecken.`,
+    decline_reason_required: () => 'Skriv varför ni avböjer. Kommentaren visas för granskaren.',
   },
   en: {
     body_invalid: () => 'The application is missing or malformed.',
@@ -124,6 +136,16 @@ export const validationMessages: Record<Locale, ValidationMessages> = {
     completion_partners_locked: () =>
       'The partners cannot be changed in a completion: they have already been asked to confirm the application. Contact Svenska Stadskärnor if a partner needs to change.',
     date_invalid: () => 'Enter a valid date as YYYY-MM-DD.',
+    review_decision_required: () => 'Choose a decision: approve, reject or ask for completion.',
+    review_comment_too_long: () => `The comment may be at most ${maxCommentLength} characters.`,
+    review_comment_invalid: () => 'The comment must not contain control characters (other than line breaks and tabs).',
+    rejection_reason_required: () => 'Give a reason for the rejection. It is sent to the applicant.',
+    completion_reason_required: () => 'Write what needs completing. The text is sent to the applicant.',
+    member_decision_required: () => 'Choose whether you confirm or decline the application.',
+    partner_decision_required: () => 'Choose whether you confirm or decline.',
+    partner_comment_not_text: () => 'The comment must be text.',
+    partner_comment_too_long: () => `The comment may be at most ${maxPartnerCommentLength} characters.`,
+    decline_reason_required: () => 'Write why you decline. The reviewer sees the comment.',
   },
 };
 

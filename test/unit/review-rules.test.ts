@@ -2,23 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { canTransition, isFinal } from '../../functions/domain/application-status.js';
 import { decisionFormSchema } from '../../functions/domain/review.js';
 import { hashToken, isWellFormedToken, newSecretToken } from '../../functions/domain/secret-token.js';
+import { swedishIssueMessage } from '../../functions/templates/validation-messages.js';
 
 describe('decision rules', () => {
   it('accepts an approval without a comment', () => {
     expect(decisionFormSchema.safeParse({ decision: 'approve' }).success).toBe(true);
   });
 
-  it.each(['reject', 'request_completion'])('requires a comment for %s, in Swedish', (decision) => {
+  it.each([
+    ['reject', 'rejection_reason_required', /^Skriv en motivering till avslaget/],
+    ['request_completion', 'completion_reason_required', /^Skriv vad som ska kompletteras/],
+  ])('requires a comment for %s, by code, worded in Swedish on the page', (decision, code, words) => {
     const result = decisionFormSchema.safeParse({ decision, comment: '   ' });
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]).toMatchObject({ path: ['comment'] });
-    expect(result.error?.issues[0]?.message).toMatch(/Skriv/);
+    expect(result.error?.issues[0]).toMatchObject({ path: ['comment'], message: code });
+    expect(swedishIssueMessage(result.error?.issues[0]?.message ?? '')).toMatch(words);
   });
 
   it('refuses an unknown decision value', () => {
     const result = decisionFormSchema.safeParse({ decision: 'maybe', comment: 'x' });
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toMatch(/Välj ett beslut/);
+    expect(result.error?.issues[0]?.message).toBe('review_decision_required');
+    expect(swedishIssueMessage('review_decision_required')).toMatch(/^Välj ett beslut/);
   });
 
   it('refuses comments over 4000 characters', () => {
