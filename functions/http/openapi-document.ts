@@ -3,6 +3,7 @@ import { createDocument, type ZodOpenApiResponseObject } from 'zod-openapi';
 import { applicationSchema, unexpressibleRules } from '../domain/application.schema.js';
 import { calendarDatePattern } from '../domain/calendar-date.js';
 import { maxBodyBytes } from './request-body.js';
+import { paths } from './paths.js';
 import {
   awaitingConfirmationSchema,
   certificateSchema,
@@ -62,7 +63,7 @@ export function apiDocument(options: ApiDocumentOptions): ReturnType<typeof crea
     },
     servers: [{ url: options.publicBaseUrl }],
     paths: {
-      '/applications': {
+      [paths.applications]: {
         post: {
           operationId: 'submitApplication',
           summary: 'Skicka en ansökan (fullständig eller revidering)',
@@ -98,7 +99,7 @@ export function apiDocument(options: ApiDocumentOptions): ReturnType<typeof crea
           },
         },
       },
-      '/api/register': {
+      [paths.api.register]: {
         get: {
           operationId: 'getRegister',
           summary: 'Kvalitetsmärkningar som gäller en viss dag',
@@ -113,7 +114,7 @@ export function apiDocument(options: ApiDocumentOptions): ReturnType<typeof crea
           },
         },
       },
-      '/api/criteria': {
+      [paths.api.criteria]: {
         get: {
           operationId: 'getCriteria',
           summary: 'Kriterierna som en ansökan bedöms efter',
@@ -122,6 +123,7 @@ export function apiDocument(options: ApiDocumentOptions): ReturnType<typeof crea
           },
         },
       },
+      // An OpenAPI path template, like the route key; paths.certificateJson(id) builds the link.
       '/certificates/{id}.json': {
         get: {
           operationId: 'getCertificate',

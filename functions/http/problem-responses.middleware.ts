@@ -6,6 +6,7 @@ import { publicBaseUrl } from '../config/runtime-config.js';
 import { firstErrors } from '../domain/error-list.js';
 import { HttpProblem, problemTypeUri } from './http-problem.js';
 import { htmlResponse, jsonResponse, prefersHtml, type HttpResult } from './responses.js';
+import { paths } from './paths.js';
 
 /**
  * Turns thrown errors into answers: HttpProblem → its status (problem+json, or an HTML page for
@@ -27,7 +28,7 @@ export function problemResponses(logger: Logger): MiddlewareObj<APIGatewayProxyE
         const body = html`<h1>${problem.title}</h1><p>${problem.detail}</p>
 ${errors?.items.length ? html`<ul>${errors.items.map((e) => html`<li>${e.message}</li>`)}</ul>` : ''}
 ${errors && errors.total > errors.items.length ? html`<p>Och ${errors.total - errors.items.length} fel till.</p>` : ''}
-<p><a href="/apply">Till ansökningsformuläret</a></p>`;
+<p><a href="${paths.apply}">Till ansökningsformuläret</a></p>`;
         request.response = htmlResponse(problem.status, renderPage({ title: problem.title, lang: 'sv', body }), problem.extras.headers);
       } else {
         request.response = jsonResponse(

@@ -3,8 +3,8 @@ import { maxPartners, partnerRoles } from '../domain/partners.js';
 import { sectionsFor, type Question, type Section } from '../domain/question-catalogue.js';
 import type { ApplicationType } from '../domain/application-type.js';
 import type { Locale } from '../domain/locale.js';
-import { privacyPath } from '../config/site-contact.js';
-import { html, renderPage, type HtmlSafeString } from './layout.template.js';
+import { paths } from '../http/paths.js';
+import { href, html, renderPage, type HtmlSafeString } from './layout.template.js';
 import { localiseError, uiMessages, type UiMessages } from './messages.js';
 
 /** A validation problem as produced by `validateApplication` (dotted path, message). */
@@ -234,7 +234,7 @@ function contactFields(ctx: FieldContext): HtmlSafeString {
   });
   return html`<fieldset id="section-contact">
 <legend>${ctx.text.contactLegend}</legend>
-<p class="hint" id="contact-privacy">${ctx.text.contactPrivacy} <a href="${privacyPath}">${ctx.text.privacyLink}</a>.</p>
+<p class="hint" id="contact-privacy">${ctx.text.contactPrivacy} <a href="${href(paths.privacy)}">${ctx.text.privacyLink}</a>.</p>
 ${textInput({ ...field('name', true), maxLength: 200, autocomplete: 'name' }, ctx)}
 ${textInput({ ...field('role', true), maxLength: 100, autocomplete: 'organization-title' }, ctx)}
 ${textInput({ ...field('email', true), inputType: 'email', autocomplete: 'email', spellcheck: false }, ctx)}
@@ -306,7 +306,7 @@ ${errors.map((error) => {
 
 /** The heading, introduction, error summary and form, as a fragment for `renderPage`. */
 export function applyFormBody(options: ApplyFormOptions): HtmlSafeString {
-  const { type, locale, values = {}, errors = [], idempotencyKey, action = '/applications' } = options;
+  const { type, locale, values = {}, errors = [], idempotencyKey, action = paths.applications } = options;
   const text = uiMessages[locale];
   const labels = fieldLabels(type, locale);
 
