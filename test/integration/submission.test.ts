@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Execution } from 'cdk-local-runner';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
 import { confirmPartners, decide, exampleFor, exampleFull, isTo, linkIn, pathOf, registerFreshMember, reviewerLinkFor, submitExample } from '../helpers/application-flow.js';
+import { paths } from '../../functions/http/paths.js';
 
 // The foundation, end to end on the local system: real HTTP, dynalite, the synthesised state
 // machine and captured mail.
@@ -79,7 +80,7 @@ describe('submitting an application', () => {
 
   it('accepts the HTML form and redirects to a receipt page', async () => {
     // Prepare: the form as a browser would send it
-    const formPage = await (await system.fetchApp('/apply')).text();
+    const formPage = await (await system.fetchApp(paths.apply)).text();
     const key = /name="idempotencyKey" value="([^"]+)"/.exec(formPage)?.[1];
     expect(key).toBeTruthy();
     const form = new URLSearchParams({ type: 'full', idempotencyKey: key! });
@@ -133,10 +134,10 @@ describe('submitting an application', () => {
   });
 
   it('serves the form in Swedish, the revision form and the JSON Schema', async () => {
-    const full = await system.fetchApp('/apply');
+    const full = await system.fetchApp(paths.apply);
     expect(full.status).toBe(200);
     expect(await full.text()).toMatch(/<html lang="sv"[\s\S]*Ansök om kvalitetsmärkning/);
-    const revision = await system.fetchApp('/apply?type=revision');
+    const revision = await system.fetchApp(paths.revisionForm);
     expect(await revision.text()).toMatch(/Revidering/);
     const schema = await system.fetchApp('/api/schema/application');
     expect(schema.status).toBe(200);
