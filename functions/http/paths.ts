@@ -83,6 +83,8 @@ export const paths = {
     registerOn: (date: string) => `/api/register?date=${date}`,
     /** The JSON Schema of the application body; absolute, it is also the schema's `$id`. */
     applicationSchema: '/api/schema/application',
+    /** The OpenAPI document of the public JSON API. */
+    openapi: '/api/openapi.json',
   },
 
   // The staff workspace: its navigation, its pages' links and forms, and the handlers' redirects.

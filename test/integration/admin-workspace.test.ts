@@ -337,7 +337,7 @@ describe('actions', () => {
     // Act
     const added = await post(paths.admin.members, { organisationNumber, name: 'Nyby Centrum', town: 'Nyby', emails: 'kansli@nyby.example' });
     const ended = await post(paths.admin.memberEnd(organisationNumber), { lastDay: '2020-01-01', reason: 'Utträde' });
-    const application = await system.fetchApp('/applications', {
+    const application = await system.fetchApp(paths.applications, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ ...exampleFull, organisation: { ...exampleFull.organisation, organisationNumber } }),

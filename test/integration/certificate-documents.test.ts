@@ -104,7 +104,7 @@ describe('the self-evaluation', () => {
     // Prepare
     const itemsBefore = await tableItems();
     const mailsBefore = (await system.mails()).length;
-    const formPage = await system.fetchApp('/self-evaluation');
+    const formPage = await system.fetchApp(paths.selfEvaluation);
     const answers = new URLSearchParams([
       ['type', 'full'],
       ['locale', 'sv'],
@@ -116,7 +116,7 @@ describe('the self-evaluation', () => {
     ]);
 
     // Act
-    const summary = await system.fetchApp('/self-evaluation/summary', {
+    const summary = await system.fetchApp(paths.selfEvaluationSummary, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: answers.toString(),

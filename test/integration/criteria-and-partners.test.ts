@@ -53,7 +53,7 @@ const partnerLink = async (id: string, email: string) => linkIn(await partnerMai
 describe('the criteria catalogue', () => {
   it('is published at /api/criteria in Swedish, and in English with ?lang=en', async () => {
     // Act
-    const sv = await system.fetchApp('/api/criteria');
+    const sv = await system.fetchApp(paths.api.criteria);
     const en = await system.fetchApp('/api/criteria?lang=en');
 
     // Assess

@@ -34,7 +34,7 @@ async function member(overrides: Partial<Member> = {}): Promise<Member> {
 }
 
 const postJson = (body: unknown, headers: Record<string, string> = {}) =>
-  system.fetchApp('/applications', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  system.fetchApp(paths.applications, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
 const withContact = (organisationNumber: string, email: string) => ({ ...exampleFor(organisationNumber), contact: { ...exampleFull.contact, email } });
 
@@ -194,7 +194,7 @@ describe('one open application per organisation', () => {
     const mailsBefore = (await system.mails()).length;
 
     // Act
-    const response = await system.fetchApp('/applications', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+    const response = await system.fetchApp(paths.applications, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
 
     // Assess: nothing was stored, so no workflow exists that could mail later
     expect(response.status).toBe(200);

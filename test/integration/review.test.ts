@@ -160,7 +160,7 @@ describe('the English status page', () => {
     // Prepare: an application made in English, through a completion round, then certified
     const { organisationNumber } = await registerFreshMember(system, { name: 'Englishtown Centre' });
     const body = { ...exampleFor(organisationNumber, 'Englishtown Centre'), locale: 'en' };
-    const submitted = await system.fetchApp('/applications', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const submitted = await system.fetchApp(paths.applications, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect(submitted.status).toBe(201);
     const { id, statusUrl } = (await submitted.json()) as { id: string; statusUrl: string };
     const firstLink = await reviewerLinkFor(system, id, reviewers[0]!);

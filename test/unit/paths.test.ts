@@ -61,6 +61,7 @@ const built: Record<string, string[]> = {
   'api.criteria': [paths.api.criteria],
   'api.registerOn': [paths.api.registerOn(date)],
   'api.applicationSchema': [paths.api.applicationSchema],
+  'api.openapi': [paths.api.openapi],
   'admin.home': [paths.admin.home],
   'admin.signIn': [paths.admin.signIn],
   'admin.signOut': [paths.admin.signOut],
