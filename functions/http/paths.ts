@@ -1,3 +1,4 @@
+import type { ApplicationType } from '../domain/application-type.js';
 import type { Locale } from '../domain/locale.js';
 
 /**
@@ -51,7 +52,7 @@ export const paths = {
   applications: '/applications',
   selfEvaluation: '/self-evaluation',
   /** The self-evaluation form for the other version (full or revision), in the page's language. */
-  selfEvaluationOf: (type: 'full' | 'revision', locale?: Locale) => `/self-evaluation?type=${type}${langParam(locale)}`,
+  selfEvaluationOf: (type: ApplicationType, locale?: Locale) => `/self-evaluation?type=${type}${langParam(locale)}`,
   selfEvaluationSummary: '/self-evaluation/summary',
   selfEvaluationPdf: '/self-evaluation/summary.pdf',
 

@@ -171,7 +171,7 @@ const en: typeof sv = {
   badgeAlt: (id) => `Quality Mark (QM) ${id} from Svenska Stadskärnor – click to see whether it is valid`,
   footer: 'The Quality Mark (QM) is issued by Svenska Stadskärnor and is valid for three years.',
   register: 'See all valid Quality Marks in the QM register',
-  otherLanguage: { label: 'På svenska', lang: 'sv' as Locale },
+  otherLanguage: { label: 'På svenska', lang: 'sv' },
   notFoundTitle: 'No such Quality Mark',
   notFound: (id) => html`There is no Quality Mark with the number <strong>${id}</strong>. Check the number: it has the form QM-YYYY-NNNN, for example QM-2026-0042.`,
   title: (id, label) => `Quality Mark ${id}: ${label.toLowerCase()}`,
