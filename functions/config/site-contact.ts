@@ -1,4 +1,5 @@
 import * as z from '../lib/zod.js';
+import { absoluteUrl, paths } from '../http/paths.js';
 
 /**
  * Who people can write to, and where the privacy notice is: printed in the footer of every page and
@@ -8,9 +9,6 @@ import * as z from '../lib/zod.js';
  * (runtime-config.ts); the fallbacks here only serve template tests, which run without them.
  */
 export const defaultProgrammeContactEmail = 'qm-ansvarig@stadskarnor.example';
-
-export const privacyPath = '/integritet';
-export const registerPath = '/register';
 
 export interface SiteContact {
   /** The programme's contact address (stage setting `programmeContactEmail`). */
@@ -28,7 +26,7 @@ export function siteContact(env: Record<string, string | undefined> = process.en
   const base = (env.PUBLIC_BASE_URL ?? '').trim().replace(/\/+$/, '');
   return {
     email: configured && email.safeParse(configured).success ? configured : defaultProgrammeContactEmail,
-    privacyUrl: `${base}${privacyPath}`,
-    registerUrl: `${base}${registerPath}`,
+    privacyUrl: absoluteUrl(base, paths.privacy),
+    registerUrl: absoluteUrl(base, paths.register),
   };
 }

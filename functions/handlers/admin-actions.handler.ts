@@ -20,6 +20,7 @@ import {
 } from '../use-cases/admin/application-admin.use-case.js';
 import { correctCertificate, revokeCertificate, viewCertificate } from '../use-cases/admin/certificate-admin.use-case.js';
 import type { SignedInStaff } from '../use-cases/staff-sign-in.use-case.js';
+import { paths } from '../http/paths.js';
 
 const schemas = {
   reviewers: z.object({ reviewers: addressList(10), reason: optionalText(2000) }),
@@ -34,16 +35,16 @@ const schemas = {
 
 /** After a refused or invalid action: the item's page again with the errors, nothing changed. */
 async function applicationAnswer(deps: AdminDependencies, staff: SignedInStaff, id: string, outcome: ActionOutcome | { ok: false; status: 400; errors: string[] }): Promise<HttpResult> {
-  if (outcome.ok) return redirectResponse(`/admin/applications/${id}`);
+  if (outcome.ok) return redirectResponse(paths.admin.application(id));
   const view = await viewApplication(deps, id);
-  if (!view) return htmlResponse(404, renderAdminMessage(frameOf(staff), 'Hittades inte', 'Ansökan finns inte.', { href: '/admin', label: 'Till översikten' }));
+  if (!view) return htmlResponse(404, renderAdminMessage(frameOf(staff), 'Hittades inte', 'Ansökan finns inte.', { href: paths.admin.home, label: 'Till översikten' }));
   return htmlResponse(outcome.status, renderApplicationAdmin(frameOf(staff), view, 'errors' in outcome ? outcome.errors : [outcome.message]));
 }
 
 async function certificateAnswer(deps: AdminDependencies, staff: SignedInStaff, id: string, outcome: ActionOutcome | { ok: false; status: 400; errors: string[] }): Promise<HttpResult> {
-  if (outcome.ok) return redirectResponse(`/admin/certificates/${id}`);
+  if (outcome.ok) return redirectResponse(paths.admin.certificate(id));
   const view = await viewCertificate(deps, id);
-  if (!view) return htmlResponse(404, renderAdminMessage(frameOf(staff), 'Hittades inte', 'Certifikatet finns inte.', { href: '/admin', label: 'Till översikten' }));
+  if (!view) return htmlResponse(404, renderAdminMessage(frameOf(staff), 'Hittades inte', 'Certifikatet finns inte.', { href: paths.admin.home, label: 'Till översikten' }));
   return htmlResponse(outcome.status, renderCertificateAdmin(frameOf(staff), view, 'errors' in outcome ? outcome.errors : [outcome.message]));
 }
 

@@ -6,9 +6,10 @@ import { viewApplication } from '../use-cases/admin/application-admin.use-case.j
 import { viewCertificate } from '../use-cases/admin/certificate-admin.use-case.js';
 import { listMembers, viewMember } from '../use-cases/admin/member-admin.use-case.js';
 import { programmeOverview } from '../use-cases/admin/overview.use-case.js';
+import { paths } from '../http/paths.js';
 
 const notFound = (frame: Parameters<typeof renderAdminMessage>[0], what: string) =>
-  htmlResponse(404, renderAdminMessage(frame, 'Hittades inte', `${what} finns inte.`, { href: '/admin', label: 'Till översikten' }));
+  htmlResponse(404, renderAdminMessage(frame, 'Hittades inte', `${what} finns inte.`, { href: paths.admin.home, label: 'Till översikten' }));
 
 /** The workspace's pages (reads only, apart from keeping the session alive). */
 export const handler = routedHandler({

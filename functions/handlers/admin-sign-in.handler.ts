@@ -6,6 +6,7 @@ import { htmlResponse, redirectResponse } from '../http/responses.js';
 import { renderSignInButton, renderSignInForm, renderSignInLinkUnusable, renderSignInSent } from '../templates/admin-sign-in.template.js';
 import { requestSignInLink, signInWithLink, viewSignInLink } from '../use-cases/staff-sign-in.use-case.js';
 import { logger } from '../lambda/logger.js';
+import { paths } from '../http/paths.js';
 
 const emailSchema = z.email();
 
@@ -31,18 +32,18 @@ export const handler = routedHandler({
   'GET /admin/sign-in/{token}': async (event) => {
     const token = event.pathParameters?.token ?? '';
     const state = await viewSignInLink(adminDependencies().signIn, token);
-    return state === 'usable' ? htmlResponse(200, renderSignInButton(`/admin/sign-in/${token}`)) : htmlResponse(410, renderSignInLinkUnusable());
+    return state === 'usable' ? htmlResponse(200, renderSignInButton(paths.staffSignIn(token))) : htmlResponse(410, renderSignInLinkUnusable());
   },
 
   'POST /admin/sign-in/{token}': async (event) => {
     const deps = adminDependencies();
     const signedIn = await signInWithLink(deps.signIn, event.pathParameters?.token ?? '');
     if (!signedIn) return htmlResponse(410, renderSignInLinkUnusable());
-    return { ...redirectResponse('/admin'), cookies: [sessionSetCookie(signedIn.sessionId, deps.secureCookies)] };
+    return { ...redirectResponse(paths.admin.home), cookies: [sessionSetCookie(signedIn.sessionId, deps.secureCookies)] };
   },
 
   'POST /admin/sign-out': staffAction(async (_event, staff, _form, deps) => {
     await deps.sessions.signOut(staff);
-    return { ...redirectResponse('/admin/sign-in'), cookies: [clearedSessionCookie(deps.secureCookies)] };
+    return { ...redirectResponse(paths.admin.signIn), cookies: [clearedSessionCookie(deps.secureCookies)] };
   }),
 });

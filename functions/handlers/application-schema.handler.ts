@@ -3,9 +3,7 @@ import { applicationJsonSchema } from '../domain/application.schema.js';
 import { httpHandler } from '../lambda/http-handler.js';
 import { jsonResponse } from '../http/responses.js';
 import { validationMessage } from '../templates/validation-messages.js';
-
-/** Where the schema is published; also its `$id`, so it names the deployment that serves it. */
-export const applicationSchemaPath = '/api/schema/application';
+import { absoluteUrl, paths } from '../http/paths.js';
 
 // Generated once per container from the zod schema: the schema is the single source of truth.
 let schema: unknown;
@@ -14,7 +12,8 @@ let schema: unknown;
 export const handler = httpHandler(async () => {
   const config = runtimeConfig();
   schema ??= applicationJsonSchema({
-    id: `${config.PUBLIC_BASE_URL}${applicationSchemaPath}`,
+    // Where the schema is published is also its `$id`, so it names the deployment that serves it.
+    id: absoluteUrl(config.PUBLIC_BASE_URL, paths.api.applicationSchema),
     // A revision opens with the first renewal reminder.
     revisionOpensDaysBefore: Math.max(...config.RENEWAL_REMINDER_DAYS),
     revisionGraceMonths: config.REVISION_GRACE_MONTHS,

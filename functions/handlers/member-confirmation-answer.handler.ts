@@ -11,6 +11,7 @@ import {
 } from '../templates/member-confirmation-page.template.js';
 import { answerMemberConfirmation, viewMemberConfirmation } from '../use-cases/member-confirmation.use-case.js';
 import { swedishIssueMessage } from '../templates/validation-messages.js';
+import { paths } from '../http/paths.js';
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
@@ -28,7 +29,7 @@ export const handler = httpHandler(async (event) => {
     if (view.kind === 'closed') return htmlResponse(410, renderMemberConfirmationClosed(view.application));
     if (view.kind === 'answered') return htmlResponse(409, renderMemberConfirmationAnswered(view.application, view.confirmation, { justNow: false }));
     const error = swedishIssueMessage(parsed.error.issues[0]?.message ?? 'member_decision_required');
-    return htmlResponse(400, renderMemberConfirmationPage({ application: view.application, confirmation: view.confirmation, action: `/confirm/${token}`, error }));
+    return htmlResponse(400, renderMemberConfirmationPage({ application: view.application, confirmation: view.confirmation, action: paths.memberConfirmation(token), error }));
   }
 
   const result = await answerMemberConfirmation(deps, token, parsed.data.decision);

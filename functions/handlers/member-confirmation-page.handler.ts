@@ -8,6 +8,7 @@ import {
   renderMemberConfirmationUnknown,
 } from '../templates/member-confirmation-page.template.js';
 import { viewMemberConfirmation } from '../use-cases/member-confirmation.use-case.js';
+import { paths } from '../http/paths.js';
 
 /**
  * GET and HEAD /confirm/{token}: the member's view of an application from an unregistered address,
@@ -26,6 +27,6 @@ export const handler = httpHandler(async (event) => {
     case 'answered':
       return respond(200, renderMemberConfirmationAnswered(view.application, view.confirmation, { justNow: false }));
     case 'open':
-      return respond(200, renderMemberConfirmationPage({ application: view.application, confirmation: view.confirmation, action: `/confirm/${token}` }));
+      return respond(200, renderMemberConfirmationPage({ application: view.application, confirmation: view.confirmation, action: paths.memberConfirmation(token) }));
   }
 });

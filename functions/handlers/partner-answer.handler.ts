@@ -6,6 +6,7 @@ import { httpHandler } from '../lambda/http-handler.js';
 import { renderPartnerAnswered, renderPartnerClosed, renderPartnerPage, renderPartnerUnknown } from '../templates/partner-page.template.js';
 import { answerPartnerLink, viewPartnerLink } from '../use-cases/partner-confirmation.use-case.js';
 import { swedishIssueMessage } from '../templates/validation-messages.js';
+import { paths } from '../http/paths.js';
 
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
@@ -25,7 +26,7 @@ export const handler = httpHandler(async (event) => {
     if (view.kind === 'answered') return htmlResponse(409, renderPartnerAnswered(view.application, view.confirmation, { justNow: false }));
     const errors = parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? 'decision'), message: swedishIssueMessage(i.message) }));
     const values = { decision: typeof fields.decision === 'string' ? fields.decision : '', comment: typeof fields.comment === 'string' ? fields.comment : '' };
-    return htmlResponse(400, renderPartnerPage({ application: view.application, confirmation: view.confirmation, action: `/partner/${token}`, errors, values }));
+    return htmlResponse(400, renderPartnerPage({ application: view.application, confirmation: view.confirmation, action: paths.partner(token), errors, values }));
   }
 
   const result = await answerPartnerLink(deps, token, parsed.data);

@@ -3,6 +3,7 @@ import { htmlResponse } from '../http/responses.js';
 import { httpHandler } from '../lambda/http-handler.js';
 import { renderPartnerAnswered, renderPartnerClosed, renderPartnerPage, renderPartnerUnknown } from '../templates/partner-page.template.js';
 import { viewPartnerLink } from '../use-cases/partner-confirmation.use-case.js';
+import { paths } from '../http/paths.js';
 
 /**
  * GET and HEAD /partner/{token}: the partner's summary of the application and the form. Changes
@@ -21,6 +22,6 @@ export const handler = httpHandler(async (event) => {
     case 'answered':
       return respond(200, renderPartnerAnswered(view.application, view.confirmation, { justNow: false }));
     case 'open':
-      return respond(200, renderPartnerPage({ application: view.application, confirmation: view.confirmation, action: `/partner/${token}` }));
+      return respond(200, renderPartnerPage({ application: view.application, confirmation: view.confirmation, action: paths.partner(token) }));
   }
 });

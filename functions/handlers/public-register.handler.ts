@@ -8,6 +8,7 @@ import { httpHandler } from '../lambda/http-handler.js';
 import { registerEntries, renderRegisterDateError, renderRegisterPage } from '../templates/public-register.template.js';
 import { renderRegisterCsv } from '../templates/register-csv.js';
 import { renderValidationErrors } from '../templates/validation-messages.js';
+import { paths } from '../http/paths.js';
 
 /** Public and the same for everyone: browsers and proxies may keep it a few minutes. */
 const publicCaching = { 'cache-control': 'public, max-age=300' };
@@ -16,8 +17,8 @@ type Format = 'html' | 'json' | 'csv';
 
 function formatOf(event: APIGatewayProxyEventV2): Format {
   const path = event.routeKey?.split(' ')[1] ?? event.rawPath ?? '';
-  if (path.endsWith('/api/register')) return 'json';
-  if (path.endsWith('/register.csv')) return 'csv';
+  if (path.endsWith(paths.api.register)) return 'json';
+  if (path.endsWith(paths.registerCsv)) return 'csv';
   return 'html';
 }
 

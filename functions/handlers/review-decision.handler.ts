@@ -11,6 +11,7 @@ import { assessmentErrorText } from '../templates/labels.js';
 import { renderDecisionMade, renderReviewLinkEnded, renderReviewLinkUnknown, renderReviewPage } from '../templates/review-page.template.js';
 import { decideByReviewerLink, reviewContext, viewReviewerLink } from '../use-cases/reviewer-link.use-case.js';
 import { swedishIssueMessage } from '../templates/validation-messages.js';
+import { paths } from '../http/paths.js';
 
 const all = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 
@@ -47,7 +48,7 @@ export const handler = httpHandler(async (event) => {
   const page = async (status: number, pageErrors: typeof errors, saved = false) =>
     htmlResponse(
       status,
-      renderReviewPage({ application: view.application, round: view.round, reviewer: view.reviewer, action: `/review/${token}`, context: await reviewContext(deps, view.application, view.round), errors: pageErrors, values, saved }),
+      renderReviewPage({ application: view.application, round: view.round, reviewer: view.reviewer, action: paths.review(token), context: await reviewContext(deps, view.application, view.round), errors: pageErrors, values, saved }),
     );
   if (!parsed.success || errors.length > 0) return page(400, errors);
 

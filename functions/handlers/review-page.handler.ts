@@ -3,6 +3,7 @@ import { htmlResponse } from '../http/responses.js';
 import { httpHandler } from '../lambda/http-handler.js';
 import { renderDecisionMade, renderReviewLinkEnded, renderReviewLinkUnknown, renderReviewPage } from '../templates/review-page.template.js';
 import { reviewContext, viewReviewerLink } from '../use-cases/reviewer-link.use-case.js';
+import { paths } from '../http/paths.js';
 
 /**
  * GET and HEAD /review/{token}: the application and the decision form. Changes nothing, because
@@ -22,6 +23,6 @@ export const handler = httpHandler(async (event) => {
     case 'decided':
       return respond(200, renderDecisionMade(view.application, view.decision, { justNow: false }));
     case 'open':
-      return respond(200, renderReviewPage({ application: view.application, round: view.round, reviewer: view.reviewer, action: `/review/${token}`, context: await reviewContext(deps, view.application, view.round) }));
+      return respond(200, renderReviewPage({ application: view.application, round: view.round, reviewer: view.reviewer, action: paths.review(token), context: await reviewContext(deps, view.application, view.round) }));
   }
 });

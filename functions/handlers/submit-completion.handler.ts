@@ -8,6 +8,7 @@ import { httpHandler } from '../lambda/http-handler.js';
 import { completionLinkAnswer } from '../http/completion-responses.js';
 import { renderCompletionDone, renderCompletionForm } from '../templates/completion-page.template.js';
 import { submitCompletion, viewCompletion } from '../use-cases/completion.use-case.js';
+import { paths } from '../http/paths.js';
 
 /** POST /complete/{token}: the completed application, validated like a new submission. */
 export const handler = httpHandler(async (event) => {
@@ -16,7 +17,7 @@ export const handler = httpHandler(async (event) => {
   const body = parseRequestBody(event);
   const fields = body.kind === 'form' ? body.fields : undefined;
   const validation = validateApplication(body.kind === 'form' ? applicationBodyFromForm(body.fields) : body.value);
-  const action = `/complete/${token}`;
+  const action = paths.completion(token);
 
   if (!validation.ok) {
     const view = await viewCompletion(deps, token);

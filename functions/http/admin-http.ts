@@ -6,6 +6,7 @@ import { renderAdminMessage, type StaffFrame } from '../templates/admin-layout.t
 import type { SignedInStaff } from '../use-cases/staff-sign-in.use-case.js';
 import { csrfMatches } from '../domain/staff-session.js';
 import { htmlResponse, jsonResponse, redirectResponse, type HttpResult } from './responses.js';
+import { paths } from './paths.js';
 
 /** How every /admin request is let in: a valid session, or nothing but the way to sign in. */
 
@@ -16,9 +17,9 @@ export function wantsJson(event: APIGatewayProxyEventV2): boolean {
 /** Signed out: browsers go to the sign-in page, API clients get 401. */
 export function signedOutAnswer(event: APIGatewayProxyEventV2): HttpResult {
   if (wantsJson(event)) {
-    return jsonResponse(401, { type: 'about:blank', title: 'Inte inloggad', status: 401, detail: 'Logga in på /admin/sign-in.' }, { 'content-type': 'application/problem+json; charset=utf-8' });
+    return jsonResponse(401, { type: 'about:blank', title: 'Inte inloggad', status: 401, detail: `Logga in på ${paths.admin.signIn}.` }, { 'content-type': 'application/problem+json; charset=utf-8' });
   }
-  return redirectResponse('/admin/sign-in');
+  return redirectResponse(paths.admin.signIn);
 }
 
 export async function identifyStaff(event: APIGatewayProxyEventV2, deps: AdminDependencies): Promise<SignedInStaff | undefined> {
@@ -111,7 +112,7 @@ export function staffAction(fn: (event: APIGatewayProxyEventV2, staff: SignedInS
     if (!form || !csrfMatches(staff.credential, form.fields.csrf)) {
       return htmlResponse(
         403,
-        renderAdminMessage(frameOf(staff), 'Formuläret kunde inte tas emot', 'Formuläret saknade en giltig säkerhetskod, så ingenting ändrades. Gå tillbaka, ladda om sidan och försök igen.', { href: '/admin', label: 'Till översikten' }),
+        renderAdminMessage(frameOf(staff), 'Formuläret kunde inte tas emot', 'Formuläret saknade en giltig säkerhetskod, så ingenting ändrades. Gå tillbaka, ladda om sidan och försök igen.', { href: paths.admin.home, label: 'Till översikten' }),
       );
     }
     return fn(event, staff, form, deps);

@@ -4,6 +4,7 @@ import { applicationSchema, unexpressibleRules } from '../domain/application.sch
 import { calendarDatePattern } from '../domain/calendar-date.js';
 import { maxBodyBytes } from './request-body.js';
 import { validationMessage } from '../templates/validation-messages.js';
+import { paths } from './paths.js';
 import {
   awaitingConfirmationSchema,
   certificateSchema,
@@ -63,7 +64,7 @@ export function apiDocument(options: ApiDocumentOptions): ReturnType<typeof crea
     },
     servers: [{ url: options.publicBaseUrl }],
     paths: {
-      '/applications': {
+      [paths.applications]: {
         post: {
           operationId: 'submitApplication',
           summary: 'Skicka en ansökan (fullständig eller revidering)',
@@ -99,7 +100,7 @@ export function apiDocument(options: ApiDocumentOptions): ReturnType<typeof crea
           },
         },
       },
-      '/api/register': {
+      [paths.api.register]: {
         get: {
           operationId: 'getRegister',
           summary: 'Kvalitetsmärkningar som gäller en viss dag',
@@ -114,7 +115,7 @@ export function apiDocument(options: ApiDocumentOptions): ReturnType<typeof crea
           },
         },
       },
-      '/api/criteria': {
+      [paths.api.criteria]: {
         get: {
           operationId: 'getCriteria',
           summary: 'Kriterierna som en ansökan bedöms efter',
@@ -123,6 +124,7 @@ export function apiDocument(options: ApiDocumentOptions): ReturnType<typeof crea
           },
         },
       },
+      // An OpenAPI path template, like the route key; paths.certificateJson(id) builds the link.
       '/certificates/{id}.json': {
         get: {
           operationId: 'getCertificate',

@@ -7,6 +7,7 @@ import { firstErrors } from '../domain/error-list.js';
 import { HttpProblem, problemTypeUri } from './http-problem.js';
 import { pickLocale } from '../templates/messages.js';
 import { htmlResponse, jsonResponse, prefersHtml, type HttpResult } from './responses.js';
+import { paths } from './paths.js';
 
 /**
  * The language of the field errors' messages: English when `?lang=en` or Accept-Language asks for
@@ -37,7 +38,7 @@ export function problemResponses(logger: Logger): MiddlewareObj<APIGatewayProxyE
         const body = html`<h1>${problem.title}</h1><p>${problem.detail}</p>
 ${errors?.items.length && word ? html`<ul>${word(errors.items, 'sv').map((e) => html`<li>${e.message}</li>`)}</ul>` : ''}
 ${errors && errors.total > errors.items.length ? html`<p>Och ${errors.total - errors.items.length} fel till.</p>` : ''}
-<p><a href="/apply">Till ansökningsformuläret</a></p>`;
+<p><a href="${paths.apply}">Till ansökningsformuläret</a></p>`;
         request.response = htmlResponse(problem.status, renderPage({ title: problem.title, lang: 'sv', body }), problem.extras.headers);
       } else {
         request.response = jsonResponse(

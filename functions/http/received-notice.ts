@@ -1,3 +1,5 @@
+import { paths } from './paths.js';
+
 /**
  * The "thank you, received" notice on the status page is for the first view right after the form
  * was sent, not for every later visit to a bookmarked link. The form's answer sets a short-lived
@@ -7,8 +9,8 @@
  */
 export const receivedCookieName = 'qm-mottagen';
 
-/** Only the status pages see it; it is worthless after a minute. */
-const attributes = 'Path=/status/; HttpOnly; SameSite=Lax; Secure';
+/** Only the status pages see it (the cookie path is their common prefix, `/status/`); it is worthless after a minute. */
+const attributes = `Path=${paths.status('')}; HttpOnly; SameSite=Lax; Secure`;
 
 export function receivedCookie(applicationId: string): string {
   return `${receivedCookieName}=${applicationId}; Max-Age=60; ${attributes}`;

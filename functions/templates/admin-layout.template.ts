@@ -1,7 +1,8 @@
 import type { AuditEntry } from '../domain/audit.js';
 import { auditActionLabels } from './labels.js';
-import { html, renderPage, type HtmlSafeString } from './layout.template.js';
+import { href, html, renderPage, type HtmlSafeString } from './layout.template.js';
 import { formatSwedishDateTime } from './swedish-dates.js';
+import { paths } from '../http/paths.js';
 
 /** The staff workspace's frame: the public pages' layout, a navigation bar and sign-out. Swedish only. */
 export interface StaffFrame {
@@ -14,11 +15,11 @@ export function renderAdminPage(staff: StaffFrame, title: string, body: HtmlSafe
     title,
     lang: 'sv',
     body: html`<nav class="admin-nav" aria-label="Arbetsytan">
-  <a href="/admin">Översikt</a>
-  <a href="/admin/members">Medlemmar</a>
-  <a href="/admin/audit">Logg</a>
-  <a href="/admin/exports">Exporter</a>
-  <form method="post" action="/admin/sign-out">${csrfField(staff)}<button type="submit" class="link-button">Logga ut (${staff.email})</button></form>
+  <a href="${href(paths.admin.home)}">Översikt</a>
+  <a href="${href(paths.admin.members)}">Medlemmar</a>
+  <a href="${href(paths.admin.audit)}">Logg</a>
+  <a href="${href(paths.admin.exports)}">Exporter</a>
+  <form method="post" action="${href(paths.admin.signOut)}">${csrfField(staff)}<button type="submit" class="link-button">Logga ut (${staff.email})</button></form>
 </nav>
 ${body}`,
   });
@@ -51,11 +52,11 @@ export function auditTable(entries: readonly AuditEntry[], options: { showItem?:
 function itemLink(e: AuditEntry): HtmlSafeString {
   switch (e.itemKind) {
     case 'application':
-      return html`<a href="/admin/applications/${e.itemId}">${e.itemId}</a>`;
+      return html`<a href="${href(paths.admin.application(e.itemId))}">${e.itemId}</a>`;
     case 'certificate':
-      return html`<a href="/admin/certificates/${e.itemId}">${e.itemId}</a>`;
+      return html`<a href="${href(paths.admin.certificate(e.itemId))}">${e.itemId}</a>`;
     case 'member':
-      return e.itemId === 'register' ? html`Medlemsregistret` : html`<a href="/admin/members/${e.itemId}">${e.itemId}</a>`;
+      return e.itemId === 'register' ? html`Medlemsregistret` : html`<a href="${href(paths.admin.member(e.itemId))}">${e.itemId}</a>`;
     case 'staff':
       return html`${e.itemId}`;
   }

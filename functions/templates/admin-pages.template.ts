@@ -13,8 +13,9 @@ import type { MemberImportReport } from '../use-cases/import-members.use-case.js
 import { auditTable, csrfField, errorSummary, renderAdminPage, type StaffFrame } from './admin-layout.template.js';
 import { applicationSummary } from './application-summary.template.js';
 import { historyText } from './history-messages.js';
-import { html, type HtmlSafeString } from './layout.template.js';
+import { href, html, type HtmlSafeString } from './layout.template.js';
 import { formatCalendarDate, formatSwedishDate, formatSwedishDateTime } from './swedish-dates.js';
+import { paths } from '../http/paths.js';
 
 const versionNames = { full: 'QM-ansökan', revision: 'Revidering' } as const;
 
@@ -23,7 +24,7 @@ function applicationRows(rows: readonly ApplicationRow[], options: { showDeadlin
   return html`<div class="table-scroll"><table>
 <thead><tr><th scope="col">Organisation</th><th scope="col">Ansökan</th><th scope="col">Ålder</th><th scope="col">${options.showDeadline ? 'Sista dag' : 'I status sedan'}</th></tr></thead>
 <tbody>${rows.map(
-    (r) => html`<tr><td><a href="/admin/applications/${r.id}">${r.organisationName}</a><br>${r.town}</td><td>${r.id}<br>${versionNames[r.applicationType]}</td><td>${r.ageDays} d</td><td>${options.showDeadline && r.deadline ? formatSwedishDateTime(r.deadline) : formatSwedishDate(r.since)}</td></tr>`,
+    (r) => html`<tr><td><a href="${href(paths.admin.application(r.id))}">${r.organisationName}</a><br>${r.town}</td><td>${r.id}<br>${versionNames[r.applicationType]}</td><td>${r.ageDays} d</td><td>${options.showDeadline && r.deadline ? formatSwedishDateTime(r.deadline) : formatSwedishDate(r.since)}</td></tr>`,
   )}</tbody></table></div>`;
 }
 
@@ -32,7 +33,7 @@ function certificateRows(rows: readonly CertificateRow[]): HtmlSafeString {
   return html`<div class="table-scroll"><table>
 <thead><tr><th scope="col">Certifikat</th><th scope="col">Organisation</th><th scope="col">Giltigt till</th></tr></thead>
 <tbody>${rows.map(
-    (c) => html`<tr><td><a href="/admin/certificates/${c.certificateId}">${c.certificateId}</a></td><td>${c.organisationName}<br>${c.town}</td><td>${formatCalendarDate(c.validUntil)}</td></tr>`,
+    (c) => html`<tr><td><a href="${href(paths.admin.certificate(c.certificateId))}">${c.certificateId}</a></td><td>${c.organisationName}<br>${c.town}</td><td>${formatCalendarDate(c.validUntil)}</td></tr>`,
   )}</tbody></table></div>`;
 }
 
@@ -41,7 +42,7 @@ const percent = (share: number | undefined) => (share === undefined ? '–' : `$
 export function renderOverview(staff: StaffFrame, { overview, search }: OverviewResult): string {
   const f = overview.figures;
   const body = html`<h1>Översikt</h1>
-<form method="get" action="/admin" role="search">
+<form method="get" action="${href(paths.admin.home)}" role="search">
   <div class="field"><label for="field-q">Sök ansökan</label><span class="hint" id="q-hint">Organisationens namn, organisationsnummer eller ort</span>
   <input type="search" name="q" id="field-q" aria-describedby="q-hint" value="${search?.query ?? ''}"></div>
   <button type="submit">Sök</button>
@@ -50,7 +51,7 @@ ${search
     ? html`<section aria-labelledby="search-results"><h2 id="search-results">Sökresultat för ”${search.query}”</h2>
 ${search.applications.length
         ? html`<ul>${search.applications.map(
-            (a) => html`<li><a href="/admin/applications/${a.id}">${a.organisation.name}</a> (${a.organisation.organisationNumber}, ${a.organisation.town}) · ${a.id} · ${statusLabels.sv[a.status]}</li>`,
+            (a) => html`<li><a href="${href(paths.admin.application(a.id))}">${a.organisation.name}</a> (${a.organisation.organisationNumber}, ${a.organisation.town}) · ${a.id} · ${statusLabels.sv[a.status]}</li>`,
           )}</ul>`
         : html`<p>Inga ansökningar matchar.</p>`}</section>`
     : ''}
@@ -107,7 +108,7 @@ function partnerState(confirmation: PartnerConfirmation | undefined): HtmlSafeSt
 }
 
 /** The partners' answers, and (while any is missing) the override that lets the reviewer approve anyway. */
-function partnerSection(a: ApplicationRecord, partners: ApplicationAdminView['partners'], staff: StaffFrame, base: string): HtmlSafeString | string {
+function partnerSection(a: ApplicationRecord, partners: ApplicationAdminView['partners'], staff: StaffFrame): HtmlSafeString | string {
   if (partners.length === 0) return '';
   const missing = partners.filter((p) => !clearedForApproval(p.confirmation));
   return html`<h2>Samverkanspartner</h2>
@@ -118,7 +119,7 @@ function partnerSection(a: ApplicationRecord, partners: ApplicationAdminView['pa
 ${missing.length && !isFinal(a.status)
     ? action(
         'Godkänn utan bekräftelse',
-        `${base}/override-partners`,
+        paths.admin.applicationAction(a.id, 'override-partners'),
         staff,
         reasonField('override-reason', 'Skäl (syns i ansökans historik)', true),
         'Undanta från kravet på bekräftelse',
@@ -129,7 +130,6 @@ ${missing.length && !isFinal(a.status)
 
 export function renderApplicationAdmin(staff: StaffFrame, view: ApplicationAdminView, errors: string[] = []): string {
   const { application: a, member, rounds, completions, audit } = view;
-  const base = `/admin/applications/${a.id}`;
   const openRound = rounds.find((r) => r.state === 'open');
   const openCompletion = completions.find((c) => !c.answeredAt && !c.closedAt);
   const mails = Object.entries((a.notifications as Record<string, { state?: string; at?: string }> | undefined) ?? {});
@@ -139,14 +139,14 @@ export function renderApplicationAdmin(staff: StaffFrame, view: ApplicationAdmin
   <dt>Ansökan</dt><dd>${a.id} (${versionNames[a.applicationType]})</dd>
   <dt>Status</dt><dd><strong class="status">${statusLabels.sv[a.status]}</strong></dd>
   <dt>Inskickad</dt><dd>${formatSwedishDateTime(a.submittedAt)}</dd>
-  ${typeof a.certificateId === 'string' ? html`<dt>Certifikat</dt><dd><a href="/admin/certificates/${a.certificateId}">${a.certificateId}</a></dd>` : ''}
+  ${typeof a.certificateId === 'string' ? html`<dt>Certifikat</dt><dd><a href="${href(paths.admin.certificate(a.certificateId))}">${a.certificateId}</a></dd>` : ''}
 </dl>
 <h2>Åtgärder</h2>
-${openRound ? action('Skicka granskningslänkar igen', `${base}/resend-review-links`, staff, html``, 'Skicka nya länkar', `Granskarna (${openRound.reviewers.join(', ')}) får nya länkar; de tidigare slutar gälla.`) : ''}
+${openRound ? action('Skicka granskningslänkar igen', paths.admin.applicationAction(a.id, 'resend-review-links'), staff, html``, 'Skicka nya länkar', `Granskarna (${openRound.reviewers.join(', ')}) får nya länkar; de tidigare slutar gälla.`) : ''}
 ${openRound
     ? action(
         'Byt granskare',
-        `${base}/reviewers`,
+        paths.admin.applicationAction(a.id, 'reviewers'),
         staff,
         html`<div class="field"><label for="field-reviewers">Granskare</label><span class="hint">E-postadresser, en per rad eller åtskilda med komma</span><textarea name="reviewers" id="field-reviewers" required>${openRound.reviewers.join('\n')}</textarea></div>${reasonField('reviewers-reason', 'Skäl', false)}`,
         'Byt granskare',
@@ -155,19 +155,19 @@ ${openRound
 ${a.status === 'completion_requested' && openCompletion
     ? action(
         'Ge mer tid att komplettera',
-        `${base}/extend-completion`,
+        paths.admin.applicationAction(a.id, 'extend-completion'),
         staff,
         html`<div class="field"><label for="field-deadline">Ny sista dag</label><span class="hint">Nu: ${formatSwedishDateTime(openCompletion.deadline)}</span><input type="date" name="deadline" id="field-deadline" required></div>${reasonField('extend-reason', 'Skäl (skickas till den sökande)', true)}`,
         'Förläng',
       )
     : ''}
-${a.status === 'failed' || a.status === 'on_hold' ? action('Starta om', `${base}/retry`, staff, reasonField('retry-reason', 'Kommentar', false), 'Starta om ansökan', 'Ansökan fortsätter från där den stod när felet inträffade.') : ''}
-${canWithdraw(a.status) ? action('Dra tillbaka ansökan', `${base}/withdraw`, staff, reasonField('withdraw-reason', 'Skäl (skickas till den sökande)', true), 'Dra tillbaka', 'Ansökan avslutas och den sökande får veta varför.') : ''}
-${action('Intern anteckning', `${base}/notes`, staff, html`<div class="field"><label for="field-note">Anteckning</label><span class="hint">Syns bara för personalen, aldrig för den sökande.</span><textarea name="note" id="field-note" required></textarea></div>`, 'Spara anteckning')}
-${partnerSection(a, view.partners, staff, base)}
+${a.status === 'failed' || a.status === 'on_hold' ? action('Starta om', paths.admin.applicationAction(a.id, 'retry'), staff, reasonField('retry-reason', 'Kommentar', false), 'Starta om ansökan', 'Ansökan fortsätter från där den stod när felet inträffade.') : ''}
+${canWithdraw(a.status) ? action('Dra tillbaka ansökan', paths.admin.applicationAction(a.id, 'withdraw'), staff, reasonField('withdraw-reason', 'Skäl (skickas till den sökande)', true), 'Dra tillbaka', 'Ansökan avslutas och den sökande får veta varför.') : ''}
+${action('Intern anteckning', paths.admin.applicationAction(a.id, 'notes'), staff, html`<div class="field"><label for="field-note">Anteckning</label><span class="hint">Syns bara för personalen, aldrig för den sökande.</span><textarea name="note" id="field-note" required></textarea></div>`, 'Spara anteckning')}
+${partnerSection(a, view.partners, staff)}
 <h2>Medlemsregistret</h2>
 ${member
-    ? html`<dl class="facts"><dt>Namn</dt><dd><a href="/admin/members/${member.organisationNumber}">${member.name}</a></dd><dt>Ort</dt><dd>${member.town}</dd><dt>Registrerade adresser</dt><dd>${member.emails.join(', ')}</dd>${member.membershipEndsOn ? html`<dt>Medlem till och med</dt><dd>${formatCalendarDate(member.membershipEndsOn)}</dd>` : ''}</dl>`
+    ? html`<dl class="facts"><dt>Namn</dt><dd><a href="${href(paths.admin.member(member.organisationNumber))}">${member.name}</a></dd><dt>Ort</dt><dd>${member.town}</dd><dt>Registrerade adresser</dt><dd>${member.emails.join(', ')}</dd>${member.membershipEndsOn ? html`<dt>Medlem till och med</dt><dd>${formatCalendarDate(member.membershipEndsOn)}</dd>` : ''}</dl>`
     : html`<p>Organisationen finns inte i medlemsregistret.</p>`}
 <h2>Historik</h2>
 ${historyTable(a)}
@@ -195,7 +195,6 @@ const stateLabels = { giltigt: 'Giltigt', kommande: 'Kommande', utgånget: 'Utg�
 
 export function renderCertificateAdmin(staff: StaffFrame, view: CertificateAdminView, errors: string[] = []): string {
   const { certificate: c, state, audit } = view;
-  const base = `/admin/certificates/${c.certificateId}`;
   const stages = Object.entries(c.renewal ?? {});
   const body = html`${errorSummary(errors)}
 <h1>Certifikat ${c.certificateId}</h1>
@@ -204,12 +203,12 @@ export function renderCertificateAdmin(staff: StaffFrame, view: CertificateAdmin
   <dt>Organisation</dt><dd>${c.organisationName} (${c.organisationNumber})</dd>
   <dt>Ort</dt><dd>${c.town}</dd>
   <dt>Giltigt</dt><dd>${formatCalendarDate(c.validFrom)} – ${formatCalendarDate(c.validUntil)}</dd>
-  <dt>Ansökan</dt><dd><a href="/admin/applications/${c.applicationId}">${c.applicationId}</a></dd>
+  <dt>Ansökan</dt><dd><a href="${href(paths.admin.application(c.applicationId))}">${c.applicationId}</a></dd>
   <dt>Kontakt</dt><dd>${c.contact.name}, ${c.contact.email}</dd>
   ${c.revokedAt ? html`<dt>Återkallat från</dt><dd>${formatSwedishDate(c.revokedAt)}</dd><dt>Skäl</dt><dd>${c.revocationReason ?? ''}</dd>` : ''}
-  ${c.supersededBy ? html`<dt>Ersatt av</dt><dd><a href="/admin/certificates/${c.supersededBy}">${c.supersededBy}</a></dd>` : ''}
+  ${c.supersededBy ? html`<dt>Ersatt av</dt><dd><a href="${href(paths.admin.certificate(c.supersededBy))}">${c.supersededBy}</a></dd>` : ''}
 </dl>
-<p><a href="/certificates/${c.certificateId}">Den offentliga sidan</a></p>
+<p><a href="${href(paths.certificate(c.certificateId))}">Den offentliga sidan</a></p>
 <h2>Påminnelser om revidering</h2>
 ${stages.length ? html`<ul>${stages.map(([stage, r]) => html`<li>${stage}: ${r.state} ${formatSwedishDateTime(r.at)}</li>`)}</ul>` : html`<p>Inga påminnelser skickade ännu.</p>`}
 ${c.revokedAt ? html`<p>Påminnelserna har upphört eftersom certifikatet är återkallat.</p>` : ''}
@@ -218,7 +217,7 @@ ${c.revokedAt
     ? ''
     : action(
         'Återkalla certifikatet',
-        `${base}/revoke`,
+        paths.admin.certificateAction(c.certificateId, 'revoke'),
         staff,
         reasonField('revoke-reason', 'Skäl (skickas till organisationens kontaktperson)', true),
         'Återkalla från i dag',
@@ -226,7 +225,7 @@ ${c.revokedAt
       )}
 ${action(
     'Rätta namn eller ort',
-    `${base}/correct`,
+    paths.admin.certificateAction(c.certificateId, 'correct'),
     staff,
     html`<div class="field"><label for="field-name">Organisationens namn</label><input type="text" name="organisationName" id="field-name" required value="${c.organisationName}"></div>
 <div class="field"><label for="field-town">Ort</label><input type="text" name="town" id="field-town" required value="${c.town}"></div>${reasonField('correct-reason', 'Skäl', true)}`,
@@ -239,16 +238,16 @@ ${auditTable(audit)}`;
 
 export function renderMembers(staff: StaffFrame, members: readonly Member[], query: string, form: { errors: string[]; values?: Record<string, string> } = { errors: [] }): string {
   const body = html`<h1>Medlemmar</h1>
-<form method="get" action="/admin/members" role="search"><div class="field"><label for="field-q">Sök</label><span class="hint">Namn, organisationsnummer eller ort</span><input type="search" name="q" id="field-q" value="${query}"></div><button type="submit">Sök</button></form>
+<form method="get" action="${href(paths.admin.members)}" role="search"><div class="field"><label for="field-q">Sök</label><span class="hint">Namn, organisationsnummer eller ort</span><input type="search" name="q" id="field-q" value="${query}"></div><button type="submit">Sök</button></form>
 <p>${members.length} medlemmar${query ? html` matchar ”${query}”` : ''}.</p>
 <div class="table-scroll"><table><thead><tr><th scope="col">Organisation</th><th scope="col">Organisationsnummer</th><th scope="col">Ort</th></tr></thead>
 <tbody>${members.map(
-    (m) => html`<tr><td><a href="/admin/members/${m.organisationNumber}">${m.name}</a>${m.membershipEndsOn ? html`<br>Medlem t.o.m. ${formatCalendarDate(m.membershipEndsOn)}` : ''}</td><td>${m.organisationNumber}</td><td>${m.town}</td></tr>`,
+    (m) => html`<tr><td><a href="${href(paths.admin.member(m.organisationNumber))}">${m.name}</a>${m.membershipEndsOn ? html`<br>Medlem t.o.m. ${formatCalendarDate(m.membershipEndsOn)}` : ''}</td><td>${m.organisationNumber}</td><td>${m.town}</td></tr>`,
   )}</tbody></table></div>
 ${memberForm(staff, undefined, form.errors, form.values)}
 <section class="admin-action"><h3>Läs in medlemsregistret (CSV)</h3>
 <p class="hint">Rubrikraden ska vara organisationsnummer,name,town,email. Flera adresser skiljs med semikolon.</p>
-<form method="post" action="/admin/members/import" enctype="multipart/form-data">${csrfField(staff)}
+<form method="post" action="${href(paths.admin.memberImport)}" enctype="multipart/form-data">${csrfField(staff)}
 <div class="field"><label for="field-file">Fil</label><input type="file" name="file" id="field-file" accept=".csv,text/csv" required></div>
 <button type="submit">Läs in</button></form></section>`;
   return renderAdminPage(staff, 'Medlemmar', body);
@@ -257,7 +256,7 @@ ${memberForm(staff, undefined, form.errors, form.values)}
 export function memberForm(staff: StaffFrame, member: Member | undefined, errors: string[], values?: Record<string, string>): HtmlSafeString {
   const v = values ?? (member ? { organisationNumber: member.organisationNumber, name: member.name, town: member.town, emails: member.emails.join('\n') } : {});
   return html`<section class="admin-action"><h3>${member ? 'Ändra medlemmen' : 'Lägg till medlem'}</h3>${errorSummary(errors)}
-<form method="post" action="/admin/members">${csrfField(staff)}
+<form method="post" action="${href(paths.admin.members)}">${csrfField(staff)}
 ${member
     ? html`<input type="hidden" name="organisationNumber" value="${member.organisationNumber}">`
     : html`<div class="field"><label for="field-orgnr">Organisationsnummer</label><input type="text" class="narrow" name="organisationNumber" id="field-orgnr" required value="${v.organisationNumber ?? ''}"></div>`}
@@ -273,13 +272,13 @@ export function renderMember(staff: StaffFrame, view: MemberAdminView, errors: s
 <dl class="facts"><dt>Organisationsnummer</dt><dd>${m.organisationNumber}</dd><dt>Ort</dt><dd>${m.town}</dd><dt>Registrerade adresser</dt><dd>${m.emails.join(', ')}</dd>
 ${m.membershipEndsOn ? html`<dt>Medlem till och med</dt><dd>${formatCalendarDate(m.membershipEndsOn)}</dd>` : ''}</dl>
 <h2>Certifikat</h2>
-${certificates.length ? html`<ul>${certificates.map((c) => html`<li><a href="/admin/certificates/${c.certificateId}">${c.certificateId}</a>: ${formatCalendarDate(c.validFrom)} – ${formatCalendarDate(c.validUntil)}${c.revokedAt ? ' (återkallat)' : ''}</li>`)}</ul>` : html`<p>Inga.</p>`}
+${certificates.length ? html`<ul>${certificates.map((c) => html`<li><a href="${href(paths.admin.certificate(c.certificateId))}">${c.certificateId}</a>: ${formatCalendarDate(c.validFrom)} – ${formatCalendarDate(c.validUntil)}${c.revokedAt ? ' (återkallat)' : ''}</li>`)}</ul>` : html`<p>Inga.</p>`}
 <h2>Ansökningar</h2>
-${applications.length ? html`<ul>${applications.map((a) => html`<li><a href="/admin/applications/${a.id}">${a.id}</a> · ${versionNames[a.applicationType]} · ${formatSwedishDate(a.submittedAt)} · ${statusLabels.sv[a.status]}</li>`)}</ul>` : html`<p>Inga.</p>`}
+${applications.length ? html`<ul>${applications.map((a) => html`<li><a href="${href(paths.admin.application(a.id))}">${a.id}</a> · ${versionNames[a.applicationType]} · ${formatSwedishDate(a.submittedAt)} · ${statusLabels.sv[a.status]}</li>`)}</ul>` : html`<p>Inga.</p>`}
 ${memberForm(staff, m, errors, values)}
 ${action(
     'Avsluta medlemskapet',
-    `/admin/members/${m.organisationNumber}/end`,
+    paths.admin.memberEnd(m.organisationNumber),
     staff,
     html`<div class="field"><label for="field-end">Sista dag som medlem</label><input type="date" name="lastDay" id="field-end" required></div>${reasonField('end-reason', 'Skäl', true)}`,
     'Avsluta medlemskapet',
@@ -298,7 +297,7 @@ ${report.invalid.length
         (r) => html`<tr><td>${r.line}</td><td>${r.errors.join('; ')}</td></tr>`,
       )}</tbody></table></div>`
     : ''}
-<p><a href="/admin/members">Till medlemmarna</a></p>`;
+<p><a href="${href(paths.admin.members)}">Till medlemmarna</a></p>`;
   return renderAdminPage(staff, 'Inläsning', body);
 }
 
@@ -312,8 +311,8 @@ export function renderExports(staff: StaffFrame): string {
     'Exporter',
     html`<h1>Exporter</h1>
 <ul>
-  <li>Alla certifikat med giltighet och status: <a href="/admin/export/certificates.csv">CSV</a> · <a href="/admin/export/certificates.xlsx">Excel</a></li>
-  <li>Alla ansökningar med status och datum: <a href="/admin/export/applications.csv">CSV</a> · <a href="/admin/export/applications.xlsx">Excel</a></li>
+  <li>Alla certifikat med giltighet och status: <a href="${href(paths.admin.export('certificates.csv'))}">CSV</a> · <a href="${href(paths.admin.export('certificates.xlsx'))}">Excel</a></li>
+  <li>Alla ansökningar med status och datum: <a href="${href(paths.admin.export('applications.csv'))}">CSV</a> · <a href="${href(paths.admin.export('applications.xlsx'))}">Excel</a></li>
 </ul>
 <p class="hint">CSV-filerna är UTF-8 med semikolon, så att svenska Excel öppnar dem med å, ä och ö.</p>`,
   );

@@ -1,5 +1,6 @@
-import { html } from './layout.template.js';
+import { href, html } from './layout.template.js';
 import { renderPlainAdminPage } from './admin-layout.template.js';
+import { paths } from '../http/paths.js';
 
 /** The sentence the sign-in form answers with, whoever asked: it must not tell who is staff. */
 export const neutralSignInAnswer = 'Om adressen tillhör personalen har vi skickat en inloggningslänk';
@@ -9,7 +10,7 @@ export function renderSignInForm(options: { error?: string; value?: string } = {
     'Logga in',
     html`<h1>Logga in på arbetsytan</h1>
 <p>Arbetsytan är till för Svenska Stadskärnors personal som arbetar med kvalitetsmärkningen. Skriv din e-postadress så skickar vi en inloggningslänk. Länken gäller i 15 minuter och en gång.</p>
-<form method="post" action="/admin/sign-in" novalidate>
+<form method="post" action="${href(paths.admin.signIn)}" novalidate>
   <div class="field ${options.error ? 'field-error' : ''}">
     <label for="field-email">E-postadress</label>
     ${options.error ? html`<span class="error-message" id="email-error">${options.error}</span>` : ''}
@@ -25,7 +26,7 @@ export function renderSignInSent(): string {
     'Kolla din e-post',
     html`<h1>Kolla din e-post</h1>
 <div class="notice" role="status"><p>${neutralSignInAnswer}. Länken gäller i 15 minuter.</p></div>
-<p>Kom inget mejl? Kontrollera adressen och skräpposten, och <a href="/admin/sign-in">försök igen</a>.</p>`,
+<p>Kom inget mejl? Kontrollera adressen och skräpposten, och <a href="${href(paths.admin.signIn)}">försök igen</a>.</p>`,
   );
 }
 
@@ -44,6 +45,6 @@ export function renderSignInLinkUnusable(): string {
     'Länken gäller inte',
     html`<h1>Länken gäller inte längre</h1>
 <p>En inloggningslänk gäller i 15 minuter och kan bara användas en gång.</p>
-<p><a href="/admin/sign-in">Be om en ny länk</a></p>`,
+<p><a href="${href(paths.admin.signIn)}">Be om en ny länk</a></p>`,
   );
 }

@@ -10,8 +10,8 @@ import {
 } from '../domain/applicant-fields.js';
 import type { ApplicationType } from '../domain/application-type.js';
 import type { Locale } from '../domain/locale.js';
-import { privacyPath } from '../config/site-contact.js';
-import { html, renderPage, type HtmlSafeString } from './layout.template.js';
+import { paths } from '../http/paths.js';
+import { href, html, renderPage, type HtmlSafeString } from './layout.template.js';
 import { fieldTextFor, uiMessages, type UiMessages } from './messages.js';
 import { validationMessage } from './validation-messages.js';
 import type { ValidationError } from '../domain/validation-error.js';
@@ -244,7 +244,7 @@ ${organisationFieldDescriptions.map((field) => html`${applicantField('organisati
 function contactFields(ctx: FieldContext): HtmlSafeString {
   return html`<fieldset id="section-contact">
 <legend>${ctx.text.contactLegend}</legend>
-<p class="hint" id="contact-privacy">${ctx.text.contactPrivacy} <a href="${privacyPath}">${ctx.text.privacyLink}</a>.</p>
+<p class="hint" id="contact-privacy">${ctx.text.contactPrivacy} <a href="${href(paths.privacy)}">${ctx.text.privacyLink}</a>.</p>
 ${contactFieldDescriptions.map((field) => html`${applicantField('contact', field, ctx)}\n`)}</fieldset>`;
 }
 
@@ -311,7 +311,7 @@ ${errors.map((error) => {
 
 /** The heading, introduction, error summary and form, as a fragment for `renderPage`. */
 export function applyFormBody(options: ApplyFormOptions): HtmlSafeString {
-  const { type, locale, values = {}, errors = [], idempotencyKey, action = '/applications' } = options;
+  const { type, locale, values = {}, errors = [], idempotencyKey, action = paths.applications } = options;
   const text = uiMessages[locale];
   const labels = fieldLabels(type, locale);
 

@@ -2,9 +2,10 @@ import type { CalendarDate } from '../domain/calendar-date.js';
 import { certificateStatus, type Certificate, type CertificateStatus } from '../domain/certificate.js';
 import { partnerPublicName, type PartnerRole } from '../domain/partners.js';
 import { badgeSize } from './certificate-badge.template.js';
-import { html, renderPage, type HtmlSafeString } from './layout.template.js';
+import { href, html, renderPage, type HtmlSafeString } from './layout.template.js';
 import type { Locale } from '../domain/locale.js';
 import { datesFor } from './swedish-dates.js';
+import { absoluteUrl, paths } from '../http/paths.js';
 
 /**
  * The public facts of one certificate under the register's field names: exactly what
@@ -119,7 +120,7 @@ const sv = {
   badgeAlt: (id: string) => `Kvalitetsmärkning (QM) ${id} från Svenska Stadskärnor – klicka för att se om den gäller`,
   footer: 'Kvalitetsmärkningen (QM) utfärdas av Svenska Stadskärnor och gäller i tre år.',
   register: 'Se alla giltiga kvalitetsmärkningar i QM-registret',
-  otherLanguage: { query: '?lang=en', label: 'In English', lang: 'en' },
+  otherLanguage: { label: 'In English', lang: 'en' as Locale },
   notFoundTitle: 'Kvalitetsmärkningen finns inte',
   notFound: (id: string) => html`Det finns ingen kvalitetsmärkning med numret <strong>${id}</strong>. Kontrollera numret: det har formen QM-ÅÅÅÅ-NNNN, till exempel QM-2026-0042.`,
   title: (id: string, label: string) => `Kvalitetsmärkning ${id}: ${label.toLowerCase()}`,
@@ -170,7 +171,7 @@ const en: typeof sv = {
   badgeAlt: (id) => `Quality Mark (QM) ${id} from Svenska Stadskärnor – click to see whether it is valid`,
   footer: 'The Quality Mark (QM) is issued by Svenska Stadskärnor and is valid for three years.',
   register: 'See all valid Quality Marks in the QM register',
-  otherLanguage: { query: '', label: 'På svenska', lang: 'sv' },
+  otherLanguage: { label: 'På svenska', lang: 'sv' },
   notFoundTitle: 'No such Quality Mark',
   notFound: (id) => html`There is no Quality Mark with the number <strong>${id}</strong>. Check the number: it has the form QM-YYYY-NNNN, for example QM-2026-0042.`,
   title: (id, label) => `Quality Mark ${id}: ${label.toLowerCase()}`,
@@ -186,10 +187,8 @@ const attribute = (value: string) => value.replaceAll('&', '&amp;').replaceAll('
  * (the page escapes it once more to show it), with the few characters HTML requires escaped.
  */
 export function embedSnippet(certificateId: string, publicBaseUrl: string, locale: Locale): string {
-  const id = encodeURIComponent(certificateId);
-  const lang = locale === 'en' ? '?lang=en' : '';
-  const page = attribute(`${publicBaseUrl}/certificates/${id}${lang}`);
-  const badge = attribute(`${publicBaseUrl}/certificates/${id}/badge.svg${lang}`);
+  const page = attribute(absoluteUrl(publicBaseUrl, paths.certificate(certificateId, locale)));
+  const badge = attribute(absoluteUrl(publicBaseUrl, paths.certificateBadge(certificateId, locale)));
   return `<a href="${page}"><img src="${badge}" width="${badgeSize.width}" height="${badgeSize.height}" alt="${attribute(texts[locale].badgeAlt(certificateId))}"></a>`;
 }
 
@@ -205,10 +204,8 @@ export function renderCertificateVerification(v: CertificateVerification, option
     ...(v.revokedAt ? { revoked: dates.date(v.revokedAt) } : {}),
   };
   const label = t.statusLabels[v.status];
-  const id = encodeURIComponent(v.certificateId);
-  const lang = locale === 'en' ? '?lang=en' : '';
   const snippet = embedSnippet(v.certificateId, options.publicBaseUrl, locale);
-  const body: HtmlSafeString = html`<p lang="${t.otherLanguage.lang}"><a href="/certificates/${id}${t.otherLanguage.query}">${t.otherLanguage.label}</a></p>
+  const body: HtmlSafeString = html`<p lang="${t.otherLanguage.lang}"><a href="${href(paths.certificate(v.certificateId, t.otherLanguage.lang))}">${t.otherLanguage.label}</a></p>
 <h1>${t.heading(v.certificateId)}</h1>
 <div class="verdict verdict-${v.status === 'valid' ? 'valid' : 'invalid'}" role="status">
 <p class="verdict-label"><strong>${label}</strong></p>
@@ -226,21 +223,21 @@ export function renderCertificateVerification(v: CertificateVerification, option
   <dt>${t.facts.status}</dt><dd>${t.facts.checked(label, d.today)}</dd>
 ${v.partners.length ? html`  <dt>${t.facts.partners}</dt><dd>${v.partners.map((p) => partnerPublicName(p, locale)).join(', ')}</dd>\n` : ''}${d.revoked ? html`  <dt>${t.facts.revokedAt}</dt><dd>${d.revoked}</dd>\n` : ''}${v.revocationReason ? html`  <dt>${t.facts.reason}</dt><dd>${v.revocationReason}</dd>\n` : ''}${
     v.supersededBy
-      ? html`  <dt>${t.facts.supersededBy}</dt><dd><a href="/certificates/${encodeURIComponent(v.supersededBy)}${lang}">${v.supersededBy}</a></dd>\n`
+      ? html`  <dt>${t.facts.supersededBy}</dt><dd><a href="${href(paths.certificate(v.supersededBy, locale))}">${v.supersededBy}</a></dd>\n`
       : ''
   }</dl>
 <h2>${t.downloads}</h2>
 <ul>
-<li><a href="/certificates/${id}.pdf">${t.pdf}</a></li>
-<li><a href="/certificates/${id}.json">${t.json}</a></li>
+<li><a href="${href(paths.certificatePdf(v.certificateId))}">${t.pdf}</a></li>
+<li><a href="${href(paths.certificateJson(v.certificateId))}">${t.json}</a></li>
 </ul>
 <h2>${t.badgeHeading}</h2>
 <p>${t.badgeIntro}</p>
 <p>${t.badgePreview}</p>
-<p><img src="/certificates/${id}/badge.svg${lang}" width="${badgeSize.width}" height="${badgeSize.height}" alt="${t.badgeAlt(v.certificateId)}"></p>
+<p><img src="${href(paths.certificateBadge(v.certificateId, locale))}" width="${badgeSize.width}" height="${badgeSize.height}" alt="${t.badgeAlt(v.certificateId)}"></p>
 <p id="embed-snippet-label">${t.snippetLabel}</p>
 <pre id="embed-snippet" class="snippet" tabindex="0" aria-labelledby="embed-snippet-label"><code>${snippet}</code></pre>
-<p>${t.footer} <a href="/register">${t.register}</a>.</p>`;
+<p>${t.footer} <a href="${href(paths.register)}">${t.register}</a>.</p>`;
   return renderPage({ title: t.title(v.certificateId, label), lang: locale, body });
 }
 
@@ -248,6 +245,6 @@ export function renderCertificateNotFound(certificateId: string, locale: Locale 
   const t = texts[locale];
   const body = html`<h1>${t.notFoundTitle}</h1>
 <p>${t.notFound(certificateId)}</p>
-<p><a href="/register">${t.register}</a>.</p>`;
+<p><a href="${href(paths.register)}">${t.register}</a>.</p>`;
   return renderPage({ title: t.notFoundTitle, lang: locale, body });
 }

@@ -4,11 +4,12 @@ import { assessmentLabels } from './labels.js';
 import { criteriaCatalogue } from '../domain/criteria-catalogue.js';
 import { renderApplyForm } from './apply-form.template.js';
 import type { ValidationError } from '../domain/validation-error.js';
-import { html, renderPage } from './layout.template.js';
+import { href, html, renderPage } from './layout.template.js';
 import { deadlineDate } from '../domain/deadline.js';
 import { formatCalendarDate } from './swedish-dates.js';
 import { genitive } from './swedish-genitive.js';
 import type { CompletionRequest } from '../domain/review.js';
+import { paths } from '../http/paths.js';
 
 /** The completion form: the application prefilled, with the reviewer's comment on top. */
 export function renderCompletionForm(options: {
@@ -63,7 +64,7 @@ export function renderCompletionClosed(application: ApplicationRecord): string {
     title: 'Tiden för komplettering har gått ut',
     lang: 'sv',
     body: html`<h1>Tiden för komplettering har gått ut</h1>
-<p>Ansökan ${application.id} kan inte längre kompletteras. Ni är välkomna att <a href="/apply">göra en ny ansökan</a>.</p>`,
+<p>Ansökan ${application.id} kan inte längre kompletteras. Ni är välkomna att <a href="${href(paths.apply)}">göra en ny ansökan</a>.</p>`,
   });
 }
 

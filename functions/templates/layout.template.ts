@@ -1,7 +1,7 @@
 import * as escapeHtmlTemplateTag from 'escape-html-template-tag';
 import type { HtmlSafeString } from 'escape-html-template-tag';
 import type { Locale } from '../domain/locale.js';
-import { privacyPath, registerPath, siteContact } from '../config/site-contact.js';
+import { siteContact } from '../config/site-contact.js';
 import { paths } from '../http/paths.js';
 import { uiMessages } from './messages.js';
 
@@ -19,6 +19,13 @@ const tagModule = escapeHtmlTemplateTag as unknown as { default: HtmlTag | { def
 export const html: HtmlTag = typeof tagModule.default === 'function' ? tagModule.default : tagModule.default.default;
 /** Marks trusted markup (constants only, never user input) as safe. */
 export const safe: (value: unknown) => HtmlSafeString = escapeHtmlTemplateTag.safe;
+/**
+ * A path (paths.ts) or URL in markup: an href, action or src. The html tag escapes `/` and `=` as well,
+ * which turns links in the page source into `&#x2F;register`; a double-quoted attribute needs only
+ * `& " ' < >` escaped, so links stay readable and pages keep the bytes they had as literals.
+ */
+export const href = (url: string): HtmlSafeString =>
+  safe(url.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll("'", '&#39;').replaceAll('<', '&lt;').replaceAll('>', '&gt;'));
 export const join: (items: (string | HtmlSafeString)[], separator: string | HtmlSafeString) => HtmlSafeString =
   escapeHtmlTemplateTag.join;
 
@@ -56,8 +63,8 @@ function siteFooter(lang: Locale): HtmlSafeString {
 <p>${uiMessages[lang].siteName}</p>
 <ul>
 <li>${t.contact} <a href="mailto:${contact.email}">${contact.email}</a></li>
-<li><a href="${privacyPath}">${t.privacy}</a></li>
-<li><a href="${registerPath}">${t.register}</a></li>
+<li><a href="${href(paths.privacy)}">${t.privacy}</a></li>
+<li><a href="${href(paths.register)}">${t.register}</a></li>
 </ul>
 </div></footer>`;
 }
@@ -71,11 +78,11 @@ export function renderPage({ title, lang, body }: PageOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} – Svenska Stadskärnor</title>
-<link rel="stylesheet" href="${safe(paths.styles)}">
+<link rel="stylesheet" href="${href(paths.styles)}">
 </head>
 <body>
 <a class="skip-link" href="#main">${text.skipToContent}</a>
-<header class="site-header"><p><a href="/">${text.siteName}</a></p></header>
+<header class="site-header"><p><a href="${href(paths.home)}">${text.siteName}</a></p></header>
 <main id="main">
 ${body}
 </main>

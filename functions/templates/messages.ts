@@ -173,11 +173,11 @@ export const uiMessages: Record<Locale, UiMessages> = {
       const date = datesFor('en').calendarDate;
       switch (r.reason) {
         case 'no_certificate':
-          return `The organisation holds no Quality Mark to revise. A revision is for organisations that hold or recently held a Quality Mark (QM). Make a full QM application instead (${paths.apply}?lang=en).`;
+          return `The organisation holds no Quality Mark to revise. A revision is for organisations that hold or recently held a Quality Mark (QM). Make a full QM application instead (${paths.applyIn('en')}).`;
         case 'too_early':
           return `It is too early for a revision. The Quality Mark ${r.certificateId} is valid through ${date(r.validUntil)}, and a revision can be submitted from ${date(r.opensOn)}.`;
         case 'window_closed':
-          return `The time for a revision has passed. The Quality Mark ${r.certificateId} was valid through ${date(r.validUntil)}, and a revision could be submitted through ${date(r.windowEnd)}. Make a full QM application instead (${paths.apply}?lang=en).`;
+          return `The time for a revision has passed. The Quality Mark ${r.certificateId} was valid through ${date(r.validUntil)}, and a revision could be submitted through ${date(r.windowEnd)}. Make a full QM application instead (${paths.applyIn('en')}).`;
       }
     },
     no: 'No',

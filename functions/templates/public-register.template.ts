@@ -1,8 +1,9 @@
 import type { CalendarDate } from '../domain/calendar-date.js';
 import { certificateStatus, type Certificate } from '../domain/certificate.js';
 import type { PartnerRole } from '../domain/partners.js';
-import { html, renderPage } from './layout.template.js';
+import { href, html, renderPage } from './layout.template.js';
 import { formatCalendarDate } from './swedish-dates.js';
+import { paths } from '../http/paths.js';
 
 /**
  * The public QM register: who holds a valid Quality Mark on a date, and until when. It answers "may
@@ -54,7 +55,7 @@ export interface RegisterPageOptions {
 }
 
 function dateForm(value: string, error?: string) {
-  return html`<form method="get" action="/register">
+  return html`<form method="get" action="${href(paths.register)}">
 <div class="${error ? 'field field-error' : 'field'}">
 <label for="date">Visa registret för ett datum</label>
 <span class="hint" id="date-hint">Till exempel sista ansökningsdag för Årets Stadskärna. Skriv datumet som ÅÅÅÅ-MM-DD.</span>
@@ -84,11 +85,11 @@ ${entries.length === 0
 <thead><tr><th scope="col">Ort</th><th scope="col">Organisation</th><th scope="col">Giltighet</th><th scope="col">Certifikat</th></tr></thead>
 <tbody>
 ${entries.map(
-  (e) => html`<tr><th scope="row">${e.town}</th><td data-label="Organisation">${e.organisationName}<br><small>${e.organisationNumber}</small></td><td data-label="Giltighet">giltigt till och med ${formatCalendarDate(e.validUntil)}<br><small>från ${formatCalendarDate(e.validFrom)}</small></td><td data-label="Certifikat"><a href="/certificates/${encodeURIComponent(e.certificateId)}">${e.certificateId}</a></td></tr>\n`,
+  (e) => html`<tr><th scope="row">${e.town}</th><td data-label="Organisation">${e.organisationName}<br><small>${e.organisationNumber}</small></td><td data-label="Giltighet">giltigt till och med ${formatCalendarDate(e.validUntil)}<br><small>från ${formatCalendarDate(e.validFrom)}</small></td><td data-label="Certifikat"><a href="${href(paths.certificate(e.certificateId))}">${e.certificateId}</a></td></tr>\n`,
 )}</tbody>
 </table>`}
 <p>En kvalitetsmärkning gäller i tre år och förnyas genom revidering.</p>
-<p><a href="/register.csv?date=${date}" download>Ladda ner registret för ${day} som CSV</a> (för Excel och andra kalkylprogram). Samma uppgifter finns som JSON: <a href="/api/register?date=${date}">/api/register?date=${date}</a>.</p>`;
+<p><a href="${href(paths.registerCsvOn(date))}" download>Ladda ner registret för ${day} som CSV</a> (för Excel och andra kalkylprogram). Samma uppgifter finns som JSON: <a href="${href(paths.api.registerOn(date))}">${href(paths.api.registerOn(date))}</a>.</p>`;
   return renderPage({ title: `QM-registret ${day}`, lang: 'sv', body });
 }
 

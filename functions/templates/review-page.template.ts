@@ -9,9 +9,10 @@ import { findQuestion, questionsFor } from '../domain/question-catalogue.js';
 import { maxCommentLength, reviewDecisions, type RecordedDecision, type ReviewRound } from '../domain/review.js';
 import { answerText, applicationSummary, organisationAndContact } from './application-summary.template.js';
 import { uiMessages, type UiMessages } from './messages.js';
-import { html, renderPage, type HtmlSafeString } from './layout.template.js';
+import { href, html, renderPage, type HtmlSafeString } from './layout.template.js';
 import { formatLimit } from './limits.js';
 import { formatSwedishDate, formatSwedishDateTime } from './swedish-dates.js';
+import { paths } from '../http/paths.js';
 
 const versionNames = { full: 'QM-ansökan (fullständig)', revision: 'Revidering av QM' } as const;
 
@@ -39,7 +40,7 @@ ${record.registered
 <h3>Kvalitetsmärkningar</h3>
 ${record.certificates.length
     ? html`<ul>${record.certificates.map(
-        (c) => html`<li><a href="/certificates/${c.certificateId}">${c.certificateId}</a>: giltigt från ${formatCalendarDate(c.validFrom)} till och med ${formatCalendarDate(c.validUntil)}${c.supersededBy ? html` (ersatt av ${c.supersededBy})` : ''}</li>`,
+        (c) => html`<li><a href="${href(paths.certificate(c.certificateId))}">${c.certificateId}</a>: giltigt från ${formatCalendarDate(c.validFrom)} till och med ${formatCalendarDate(c.validUntil)}${c.supersededBy ? html` (ersatt av ${c.supersededBy})` : ''}</li>`,
       )}</ul>`
     : html`<p>Inga tidigare kvalitetsmärkningar.</p>`}
 <h3>Tidigare ansökningar</h3>
@@ -226,9 +227,9 @@ function outcome(application: ApplicationRecord, decision: RecordedDecision): Ht
     case 'approve':
       return certificateId
         ? html`<p>Utfall: <strong>godkänd</strong>. Certifikatet har nummer <strong>${certificateId}</strong>.</p>
-<ul><li><a href="/certificates/${certificateId}">Certifikatet ${certificateId} (offentlig sida)</a></li><li><a href="/register">QM-registret</a></li></ul>`
+<ul><li><a href="${href(paths.certificate(certificateId))}">Certifikatet ${certificateId} (offentlig sida)</a></li><li><a href="${href(paths.register)}">QM-registret</a></li></ul>`
         : html`<p>Utfall: <strong>godkänd</strong>. Certifikatet utfärdas nu; dess nummer och länk visas här när du öppnar granskningslänken igen.</p>
-<ul><li><a href="/register">QM-registret</a></li></ul>`;
+<ul><li><a href="${href(paths.register)}">QM-registret</a></li></ul>`;
     case 'reject':
       return html`<p>Utfall: <strong>avslag</strong>. Den sökande får motiveringen via e-post.</p>`;
     case 'request_completion':

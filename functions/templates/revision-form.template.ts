@@ -2,7 +2,7 @@ import type { CalendarDate } from '../domain/calendar-date.js';
 import type { RevisionRefusal } from '../domain/revision-eligibility.js';
 import { paths } from '../http/paths.js';
 import type { Locale } from '../domain/locale.js';
-import { html, renderPage } from './layout.template.js';
+import { href, html, renderPage } from './layout.template.js';
 import { uiMessages } from './messages.js';
 import { formatCalendarDate } from './swedish-dates.js';
 
@@ -32,7 +32,7 @@ export function revisionIntro(facts: RevisionIntroFacts, locale: Locale): string
   return `Revideringen förnyar kvalitetsmärkningen ${facts.certificateId}, ${standing} Formuläret är ifyllt med er senast godkända ansökan (${facts.applicationId}): kontrollera uppgifterna, uppdatera det som har ändrats och beskriv vad som har förändrats och vilka resultat ni har nått sedan dess.`;
 }
 
-const fullApplicationLink = html`<p><a class="button" href="${paths.apply}">Gör en fullständig QM-ansökan</a></p>`;
+const fullApplicationLink = html`<p><a class="button" href="${href(paths.apply)}">Gör en fullständig QM-ansökan</a></p>`;
 
 export function renderRevisionLinkNotFound(): string {
   return renderPage({
@@ -40,7 +40,7 @@ export function renderRevisionLinkNotFound(): string {
     lang: 'sv',
     body: html`<h1>Länken fungerar inte</h1>
 <p>Vi hittar ingen revidering för den här länken. Kontrollera att du har kopierat hela länken från påminnelsen om revidering.</p>
-<p>Har ni en giltig kvalitetsmärkning kan ni också revidera med ett tomt formulär: <a href="/apply?type=revision">revidering av QM</a>. Annars gör ni en fullständig ansökan.</p>
+<p>Har ni en giltig kvalitetsmärkning kan ni också revidera med ett tomt formulär: <a href="${href(paths.revisionForm)}">revidering av QM</a>. Annars gör ni en fullständig ansökan.</p>
 ${fullApplicationLink}`,
   });
 }
@@ -63,6 +63,6 @@ export function renderRevisionNotOpen(refusal: RevisionRefusal, locale: Locale =
     lang: locale,
     body: html`<h1>${title}</h1>
 <p>${uiMessages[locale].revisionRefusal(refusal)}</p>
-${locale === 'en' ? html`<p><a class="button" href="${paths.apply}?lang=en">Make a full QM application</a></p>` : fullApplicationLink}`,
+${locale === 'en' ? html`<p><a class="button" href="${href(paths.applyIn('en'))}">Make a full QM application</a></p>` : fullApplicationLink}`,
   });
 }

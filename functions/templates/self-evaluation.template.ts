@@ -6,8 +6,9 @@ import type { ApplicationType } from '../domain/application-type.js';
 import type { Locale } from '../domain/locale.js';
 import type { SelfEvaluation } from '../domain/self-evaluation.js';
 import { applyFormBody } from './apply-form.template.js';
-import { html, renderPage, type HtmlSafeString } from './layout.template.js';
+import { href, html, renderPage, type HtmlSafeString } from './layout.template.js';
 import { uiMessages } from './messages.js';
+import { paths } from '../http/paths.js';
 
 const sv = {
   formTitle: { full: 'Självutvärdering inför kvalitetsmärkning (QM)', revision: 'Självutvärdering inför revidering av kvalitetsmärkningen (QM)' },
@@ -85,20 +86,20 @@ export interface SelfEvaluationFormOptions {
 
 function summaryButtons(t: typeof sv): HtmlSafeString {
   return html`<p><button type="submit">${t.showSummary}</button></p>
-<p><button type="submit" formaction="/self-evaluation/summary.pdf" class="secondary">${t.downloadPdf}</button></p>`;
+<p><button type="submit" formaction="${href(paths.selfEvaluationPdf)}" class="secondary">${t.downloadPdf}</button></p>`;
 }
 
 /** The application's questions as a form that is never submitted to the programme. */
 export function renderSelfEvaluationForm({ type, locale, values = {} }: SelfEvaluationFormOptions): string {
   const t = selfEvaluationText[locale];
   const other: ApplicationType = type === 'full' ? 'revision' : 'full';
-  const otherHref = `/self-evaluation?type=${other}${locale === 'en' ? '&lang=en' : ''}`;
+  const otherHref = paths.selfEvaluationOf(other, locale);
   const form = applyFormBody({
     type,
     locale,
     values,
     idempotencyKey: '',
-    action: '/self-evaluation/summary',
+    action: paths.selfEvaluationSummary,
     heading: t.formTitle[type],
     intro: t.nothingSent,
     buttons: summaryButtons(t),
@@ -110,7 +111,7 @@ export function renderSelfEvaluationForm({ type, locale, values = {} }: SelfEval
     },
   });
   const body = html`${form}
-<p><a href="${otherHref}">${t.otherType[type]}</a></p>`;
+<p><a href="${href(otherHref)}">${t.otherType[type]}</a></p>`;
   return renderPage({ title: t.formTitle[type], lang: locale, body });
 }
 
@@ -190,10 +191,10 @@ export function renderSelfEvaluationSummary(view: SelfEvaluationView, fields: Fo
   const body = html`<h1>${view.title}</h1>
 <p>${view.versionLine}</p>
 <div class="notice" role="note"><p><strong>${view.notice}</strong></p><p class="no-print">${t.printHint}</p></div>
-<form method="post" action="/self-evaluation/summary.pdf" accept-charset="utf-8" class="no-print">
+<form method="post" action="${href(paths.selfEvaluationPdf)}" accept-charset="utf-8" class="no-print">
 ${hiddenFields(fields)}<p><button type="submit">${t.downloadPdf}</button></p>
-<p><button type="submit" formaction="/self-evaluation" class="secondary">${t.editAnswers}</button></p>
-<p><button type="submit" formaction="/apply" class="secondary">${t.useAsApplication}</button><br><span class="hint">${t.useAsApplicationNote}</span></p>
+<p><button type="submit" formaction="${href(paths.selfEvaluation)}" class="secondary">${t.editAnswers}</button></p>
+<p><button type="submit" formaction="${href(paths.apply)}" class="secondary">${t.useAsApplication}</button><br><span class="hint">${t.useAsApplicationNote}</span></p>
 </form>
 ${view.organisation.length
     ? html`<h2>${view.labels.organisation}</h2>

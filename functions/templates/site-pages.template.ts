@@ -1,6 +1,6 @@
 import { paths } from '../http/paths.js';
-import { privacyPath, registerPath, siteContact } from '../config/site-contact.js';
-import { html, renderPage } from './layout.template.js';
+import { siteContact } from '../config/site-contact.js';
+import { href, html, renderPage } from './layout.template.js';
 
 /** The public pages around the service: the landing page, the privacy notice and "not found". */
 
@@ -14,11 +14,11 @@ export function renderLandingPage(): string {
 <li>Ansökan granskas av QM-ansvarig på Svenska Stadskärnor, som kan be er komplettera den innan beslut.</li>
 <li>Kvalitetsmärkningen gäller i tre år och förnyas genom en enklare revidering. Vi påminner i god tid innan den går ut.</li>
 </ul>
-<p><a class="button" href="${paths.apply}">Ansök om kvalitetsmärkning</a></p>
-<p>Har ni redan en kvalitetsmärkning? Gör en <a href="/apply?type=revision">revidering</a>, helst via länken i påminnelsen, där formuläret är ifyllt med er förra ansökan.</p>
+<p><a class="button" href="${href(paths.apply)}">Ansök om kvalitetsmärkning</a></p>
+<p>Har ni redan en kvalitetsmärkning? Gör en <a href="${href(paths.revisionForm)}">revidering</a>, helst via länken i påminnelsen, där formuläret är ifyllt med er förra ansökan.</p>
 <p>Frågorna fungerar också som checklista för att utvärdera era styrdokument och ert styrelsearbete.</p>
 <h2>Vilka är kvalitetsmärkta?</h2>
-<p>I <a href="${registerPath}">QM-registret</a> ser du vilka samverkansorganisationer som har en giltig kvalitetsmärkning ett visst datum, och till och med vilket datum den gäller.</p>`;
+<p>I <a href="${href(paths.register)}">QM-registret</a> ser du vilka samverkansorganisationer som har en giltig kvalitetsmärkning ett visst datum, och till och med vilket datum den gäller.</p>`;
   return renderPage({ title: 'Kvalitetsmärkning (QM) för stadskärnor', lang: 'sv', body });
 }
 
@@ -55,7 +55,7 @@ export function renderPrivacyPage(): string {
 <ul>
 <li>QM-ansvarig och granskare hos Svenska Stadskärnor ser hela ansökan.</li>
 <li>Organisationens registrerade kontaktadress ser namn, roll och kontaktuppgifter för den som ansöker, när ansökan har skickats från en adress som inte finns i medlemsregistret.</li>
-<li>Det offentliga <a href="${registerPath}">QM-registret</a> och certifikatsidorna visar bara organisationens namn, organisationsnummer, ort och giltighetstid – inga personer.</li>
+<li>Det offentliga <a href="${href(paths.register)}">QM-registret</a> och certifikatsidorna visar bara organisationens namn, organisationsnummer, ort och giltighetstid – inga personer.</li>
 <li>Tjänsten drivs hos Amazon Web Services, som behandlar uppgifterna för vår räkning enligt ett personuppgiftsbiträdesavtal.</li>
 </ul>
 <p>Länkarna i våra e-postmeddelanden är personliga: den som har länken till statussidan ser ansökan och kontaktuppgifterna. Dela dem inte.</p>
@@ -70,10 +70,10 @@ export function renderNotFoundPage(): string {
   const body = html`<h1>Sidan finns inte</h1>
 <p>Vi hittar ingen sida på den här adressen. Kontrollera adressen, eller börja från någon av sidorna nedan.</p>
 <ul>
-<li><a href="/">Startsidan: om kvalitetsmärkningen</a></li>
-<li><a href="${paths.apply}">Ansök om kvalitetsmärkning</a></li>
-<li><a href="${registerPath}">QM-registret</a></li>
-<li><a href="${privacyPath}">Så behandlar vi personuppgifter</a></li>
+<li><a href="${href(paths.home)}">Startsidan: om kvalitetsmärkningen</a></li>
+<li><a href="${href(paths.apply)}">Ansök om kvalitetsmärkning</a></li>
+<li><a href="${href(paths.register)}">QM-registret</a></li>
+<li><a href="${href(paths.privacy)}">Så behandlar vi personuppgifter</a></li>
 </ul>
 <p>Kom du hit från en länk i ett e-postmeddelande? Kontrollera att hela länken kom med.</p>`;
   return renderPage({ title: 'Sidan finns inte', lang: 'sv', body });

@@ -1,4 +1,4 @@
-import { html, renderPage, type HtmlSafeString } from './layout.template.js';
+import { href, html, renderPage, type HtmlSafeString } from './layout.template.js';
 import type { ApplicationRecord, StoredHistoryEntry } from '../domain/application-record.js';
 import type { ApplicationType } from '../domain/application-type.js';
 import type { Locale } from '../domain/locale.js';
@@ -8,6 +8,7 @@ import { criteriaCatalogue } from '../domain/criteria-catalogue.js';
 import { historyText } from './history-messages.js';
 import { localeOf } from './messages.js';
 import { datesFor } from './swedish-dates.js';
+import { paths } from '../http/paths.js';
 
 const sv = {
   versionNames: { full: 'QM-ansökan (fullständig)', revision: 'Revidering av QM' } as Record<ApplicationType, string>,
@@ -208,7 +209,7 @@ function certificateSection(application: ApplicationRecord, locale: Locale): Htm
   return html`<section class="notice" aria-labelledby="certificate-heading">
   <h2 id="certificate-heading">${t.heading(certificateId)}</h2>
   <p>${t.validity(application.organisation.name, dates.calendarDate(validFrom), dates.calendarDate(validUntil))}</p>
-  <p>${t.award} <a href="/certificates/${certificateId}">${t.register}</a>.</p>
+  <p>${t.award} <a href="${href(paths.certificate(certificateId))}">${t.register}</a>.</p>
 </section>`;
 }
 

@@ -14,6 +14,7 @@ import { requireApplication, type LifecycleDeps } from './lifecycle-deps.js';
 import { certificatePdf, certificatePdfUrl, verificationUrl } from './certificate-documents.use-case.js';
 import { sendOnce } from './send-once.js';
 import { newStatusLink } from './status-link.js';
+import { absoluteUrl, paths } from '../http/paths.js';
 
 async function decisionOf(deps: LifecycleDeps, applicationId: string, round: number, expected: ReviewDecision): Promise<RecordedDecision> {
   const reviewRound = await deps.reviews.getRound(applicationId, round);
@@ -186,7 +187,7 @@ export async function requestCompletion(deps: LifecycleDeps, input: { applicatio
   await sendOnce(deps, application.id, `completion-${input.round}`, async () => {
     const token = newSecretToken();
     await deps.reviews.putCompletionLink({ tokenHash: hashToken(token), applicationId: application.id, round: input.round }, deps.now());
-    await deps.mailer.send(completionRequestedEmail(application, request.comment, `${deps.publicBaseUrl}/complete/${token}`, request.deadline, request.criteria ?? []));
+    await deps.mailer.send(completionRequestedEmail(application, request.comment, absoluteUrl(deps.publicBaseUrl, paths.completion(token)), request.deadline, request.criteria ?? []));
   });
 }
 
@@ -211,7 +212,7 @@ export async function expireApplication(deps: LifecycleDeps, input: { applicatio
   });
   const application = result.ok ? result.application : result.current;
   if (application?.status === 'expired') {
-    const fullApplicationUrl = `${deps.publicBaseUrl}/apply${application.locale === 'en' ? '?lang=en' : ''}`;
+    const fullApplicationUrl = absoluteUrl(deps.publicBaseUrl, paths.applyIn(application.locale));
     await sendOnce(deps, application.id, 'expired', () => deps.mailer.send(expiredEmail(application, fullApplicationUrl)));
   }
   return { answered: false, extended: false };

@@ -1,12 +1,12 @@
 import type { CalendarDate } from '../domain/calendar-date.js';
 import { certificateStatus, type Certificate } from '../domain/certificate.js';
 import type { CertificatePdfModel } from '../documents/certificate-pdf.js';
+import { absoluteUrl, paths } from '../http/paths.js';
 
 /** The public verification page of a certificate: where the QR code, the badge and the mail lead. */
-export const verificationUrl = (publicBaseUrl: string, certificateId: string) =>
-  `${publicBaseUrl}/certificates/${encodeURIComponent(certificateId)}`;
+export const verificationUrl = (publicBaseUrl: string, certificateId: string) => absoluteUrl(publicBaseUrl, paths.certificate(certificateId));
 
-export const certificatePdfUrl = (publicBaseUrl: string, certificateId: string) => `${verificationUrl(publicBaseUrl, certificateId)}.pdf`;
+export const certificatePdfUrl = (publicBaseUrl: string, certificateId: string) => absoluteUrl(publicBaseUrl, paths.certificatePdf(certificateId));
 
 /**
  * The PDF's content for the certificate's status on a date. Only the status depends on the date, so

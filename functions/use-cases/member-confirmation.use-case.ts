@@ -9,6 +9,7 @@ import { memberConfirmationEmail } from '../templates/member-confirmation.templa
 import { requireApplication } from './lifecycle-deps.js';
 import { sendOnce } from './send-once.js';
 import type { ApplicationStore, ConfirmationStore, MemberStore, WorkflowCallbacks } from './ports.js';
+import { absoluteUrl, paths } from '../http/paths.js';
 
 export interface MemberConfirmationDeps {
   applications: ApplicationStore;
@@ -59,7 +60,7 @@ export async function requestMemberConfirmation(deps: MemberConfirmationDeps, in
     const token = newSecretToken();
     await deps.confirmations.putLink(hashToken(token), application.id, deps.now());
     await deps.mailer.send(
-      memberConfirmationEmail({ application, memberName: member.name, to: confirmation.sentTo, url: `${deps.publicBaseUrl}/confirm/${token}`, deadline: confirmation.deadline }),
+      memberConfirmationEmail({ application, memberName: member.name, to: confirmation.sentTo, url: absoluteUrl(deps.publicBaseUrl, paths.memberConfirmation(token)), deadline: confirmation.deadline }),
     );
   });
 }

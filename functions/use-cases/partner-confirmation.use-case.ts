@@ -9,6 +9,7 @@ import { partnerConfirmationEmail } from '../templates/partner-emails.template.j
 import { requireApplication } from './lifecycle-deps.js';
 import { sendOnce } from './send-once.js';
 import type { ApplicationStore, PartnerStore, WorkflowCallbacks } from './ports.js';
+import { absoluteUrl, paths } from '../http/paths.js';
 
 /**
  * The partners confirm the collaboration: each named partner gets a private link after the
@@ -39,7 +40,7 @@ function partnerOf(application: ApplicationRecord, index: number): Partner {
 async function newPartnerLink(deps: PartnerDeps, applicationId: string, index: number): Promise<string> {
   const token = newSecretToken();
   await deps.partners.putLink(hashToken(token), applicationId, index, deps.now());
-  return `${deps.publicBaseUrl}/partner/${token}`;
+  return absoluteUrl(deps.publicBaseUrl, paths.partner(token));
 }
 
 /** An answer, the officer's override or the end of the review: what the workflow's wait should hear about. */

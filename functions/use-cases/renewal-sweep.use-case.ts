@@ -2,7 +2,7 @@ import { daysBetween, type CalendarDate } from '../domain/calendar-date.js';
 import type { EmailMessage, Mailer } from '../domain/email-message.js';
 import { nextPendingStage, planRenewal, renewalStages, type RenewalPlan, type RenewalStageRecord } from '../domain/renewal-stages.js';
 import { revisionWindowEnd } from '../domain/revision-eligibility.js';
-import { paths } from '../http/paths.js';
+import { absoluteUrl, paths } from '../http/paths.js';
 import { hashToken, newSecretToken } from '../domain/secret-token.js';
 import { lapseNoticeEmail, renewalReminderEmail } from '../templates/renewal-reminder.template.js';
 import type { CertificateStore, RenewalStore } from './ports.js';
@@ -178,8 +178,7 @@ async function isRenewed(deps: RenewalSweepDeps, certificate: StoredCertificate)
 async function messageFor(deps: RenewalSweepDeps, certificate: StoredCertificate, plan: RenewalPlan, today: CalendarDate): Promise<EmailMessage> {
   const windowEnd = revisionWindowEnd(certificate.validUntil, deps.revisionGraceMonths);
   // The forms in the language of the mail (the approved application's).
-  const english = certificate.locale === 'en';
-  const fullApplicationUrl = `${deps.publicBaseUrl}${paths.apply}${english ? '?lang=en' : ''}`;
+  const fullApplicationUrl = absoluteUrl(deps.publicBaseUrl, paths.applyIn(certificate.locale));
   let revisionUrl: string | undefined;
   if (today <= windowEnd) {
     const token = newSecretToken();
@@ -190,7 +189,7 @@ async function messageFor(deps: RenewalSweepDeps, certificate: StoredCertificate
       expiresOn: windowEnd,
       createdAt: deps.now().toISOString(),
     });
-    revisionUrl = `${deps.publicBaseUrl}/apply?type=revision&token=${token}${english ? '&lang=en' : ''}`;
+    revisionUrl = absoluteUrl(deps.publicBaseUrl, paths.revision(token, certificate.locale));
   }
   if (plan.stage.kind === 'lapse') {
     return lapseNoticeEmail(certificate, {

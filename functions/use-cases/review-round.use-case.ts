@@ -6,6 +6,7 @@ import { historyEvent } from '../domain/history-event.js';
 import { operatorAlertEmail, reviewEscalationEmail, reviewInvitationEmail, reviewReminderEmail } from '../templates/review-emails.template.js';
 import { currentRound, requireApplication, type LifecycleDeps } from './lifecycle-deps.js';
 import { sendOnce } from './send-once.js';
+import { absoluteUrl, paths } from '../http/paths.js';
 
 /** What the workflow carries about the open round (ids and counters only). */
 export interface RoundState {
@@ -70,7 +71,7 @@ export async function newReviewLink(
 ): Promise<string> {
   const token = newSecretToken();
   await deps.reviews.putReviewLink({ tokenHash: hashToken(token), applicationId: application.id, round, reviewer, ...(generation ? { generation } : {}) }, deps.now());
-  return `${deps.publicBaseUrl}/review/${token}`;
+  return absoluteUrl(deps.publicBaseUrl, paths.review(token));
 }
 
 /**

@@ -3,6 +3,7 @@ import { hashToken, isWellFormedToken, newSecretToken } from '../domain/secret-t
 import { csrfTokenFor, normaliseEmail, sessionState, signInLinkValidityMs } from '../domain/staff-session.js';
 import { signInLinkEmail } from '../templates/admin-emails.template.js';
 import type { AuditStore, StaffStore } from './ports.js';
+import { absoluteUrl, paths } from '../http/paths.js';
 
 /**
  * Who is signed in to the workspace, behind one small interface. The email-link implementation
@@ -56,7 +57,7 @@ export async function requestSignInLink(deps: StaffSignInDeps, address: string):
   const token = newSecretToken();
   const validUntil = new Date(now.getTime() + signInLinkValidityMs).toISOString();
   await deps.staff.putSignInToken(hashToken(token), { email, validUntil });
-  await deps.mailer.send(signInLinkEmail(email, `${deps.publicBaseUrl}/admin/sign-in/${token}`, validUntil));
+  await deps.mailer.send(signInLinkEmail(email, absoluteUrl(deps.publicBaseUrl, paths.staffSignIn(token)), validUntil));
   return 'sent';
 }
 

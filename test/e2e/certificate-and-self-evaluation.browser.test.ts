@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confirmAndApprove, exampleFull, isTo, reviewerLinkFor, submitExample } from '../helpers/application-flow.js';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
 import { decodeQr, havePoppler, pdfText, renderFirstPage } from '../helpers/pdf-tools.js';
+import { paths } from '../../functions/http/paths.js';
 
 // What a certified town and a board do in a real browser (Debian's Chromium): embed the badge on a
 // plain page and follow it, open the page the QR code leads to, and print a self-evaluation.
@@ -64,9 +65,9 @@ describe.skipIf(!haveBrowser)('in a browser', () => {
 
   it.skipIf(!havePoppler)('opens the verification page from the QR code on the PDF', async () => {
     // Prepare
-    const register = (await (await system.fetchApp('/api/register')).json()) as { certificates: { certificateId: string }[] };
+    const register = (await (await system.fetchApp(paths.api.register)).json()) as { certificates: { certificateId: string }[] };
     const certificateId = register.certificates[0]!.certificateId;
-    const pdf = Buffer.from(await (await system.fetchApp(`/certificates/${certificateId}.pdf`)).arrayBuffer());
+    const pdf = Buffer.from(await (await system.fetchApp(paths.certificatePdf(certificateId))).arrayBuffer());
 
     // Act: render the PDF as paper would show it, scan the code, open what it says.
     const scanned = decodeQr(await renderFirstPage(pdf, 'certificate-from-local-system'));

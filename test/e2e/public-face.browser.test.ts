@@ -6,6 +6,7 @@ import { assessEvery, confirmPartners, exampleFull, isTo, linkIn, partnerMailFor
 import { haveBrowser, launchBrowser } from '../helpers/browser.js';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
 import { registerFreshMember } from '../helpers/members.js';
+import { paths } from '../../functions/http/paths.js';
 
 // Every page, as a phone shows it: at 320 and 390 CSS pixels, with the longest data people
 // realistically type (long names without spaces, long addresses, 150-character web addresses),
@@ -98,7 +99,7 @@ function applicationWithLongData(organisationNumber: string) {
 }
 
 async function postJson(body: unknown): Promise<Response> {
-  return system.fetchApp('/applications', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return system.fetchApp(paths.applications, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 }
 
 describe.skipIf(!haveBrowser)('every page on a phone', () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { Answers } from '../../functions/domain/application.schema.js';
 import { criteriaCatalogue } from '../../functions/domain/criteria-catalogue.js';
+import { paths } from '../../functions/http/paths.js';
 import { exampleFor, registerFreshMember, type MemberRegistry } from './members.js';
 
 export { exampleFor, freshOrganisationNumber, registerFreshMember, type MemberRegistry } from './members.js';
@@ -55,7 +56,7 @@ export async function submitExample(
   const organisationNumber =
     overrides.organisationNumber ?? (await registerFreshMember(system, overrides.name ? { name: overrides.name } : {})).organisationNumber;
   const body = exampleFor(organisationNumber, overrides.name);
-  const response = await system.fetchApp('/applications', {
+  const response = await system.fetchApp(paths.applications, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),

@@ -9,6 +9,7 @@ import { answerAsPartner, confirmAndApprove, decide, exampleFull, freshOrganisat
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
 import type { StoredHistoryEntry } from '../../functions/domain/application-record.js';
 import { historyText } from '../../functions/templates/history-messages.js';
+import { paths } from '../../functions/http/paths.js';
 
 // The staff workspace on the local system: sign-in from the mailbox, sessions, CSRF, each action.
 const staff = 'qm-ansvarig@stadskarnor.example';
@@ -36,14 +37,14 @@ const signInLink = (mail: CapturedMail) => /\/admin\/sign-in\/[A-Za-z0-9_-]{43}/
 /** Signs in as a person would: asks for a link, takes it from the mailbox, presses the button. */
 async function signIn(address = staff): Promise<{ cookie: string; csrf: string; setCookie: string }> {
   const before = (await signInMails(address)).length;
-  await system.fetchApp('/admin/sign-in', form({ email: address }));
+  await system.fetchApp(paths.admin.signIn, form({ email: address }));
   const mails = await signInMails(address);
   expect(mails.length).toBe(before + 1);
   const response = await system.fetchApp(signInLink(mails.at(-1)!), { method: 'POST' });
   expect(response.status).toBe(303);
   const setCookie = response.headers.get('set-cookie')!;
   const cookie = setCookie.split(';')[0]!;
-  const page = await (await system.fetchApp('/admin', { headers: { cookie } })).text();
+  const page = await (await system.fetchApp(paths.admin.home, { headers: { cookie } })).text();
   const csrf = /name="csrf" value="([^"]+)"/.exec(page)![1]!;
   return { cookie, csrf, setCookie };
 }
@@ -56,13 +57,13 @@ async function stored(id: string) {
 describe('signing in', () => {
   it('mails staff a link whose page only shows a button; pressing it signs in with the cookie rules', async () => {
     // Prepare
-    await system.fetchApp('/admin/sign-in', form({ email: staff }));
+    await system.fetchApp(paths.admin.signIn, form({ email: staff }));
     const link = signInLink((await signInMails(staff)).at(-1)!);
 
     // Act
     const opened = await system.fetchApp(link);
     const openedAgain = await system.fetchApp(link);
-    const stillSignedOut = await system.fetchApp('/admin', { headers: { cookie: opened.headers.get('set-cookie') ?? '' } });
+    const stillSignedOut = await system.fetchApp(paths.admin.home, { headers: { cookie: opened.headers.get('set-cookie') ?? '' } });
     const pressed = await system.fetchApp(link, { method: 'POST' });
     const pressedAgain = await system.fetchApp(link, { method: 'POST' });
 
@@ -79,7 +80,7 @@ describe('signing in', () => {
     expect(cookie).toMatch(/Path=\//);
     expect(cookie).not.toMatch(/Secure/); // http://localhost only
     expect(pressedAgain.status).toBe(410);
-    const overview = await system.fetchApp('/admin', { headers: { cookie: cookie.split(';')[0]! } });
+    const overview = await system.fetchApp(paths.admin.home, { headers: { cookie: cookie.split(';')[0]! } });
     expect(overview.status).toBe(200);
     expect(overview.headers.get('cache-control')).toBe('no-store');
     // the session id is stored only as a hash
@@ -93,8 +94,8 @@ describe('signing in', () => {
     const stranger = 'nyfiken@elsewhere.example';
 
     // Act
-    const forStranger = await system.fetchApp('/admin/sign-in', form({ email: stranger }));
-    const forStaff = await system.fetchApp('/admin/sign-in', form({ email: 'andra.personal@stadskarnor.example' }));
+    const forStranger = await system.fetchApp(paths.admin.signIn, form({ email: stranger }));
+    const forStaff = await system.fetchApp(paths.admin.signIn, form({ email: 'andra.personal@stadskarnor.example' }));
 
     // Assess: the staff mail is there (the send finished before the answer), the stranger's is not
     const [a, b] = [await forStranger.text(), await forStaff.text()];
@@ -112,7 +113,7 @@ describe('signing in', () => {
 
     // Act
     const answers = [];
-    for (let i = before; i < 7; i++) answers.push((await system.fetchApp('/admin/sign-in', form({ email: address }))).status);
+    for (let i = before; i < 7; i++) answers.push((await system.fetchApp(paths.admin.signIn, form({ email: address }))).status);
 
     // Assess
     expect(new Set(answers)).toEqual(new Set([200]));
@@ -120,13 +121,13 @@ describe('signing in', () => {
   });
 
   it('turns away every /admin page without a session: 303 to sign in, 401 for JSON; non-staff get nothing', async () => {
-    for (const path of ['/admin', '/admin/members', '/admin/audit', '/admin/export/certificates.csv', '/admin/applications/A-20261127-AAAAAA']) {
+    for (const path of [paths.admin.home, paths.admin.members, paths.admin.audit, paths.admin.export('certificates.csv'), paths.admin.application('A-20261127-AAAAAA')]) {
       const browser = await system.fetchApp(path);
       expect(browser.status).toBe(303);
       expect(browser.headers.get('location')).toBe('/admin/sign-in');
       expect((await system.fetchApp(path, { headers: { accept: 'application/json' } })).status).toBe(401);
     }
-    const forged = await system.fetchApp('/admin', { headers: { cookie: 'qm-staff=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' } });
+    const forged = await system.fetchApp(paths.admin.home, { headers: { cookie: 'qm-staff=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' } });
     expect(forged.status).toBe(303);
   });
 
@@ -145,9 +146,9 @@ describe('signing in', () => {
     );
 
     // Act
-    const idleAnswer = await system.fetchApp('/admin', { headers: { cookie: idle.cookie } });
-    const signOut = await system.fetchApp('/admin/sign-out', { ...form({ csrf: active.csrf }), headers: { ...form({}).headers, cookie: active.cookie } });
-    const afterSignOut = await system.fetchApp('/admin', { headers: { cookie: active.cookie } });
+    const idleAnswer = await system.fetchApp(paths.admin.home, { headers: { cookie: idle.cookie } });
+    const signOut = await system.fetchApp(paths.admin.signOut, { ...form({ csrf: active.csrf }), headers: { ...form({}).headers, cookie: active.cookie } });
+    const afterSignOut = await system.fetchApp(paths.admin.home, { headers: { cookie: active.cookie } });
 
     // Assess
     expect(idleAnswer.status).toBe(303);
@@ -164,7 +165,7 @@ describe('actions', () => {
   });
   const post = (path: string, fields: Record<string, string>, csrf: string | null = session.csrf) =>
     system.fetchApp(path, { ...form({ ...fields, ...(csrf === null ? {} : { csrf }) }), headers: { ...form({}).headers, cookie: session.cookie } });
-  const audit = async () => (await system.fetchApp('/admin/audit', { headers: { cookie: session.cookie } })).text();
+  const audit = async () => (await system.fetchApp(paths.admin.audit, { headers: { cookie: session.cookie } })).text();
 
   it('refuse a POST without the csrf field or with another session’s, and change nothing', async () => {
     // Prepare
@@ -173,8 +174,8 @@ describe('actions', () => {
     const other = await signIn();
 
     // Act
-    const missing = await post(`/admin/applications/${id}/withdraw`, { reason: 'Test' }, null);
-    const foreign = await post(`/admin/applications/${id}/withdraw`, { reason: 'Test' }, other.csrf);
+    const missing = await post(paths.admin.applicationAction(id, 'withdraw'), { reason: 'Test' }, null);
+    const foreign = await post(paths.admin.applicationAction(id, 'withdraw'), { reason: 'Test' }, other.csrf);
 
     // Assess
     expect(missing.status).toBe(403);
@@ -189,7 +190,7 @@ describe('actions', () => {
     const before = (await system.mails()).filter((m) => isTo(reviewer)(m) && m.subject.includes(id)).length;
 
     // Act
-    const response = await post(`/admin/applications/${id}/resend-review-links`, {});
+    const response = await post(paths.admin.applicationAction(id, 'resend-review-links'), {});
 
     // Assess
     expect(response.status).toBe(303);
@@ -207,7 +208,7 @@ describe('actions', () => {
     await reviewerLinkFor(system, id, reviewer);
 
     // Act
-    const response = await post(`/admin/applications/${id}/withdraw`, { reason: 'Fel organisation' });
+    const response = await post(paths.admin.applicationAction(id, 'withdraw'), { reason: 'Fel organisation' });
 
     // Assess
     expect(response.status).toBe(303);
@@ -220,7 +221,7 @@ describe('actions', () => {
     expect(again.id).not.toBe(id);
     // a reason is required
     const { id: other } = await submitExample(system, { name: 'Utanskälby' });
-    expect((await post(`/admin/applications/${other}/withdraw`, { reason: ' ' })).status).toBe(400);
+    expect((await post(paths.admin.applicationAction(other, 'withdraw'), { reason: ' ' })).status).toBe(400);
   });
 
   it("override the partners' confirmations: the reviewer may approve; the certificate lists only the partners who confirmed", async () => {
@@ -233,9 +234,9 @@ describe('actions', () => {
     expect((await decide(system, link, 'approve')).status).toBe(409);
 
     // Act
-    const withoutReason = await post(`/admin/applications/${id}/override-partners`, { reason: '' });
-    const response = await post(`/admin/applications/${id}/override-partners`, { reason: 'Avtalet med fastighetsägarna är undertecknat; vi har det på papper' });
-    const again = await post(`/admin/applications/${id}/override-partners`, { reason: 'igen' });
+    const withoutReason = await post(paths.admin.applicationAction(id, 'override-partners'), { reason: '' });
+    const response = await post(paths.admin.applicationAction(id, 'override-partners'), { reason: 'Avtalet med fastighetsägarna är undertecknat; vi har det på papper' });
+    const again = await post(paths.admin.applicationAction(id, 'override-partners'), { reason: 'igen' });
     const approved = await decide(system, link, 'approve');
 
     // Assess
@@ -245,7 +246,7 @@ describe('actions', () => {
     expect(approved.status).toBe(200);
     const certified = await system.waitForMail((m) => isTo(exampleFull.contact.email)(m) && m.subject.includes(id) && m.subject.startsWith('Grattis!'));
     const certificateId = /QM-\d{4}-\d{4}/.exec(certified.subject)![0];
-    const certificate = (await (await system.fetchApp(`/certificates/${certificateId}`, { headers: { accept: 'application/json' } })).json()) as { partners: { role: string; organisation: string }[] };
+    const certificate = (await (await system.fetchApp(paths.certificate(certificateId), { headers: { accept: 'application/json' } })).json()) as { partners: { role: string; organisation: string }[] };
     expect(certificate.partners).toEqual([{ role: municipality!.role, organisation: municipality!.organisation }]);
     expect((await stored(id)).history.map((h) => historyText(h, 'sv'))).toContain(
       `Ansökan får godkännas utan bekräftelse från ${propertyOwners!.organisation}: Avtalet med fastighetsägarna är undertecknat; vi har det på papper`,
@@ -262,14 +263,14 @@ describe('actions', () => {
     await system.waitForMail((m) => isTo(exampleFull.contact.email)(m) && m.subject.includes(id) && m.subject.includes('Komplettering'));
 
     // Act
-    const extended = await post(`/admin/applications/${id}/extend-completion`, { deadline: '2099-01-31', reason: 'Styrelsemöte' });
-    const noted = await post(`/admin/applications/${id}/notes`, { note: 'Hemlig anteckning om samtal' });
+    const extended = await post(paths.admin.applicationAction(id, 'extend-completion'), { deadline: '2099-01-31', reason: 'Styrelsemöte' });
+    const noted = await post(paths.admin.applicationAction(id, 'notes'), { note: 'Hemlig anteckning om samtal' });
 
     // Assess
     expect(extended.status).toBe(303);
     expect(noted.status).toBe(303);
     await system.waitForMail((m) => isTo(exampleFull.contact.email)(m) && m.subject.includes('Mer tid'));
-    const page = await (await system.fetchApp(`/admin/applications/${id}`, { headers: { cookie: session.cookie } })).text();
+    const page = await (await system.fetchApp(paths.admin.application(id), { headers: { cookie: session.cookie } })).text();
     expect(page).toContain('31 januari 2099');
     expect(page).toContain('Hemlig anteckning om samtal');
     expect(await (await system.fetchApp(pathOf(statusUrl))).text()).not.toContain('Hemlig anteckning');
@@ -282,7 +283,7 @@ describe('actions', () => {
     await new ApplicationRepository(system.documentClient, system.tableName).transition(id, { from: 'in_review', to: 'failed', actor: 'system', at: new Date().toISOString(), event: 'restart_failed', params: {} });
 
     // Act
-    const response = await post(`/admin/applications/${id}/retry`, { reason: 'SES fungerar igen' });
+    const response = await post(paths.admin.applicationAction(id, 'retry'), { reason: 'SES fungerar igen' });
 
     // Assess
     expect(response.status).toBe(303);
@@ -299,26 +300,26 @@ describe('actions', () => {
     const certified = await system.waitForMail((m) => isTo(exampleFull.contact.email)(m) && m.subject.includes(id) && m.subject.includes('QM-'));
     const certificateId = /QM-\d{4}-\d{4}/.exec(certified.subject)![0];
     await system.waitForExecution(id, (e) => e.status === 'SUCCEEDED');
-    const listed = async () => ((await (await system.fetchApp('/api/register')).json()) as { certificates?: { certificateId: string }[] } & Record<string, unknown>);
+    const listed = async () => ((await (await system.fetchApp(paths.api.register)).json()) as { certificates?: { certificateId: string }[] } & Record<string, unknown>);
     expect(JSON.stringify(await listed())).toContain(certificateId);
 
     // Act
-    const refused = await post(`/admin/certificates/${certificateId}/revoke`, { reason: '' });
-    const response = await post(`/admin/certificates/${certificateId}/revoke`, { reason: 'Beviljat av misstag' });
+    const refused = await post(paths.admin.certificateAction(certificateId, 'revoke'), { reason: '' });
+    const response = await post(paths.admin.certificateAction(certificateId, 'revoke'), { reason: 'Beviljat av misstag' });
 
     // Assess
     expect(refused.status).toBe(400);
     expect(response.status).toBe(303);
     expect(JSON.stringify(await listed())).not.toContain(certificateId);
-    expect(await (await system.fetchApp('/register')).text()).not.toContain(certificateId);
+    expect(await (await system.fetchApp(paths.register)).text()).not.toContain(certificateId);
     const mail = await system.waitForMail((m) => isTo(exampleFull.contact.email)(m) && m.subject.includes('återkallats'));
     expect(mail.body.text).toContain('Beviljat av misstag');
     expect(await audit()).toContain(certificateId);
-    const csv = await system.fetchApp('/admin/export/certificates.csv', { headers: { cookie: session.cookie } });
+    const csv = await system.fetchApp(paths.admin.export('certificates.csv'), { headers: { cookie: session.cookie } });
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const rows = parse(Buffer.from(await csv.arrayBuffer()).toString('utf8'), { bom: true, delimiter: ';' }) as string[][];
     expect(rows.find((r) => r[0] === certificateId)).toEqual(expect.arrayContaining(['återkallat', 'Beviljat av misstag']));
-    const xlsx = await system.fetchApp('/admin/export/applications.xlsx', { headers: { cookie: session.cookie } });
+    const xlsx = await system.fetchApp(paths.admin.export('applications.xlsx'), { headers: { cookie: session.cookie } });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await xlsx.arrayBuffer());
     const ids = workbook.getWorksheet('Ansökningar')!.getColumn(1).values;
@@ -334,14 +335,14 @@ describe('actions', () => {
     upload.append('file', new Blob([csv], { type: 'text/csv' }), 'medlemmar.csv');
 
     // Act
-    const added = await post('/admin/members', { organisationNumber, name: 'Nyby Centrum', town: 'Nyby', emails: 'kansli@nyby.example' });
-    const ended = await post(`/admin/members/${organisationNumber}/end`, { lastDay: '2020-01-01', reason: 'Utträde' });
-    const application = await system.fetchApp('/applications', {
+    const added = await post(paths.admin.members, { organisationNumber, name: 'Nyby Centrum', town: 'Nyby', emails: 'kansli@nyby.example' });
+    const ended = await post(paths.admin.memberEnd(organisationNumber), { lastDay: '2020-01-01', reason: 'Utträde' });
+    const application = await system.fetchApp(paths.applications, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ ...exampleFull, organisation: { ...exampleFull.organisation, organisationNumber } }),
     });
-    const imported = await system.fetchApp('/admin/members/import', { method: 'POST', body: upload, headers: { cookie: session.cookie } });
+    const imported = await system.fetchApp(paths.admin.memberImport, { method: 'POST', body: upload, headers: { cookie: session.cookie } });
 
     // Assess
     expect(added.status).toBe(303);
@@ -351,7 +352,7 @@ describe('actions', () => {
     expect(imported.status).toBe(200);
     expect(report).toContain('1 medlemmar inlästa, 1 ogiltiga rader');
     expect(report).toMatch(/<td>3<\/td>/);
-    const memberPage = await (await system.fetchApp(`/admin/members/${organisationNumber}`, { headers: { cookie: session.cookie } })).text();
+    const memberPage = await (await system.fetchApp(paths.admin.member(organisationNumber), { headers: { cookie: session.cookie } })).text();
     expect(memberPage).toContain('Nyby Centrum');
     expect(memberPage).toContain('Avslutade medlemskap');
   });

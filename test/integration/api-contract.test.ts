@@ -8,6 +8,7 @@ import { MemberRepository } from '../../functions/adapters/member.repository.js'
 import { luhnCheckDigit } from '../../functions/domain/organisation-number.js';
 import { importMembers } from '../../functions/use-cases/import-members.use-case.js';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
+import { paths } from '../../functions/http/paths.js';
 
 // Issue #14, as a client would try it: bodies generated from the published JSON Schema alone,
 // with a real member's organisationsnummer and registered address put in, posted to the local
@@ -38,7 +39,7 @@ beforeAll(async () => {
   const csv = ['organisationsnummer,name,town,email', ...members.map((m, i) => `${m.organisationNumber},Kontraktstad ${i},Kontraktstad,${m.email}`)].join('\n');
   const report = await importMembers({ members: new MemberRepository(system.documentClient, system.tableName), now: () => new Date() }, csv);
   expect(report.invalid).toEqual([]);
-  schema = (await (await system.fetchApp('/api/schema/application')).json()) as Schema;
+  schema = (await (await system.fetchApp(paths.api.applicationSchema)).json()) as Schema;
 });
 afterAll(async () => {
   await system?.stop();
@@ -92,7 +93,7 @@ describe('the published JSON Schema', () => {
     // Act
     // Four at a time, as several applicants would: each accepted one starts its workflow and mails.
     const send = async (body: (typeof bodies)[number]) => {
-      const response = await system.fetchApp('/applications', {
+      const response = await system.fetchApp(paths.applications, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
@@ -132,7 +133,7 @@ describe('the published JSON Schema', () => {
 describe('the OpenAPI document', () => {
   it('is a valid OpenAPI 3.1 document naming this deployment', async () => {
     // Prepare
-    const document = (await (await system.fetchApp('/api/openapi.json')).json()) as { openapi: string; servers: { url: string }[]; paths: Record<string, unknown> };
+    const document = (await (await system.fetchApp(paths.api.openapi)).json()) as { openapi: string; servers: { url: string }[]; paths: Record<string, unknown> };
 
     // Act
     const validated = await SwaggerParser.validate(structuredClone(document) as never);
@@ -147,7 +148,7 @@ describe('the OpenAPI document', () => {
   it("a real submission's answer validates against the document's response schema", async () => {
     // Prepare
     type Operation = { responses: Record<string, { content: Record<string, { schema: { $ref: string } }> }> };
-    const document = (await (await system.fetchApp('/api/openapi.json')).json()) as {
+    const document = (await (await system.fetchApp(paths.api.openapi)).json()) as {
       paths: { '/applications': { post: Operation } };
       components: { schemas: Record<string, unknown> };
     };
@@ -162,9 +163,9 @@ describe('the OpenAPI document', () => {
     const body = { ...example, organisation: { ...example.organisation, organisationNumber: member.organisationNumber }, contact: { ...example.contact, email: member.email } };
 
     // Act
-    const accepted = await system.fetchApp('/applications', { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `contract-${seed}` }, body: JSON.stringify(body) });
+    const accepted = await system.fetchApp(paths.applications, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `contract-${seed}` }, body: JSON.stringify(body) });
     const acceptedBody = (await accepted.json()) as unknown;
-    const refused = await system.fetchApp('/applications', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, contact: { ...body.contact, phone: 'ring mig' } }) });
+    const refused = await system.fetchApp(paths.applications, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, contact: { ...body.contact, phone: 'ring mig' } }) });
     const refusedBody = (await refused.json()) as unknown;
 
     // Assess

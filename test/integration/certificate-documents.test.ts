@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confirmAndApprove, exampleFull, isTo, pathOf, reviewerLinkFor, submitExample } from '../helpers/application-flow.js';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
 import { pdfText } from '../helpers/pdf-tools.js';
+import { paths } from '../../functions/http/paths.js';
 
 // What a certified town gets, on the local system: the mail with the PDF, the PDF, the badge and the
 // verification page over the local gateway; and the self-evaluation, which stores nothing.
@@ -67,7 +68,7 @@ describe('after certification', () => {
   it('a revocation changes the badge, the PDF, the JSON and the verification page', async () => {
     // Prepare: the workspace that revokes is not built yet; write its two fields as it will.
     const { certificateId } = await certify('Testköping Stadskärna AB');
-    const before = await (await system.fetchApp(`/certificates/${certificateId}/badge.svg`)).text();
+    const before = await (await system.fetchApp(paths.certificateBadge(certificateId))).text();
     await system.documentClient.send(
       new UpdateCommand({
         TableName: system.tableName,
@@ -78,10 +79,10 @@ describe('after certification', () => {
     );
 
     // Act
-    const badge = await system.fetchApp(`/certificates/${certificateId}/badge.svg`);
-    const json = await system.fetchApp(`/certificates/${certificateId}.json`);
-    const pdf = await system.fetchApp(`/certificates/${certificateId}.pdf`);
-    const page = await system.fetchApp(`/certificates/${certificateId}`);
+    const badge = await system.fetchApp(paths.certificateBadge(certificateId));
+    const json = await system.fetchApp(paths.certificateJson(certificateId));
+    const pdf = await system.fetchApp(paths.certificatePdf(certificateId));
+    const page = await system.fetchApp(paths.certificate(certificateId));
 
     // Assess
     expect(before).toContain('Kvalitetsmärkt stadskärna – QM');
@@ -103,7 +104,7 @@ describe('the self-evaluation', () => {
     // Prepare
     const itemsBefore = await tableItems();
     const mailsBefore = (await system.mails()).length;
-    const formPage = await system.fetchApp('/self-evaluation');
+    const formPage = await system.fetchApp(paths.selfEvaluation);
     const answers = new URLSearchParams([
       ['type', 'full'],
       ['locale', 'sv'],
@@ -115,7 +116,7 @@ describe('the self-evaluation', () => {
     ]);
 
     // Act
-    const summary = await system.fetchApp('/self-evaluation/summary', {
+    const summary = await system.fetchApp(paths.selfEvaluationSummary, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: answers.toString(),
@@ -123,7 +124,7 @@ describe('the self-evaluation', () => {
     const summaryHtml = (await summary.text()).replaceAll('&#x2F;', '/');
     const carried = new URLSearchParams();
     for (const [, name, value] of summaryHtml.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) carried.append(name!, value!);
-    const apply = await system.fetchApp('/apply', {
+    const apply = await system.fetchApp(paths.apply, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: carried.toString(),

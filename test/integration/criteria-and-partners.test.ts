@@ -17,6 +17,7 @@ import {
 } from '../helpers/application-flow.js';
 import type { StoredHistoryEntry } from '../../functions/domain/application-record.js';
 import { historyText } from '../../functions/templates/history-messages.js';
+import { paths } from '../../functions/http/paths.js';
 
 // Assessment by criteria and the partners' confirmations (issue 12), on the local system: the
 // synthesised state machine runs the review beside a Map of partner callbacks. The partners' wait
@@ -52,7 +53,7 @@ const partnerLink = async (id: string, email: string) => linkIn(await partnerMai
 describe('the criteria catalogue', () => {
   it('is published at /api/criteria in Swedish, and in English with ?lang=en', async () => {
     // Act
-    const sv = await system.fetchApp('/api/criteria');
+    const sv = await system.fetchApp(paths.api.criteria);
     const en = await system.fetchApp('/api/criteria?lang=en');
 
     // Assess
@@ -110,10 +111,10 @@ describe('approving', () => {
     await system.waitForExecution(id, (e) => e.status === 'SUCCEEDED');
     const { certificateId, history } = await application(id);
     expect(history.filter((h) => h.event === 'partner_confirmed').map((h) => h.actor)).toEqual([municipality.email, propertyOwners.email]);
-    const certificatePage = await (await system.fetchApp(`/certificates/${certificateId}`)).text();
+    const certificatePage = await (await system.fetchApp(paths.certificate(certificateId!))).text();
     expect(certificatePage).toContain('Kommunen (Exempelstads kommun), Fastighetsägarna Exempelstad');
     expect(certificatePage).not.toContain(municipality.name);
-    const register = (await (await system.fetchApp('/api/register')).json()) as { certificates: { certificateId: string; partners: unknown }[] };
+    const register = (await (await system.fetchApp(paths.api.register)).json()) as { certificates: { certificateId: string; partners: unknown }[] };
     expect(register.certificates.find((c) => c.certificateId === certificateId)?.partners).toEqual([
       { role: 'municipality', organisation: 'Exempelstads kommun' },
       { role: 'property_owners', organisation: 'Fastighetsägarna Exempelstad' },
@@ -281,7 +282,7 @@ describe('a partner', () => {
     expect(page).toContain('Vi deltar i samverkan och står bakom ansökan och dess finansieringsavtal');
     expect(page).toContain('Exempelstads kommun');
     expect((await application(id)).history.some((h) => h.event?.startsWith('partner_'))).toBe(false);
-    expect((await system.fetchApp(`/partner/${'C'.repeat(43)}`)).status).toBe(404);
+    expect((await system.fetchApp(paths.partner('C'.repeat(43)))).status).toBe(404);
     expect((await system.fetchApp('/partner/kort')).status).toBe(404);
     expect((await answerAsPartner(system, link, 'confirm')).status).toBe(200);
   });

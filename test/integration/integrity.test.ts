@@ -6,6 +6,7 @@ import { addDays, addYears, stockholmDate } from '../../functions/domain/calenda
 import type { Member } from '../../functions/domain/member.js';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
 import { confirmAndApprove, exampleFor, exampleFull, isTo, linkIn, pathOf, registerFreshMember, reviewerLinkFor, type CapturedMail } from '../helpers/application-flow.js';
+import { paths } from '../../functions/http/paths.js';
 
 // Certificates that can be trusted (issue 7), end to end on the local system: the member confirms
 // who applies, one open application per organisation, validity never stacks, the public record
@@ -33,7 +34,7 @@ async function member(overrides: Partial<Member> = {}): Promise<Member> {
 }
 
 const postJson = (body: unknown, headers: Record<string, string> = {}) =>
-  system.fetchApp('/applications', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  system.fetchApp(paths.applications, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
 const withContact = (organisationNumber: string, email: string) => ({ ...exampleFor(organisationNumber), contact: { ...exampleFull.contact, email } });
 
@@ -193,7 +194,7 @@ describe('one open application per organisation', () => {
     const mailsBefore = (await system.mails()).length;
 
     // Act
-    const response = await system.fetchApp('/applications', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+    const response = await system.fetchApp(paths.applications, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
 
     // Assess: nothing was stored, so no workflow exists that could mail later
     expect(response.status).toBe(200);
@@ -276,12 +277,12 @@ describe('validity never stacks', () => {
     const newId = await certify(((await second.json()) as { id: string }).id);
 
     // Assess
-    const oldCertificate = (await (await system.fetchApp(`/certificates/${oldId}`, { headers: { accept: 'application/json' } })).json()) as Record<string, string>;
-    const newCertificate = (await (await system.fetchApp(`/certificates/${newId}`, { headers: { accept: 'application/json' } })).json()) as Record<string, string>;
+    const oldCertificate = (await (await system.fetchApp(paths.certificate(oldId), { headers: { accept: 'application/json' } })).json()) as Record<string, string>;
+    const newCertificate = (await (await system.fetchApp(paths.certificate(newId), { headers: { accept: 'application/json' } })).json()) as Record<string, string>;
     expect(newCertificate.validFrom).toBe(today);
     expect(oldCertificate.validUntil).toBe(addDays(today, -1));
     expect(oldCertificate.supersededBy).toBe(newId);
-    expect(await (await system.fetchApp(`/certificates/${oldId}`)).text()).toContain(`ersatt av ${newId}`);
+    expect(await (await system.fetchApp(paths.certificate(oldId))).text()).toContain(`ersatt av ${newId}`);
     for (const date of [today, addYears(today, 1), addYears(today, 3)]) {
       const listed = await registerFor(date, org.organisationNumber);
       expect(listed.map((c) => c.certificateId), date).toEqual([newId]);
@@ -307,7 +308,7 @@ describe('the public record uses the member register', () => {
     expect(reviewPage).toContain('Registerstads Centrumförening');
     const listed = await registerFor(today, org.organisationNumber);
     expect(listed.map((c) => c.organisationName)).toEqual(['Registerstads Centrumförening']);
-    expect(await (await system.fetchApp(`/certificates/${certificateId}`)).text()).toContain('Registerstads Centrumförening');
+    expect(await (await system.fetchApp(paths.certificate(certificateId))).text()).toContain('Registerstads Centrumförening');
     const mail = await system.waitForMail((m) => isTo(exampleFull.contact.email)(m) && m.subject.includes(certificateId));
     expect(mail.body.text).toContain('Registerstads Centrumförening');
     expect(mail.body.text).not.toContain('🎉');
@@ -331,6 +332,6 @@ function readExample(kind: 'revision'): string {
 }
 
 async function registerFor(date: string, organisationNumber: string) {
-  const body = (await (await system.fetchApp(`/api/register?date=${date}`)).json()) as { certificates: { certificateId: string; organisationNumber: string; organisationName: string }[] };
+  const body = (await (await system.fetchApp(paths.api.registerOn(date))).json()) as { certificates: { certificateId: string; organisationNumber: string; organisationName: string }[] };
   return body.certificates.filter((c) => c.organisationNumber === organisationNumber);
 }

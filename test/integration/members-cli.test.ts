@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main as membersCli } from '../../functions/cli/members.cli.js';
 import { runCli } from '../helpers/cli.js';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
+import { paths } from '../../functions/http/paths.js';
 
 // `npm run members -- import <file.csv>` against the running local system, as an operator runs it
 // (in this process: the CLI joins the system through the file it wrote, as from a terminal).
@@ -49,7 +50,7 @@ describe('member register import', () => {
     expect((await memberItem('802479-4442')).Item).toBeUndefined();
     // and the new member may apply
     const body = JSON.parse((await import('node:fs')).readFileSync('examples/application-full.json', 'utf8'));
-    const response = await system.fetchApp('/applications', {
+    const response = await system.fetchApp(paths.applications, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({

@@ -8,6 +8,7 @@ import { main as renewalsCli } from '../../functions/cli/renewals.cli.js';
 import { exampleFull, linkIn, pathOf, reviewerLinkFor, confirmAndApprove, type CapturedMail } from '../helpers/application-flow.js';
 import { runCli } from '../helpers/cli.js';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
+import { paths } from '../../functions/http/paths.js';
 
 // Renewals on the local system, as a user runs them: certificates in its DynamoDB, the sweep run by
 // `npm run renewals -- --now <date>` (the real CLI, in process, joining the system through its local-system.json),
@@ -72,7 +73,7 @@ async function renewals(now: CalendarDate): Promise<string> {
 
 const mailsTo = async (certificate: Certificate) => (await system.mails()).filter((m) => m.destination.to.includes(certificate.contact.email));
 const registerIds = async (date: CalendarDate) =>
-  ((await (await system.fetchApp(`/api/register?date=${date}`)).json()) as { certificates: { certificateId: string; validFrom: string }[] }).certificates;
+  ((await (await system.fetchApp(paths.api.registerOn(date))).json()) as { certificates: { certificateId: string; validFrom: string }[] }).certificates;
 
 /** The fields a browser would submit from a form page (inputs, checked boxes, textareas, selected options). */
 function formFields(page: string): URLSearchParams {
@@ -167,7 +168,7 @@ describe('npm run renewals -- --now <date> on the local system', () => {
     fields.set('answers.changesSinceLastCertificate', 'Två nya fastighetsägare har anslutit sig och handlingsplanen har ett nytt fokusområde.');
     fields.set('answers.resultsSinceLastCertificate', 'Besökarna har ökat med 8 procent och vakansgraden har sjunkit från 9 till 5 procent.');
     fields.set('answers.updatedDocuments', 'Handlingsplanen och budgeten är uppdaterade.');
-    const sent = await system.fetchApp('/applications', {
+    const sent = await system.fetchApp(paths.applications, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
       body: fields.toString(),

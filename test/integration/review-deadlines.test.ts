@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LifecycleState } from '../../workflows/application-lifecycle.workflow.js';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
 import { confirmAndApprove, decide, exampleFor, exampleFull, isTo, linkIn, pathOf, registerFreshMember, reviewerLinkFor, submitExample } from '../helpers/application-flow.js';
+import { paths } from '../../functions/http/paths.js';
 
 // A step that keeps failing (on hold, alert, resume): see operations.test.ts.
 
@@ -81,7 +82,7 @@ describe('the member confirmation deadline', () => {
     // Prepare: an application from an address the member has not registered
     const member = await registerFreshMember(system, { emails: ['kansliet@tystmedlem.example'] });
     const body = { ...exampleFor(member.organisationNumber), contact: { ...exampleFull.contact, email: 'okand@tystmedlem.example' } };
-    const response = await system.fetchApp('/applications', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await system.fetchApp(paths.applications, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const { id } = (await response.json()) as { id: string };
     const link = linkIn(await system.waitForMail((m) => isTo('kansliet@tystmedlem.example')(m) && m.subject.includes(id)), 'confirm');
 

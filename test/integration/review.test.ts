@@ -17,6 +17,7 @@ import {
   type CapturedMail,
 } from '../helpers/application-flow.js';
 import type { StoredHistoryEntry } from '../../functions/domain/application-record.js';
+import { absoluteUrl, paths } from '../../functions/http/paths.js';
 
 // The review lifecycle on the local system: the synthesised state machine, real callbacks through
 // the Step Functions API, reviewer links from captured mail.
@@ -159,7 +160,7 @@ describe('the English status page', () => {
     // Prepare: an application made in English, through a completion round, then certified
     const { organisationNumber } = await registerFreshMember(system, { name: 'Englishtown Centre' });
     const body = { ...exampleFor(organisationNumber, 'Englishtown Centre'), locale: 'en' };
-    const submitted = await system.fetchApp('/applications', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const submitted = await system.fetchApp(paths.applications, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect(submitted.status).toBe(201);
     const { id, statusUrl } = (await submitted.json()) as { id: string; statusUrl: string };
     const firstLink = await reviewerLinkFor(system, id, reviewers[0]!);
@@ -239,9 +240,9 @@ describe('reviewer links', () => {
   });
 
   it('unknown and malformed tokens get 404, never a 5xx', async () => {
-    expect((await system.fetchApp(`/review/${'A'.repeat(43)}`)).status).toBe(404);
+    expect((await system.fetchApp(paths.review('A'.repeat(43)))).status).toBe(404);
     expect((await system.fetchApp('/review/kort')).status).toBe(404);
-    expect((await decide(system, `${system.baseUrl}/review/${'B'.repeat(43)}`, 'approve')).status).toBe(404);
+    expect((await decide(system, absoluteUrl(system.baseUrl, paths.review('B'.repeat(43))), 'approve')).status).toBe(404);
     expect((await system.fetchApp('/review/%E2%80%AE')).status).toBe(404);
   });
 

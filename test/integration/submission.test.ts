@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Execution } from 'cdk-local-runner';
 import { startTestSystem, type TestSystem } from '../helpers/local-system.js';
 import { confirmPartners, decide, exampleFor, exampleFull, isTo, linkIn, pathOf, registerFreshMember, reviewerLinkFor, submitExample } from '../helpers/application-flow.js';
+import { paths } from '../../functions/http/paths.js';
 
 // The foundation, end to end on the local system: real HTTP, dynalite, the synthesised state
 // machine and captured mail.
@@ -43,7 +44,7 @@ const settled = () => system.waitUntilQuiet(parked);
 const freshExample = async () => exampleFor((await registerFreshMember(system)).organisationNumber);
 
 const postJson = (body: unknown, headers: Record<string, string> = {}) =>
-  system.fetchApp('/applications', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  system.fetchApp(paths.applications, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
 describe('submitting an application', () => {
   it('stores a valid JSON application, starts its execution and mails the acknowledgement', async () => {
@@ -79,7 +80,7 @@ describe('submitting an application', () => {
 
   it('accepts the HTML form and redirects to a receipt page', async () => {
     // Prepare: the form as a browser would send it
-    const formPage = await (await system.fetchApp('/apply')).text();
+    const formPage = await (await system.fetchApp(paths.apply)).text();
     const key = /name="idempotencyKey" value="([^"]+)"/.exec(formPage)?.[1];
     expect(key).toBeTruthy();
     const form = new URLSearchParams({ type: 'full', idempotencyKey: key! });
@@ -91,7 +92,7 @@ describe('submitting an application', () => {
       else form.set(`answers.${k}`, String(v));
     }
     // Act
-    const response = await system.fetchApp('/applications', {
+    const response = await system.fetchApp(paths.applications, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: form.toString(),
@@ -113,8 +114,8 @@ describe('submitting an application', () => {
 
   it('serves the landing page, the privacy notice, the style sheet and the favicon; an unknown path is a Swedish page for browsers and problem+json for the API', async () => {
     // Act
-    const landing = await system.fetchApp('/', { headers: { accept: 'text/html' } });
-    const privacy = await system.fetchApp('/integritet');
+    const landing = await system.fetchApp(paths.home, { headers: { accept: 'text/html' } });
+    const privacy = await system.fetchApp(paths.privacy);
     const icon = await system.fetchApp('/favicon.ico');
     const sheet = await system.fetchApp('/styles.css');
     const browser = await system.fetchApp('/finns/inte', { headers: { accept: 'text/html' } });
@@ -136,12 +137,12 @@ describe('submitting an application', () => {
   });
 
   it('serves the form in Swedish, the revision form and the JSON Schema', async () => {
-    const full = await system.fetchApp('/apply');
+    const full = await system.fetchApp(paths.apply);
     expect(full.status).toBe(200);
     expect(await full.text()).toMatch(/<html lang="sv"[\s\S]*Ansök om kvalitetsmärkning/);
-    const revision = await system.fetchApp('/apply?type=revision');
+    const revision = await system.fetchApp(paths.revisionForm);
     expect(await revision.text()).toMatch(/Revidering/);
-    const schema = await system.fetchApp('/api/schema/application');
+    const schema = await system.fetchApp(paths.api.applicationSchema);
     expect(schema.status).toBe(200);
     expect(JSON.stringify(await schema.json())).toContain('organisationNumber');
   });
@@ -149,15 +150,15 @@ describe('submitting an application', () => {
 
 describe('bad input is refused with 4xx, storing nothing and sending no mail', () => {
   const cases: [string, () => Promise<Response>, number][] = [
-    ['malformed JSON', () => system.fetchApp('/applications', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":' }), 400],
-    ['an unsupported content type', () => system.fetchApp('/applications', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hej' }), 415],
+    ['malformed JSON', () => system.fetchApp(paths.applications, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":' }), 400],
+    ['an unsupported content type', () => system.fetchApp(paths.applications, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hej' }), 415],
     ['invalid fields', () => postJson({ ...exampleFull, organisation: { ...exampleFull.organisation, organisationNumber: '123456-7890' }, contact: { ...exampleFull.contact, email: 'inte-en-adress' } }), 400],
     ['a body over 1 MB', () => postJson({ ...exampleFull, answers: { ...exampleFull.answers, padding: 'x'.repeat(1_100_000) } }), 413],
-    ['JSON null', () => system.fetchApp('/applications', { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'null' }), 400],
+    ['JSON null', () => system.fetchApp(paths.applications, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'null' }), 400],
     ['a JSON array', () => postJson([exampleFull]), 400],
     ['an empty object', () => postJson({}), 400],
     ['a wrong application type', () => postJson({ ...exampleFull, type: 'gold' }), 400],
-    ['no content type at all', () => system.fetchApp('/applications', { method: 'POST', body: JSON.stringify(exampleFull), headers: { 'content-type': '' } }), 415],
+    ['no content type at all', () => system.fetchApp(paths.applications, { method: 'POST', body: JSON.stringify(exampleFull), headers: { 'content-type': '' } }), 415],
     ['an organisation outside the member register', () => postJson({ ...exampleFull, organisation: { ...exampleFull.organisation, organisationNumber: '556677-8899' } }), 403],
   ];
 
@@ -212,7 +213,7 @@ describe('bad input is refused with 4xx, storing nothing and sending no mail', (
 
   it('shows the form again with the input kept and the errors listed', async () => {
     const form = new URLSearchParams({ type: 'full', idempotencyKey: 'form-key-kept-1', 'organisation.name': 'Hamnstad <City>', 'contact.email': 'fel', 'organisation.organisationNumber': '556677-8899' });
-    const response = await system.fetchApp('/applications', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+    const response = await system.fetchApp(paths.applications, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
     expect(response.status).toBe(400);
     const html = await response.text();
     // The same key, so that sending the corrected form twice still makes one application.

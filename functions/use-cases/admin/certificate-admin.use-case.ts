@@ -5,6 +5,7 @@ import { revocationEmail } from '../../templates/admin-emails.template.js';
 import { formatSwedishDate } from '../../templates/swedish-dates.js';
 import { done, refused, type ActionOutcome, type AdminDeps } from './admin-deps.js';
 import type { StoredCertificate } from '../../domain/certificate.js';
+import { absoluteUrl, paths } from '../../http/paths.js';
 
 export type CertificateState = 'giltigt' | 'kommande' | 'utgånget' | 'ersatt' | 'återkallat';
 
@@ -40,7 +41,7 @@ export async function revokeCertificate(deps: AdminDeps, staff: string, certific
     const existing = await deps.certificates.get(certificateId);
     return existing ? refused(409, `Certifikatet är redan återkallat (${existing.revokedAt ? formatSwedishDate(existing.revokedAt) : ''}).`) : refused(404, 'Certifikatet finns inte.');
   }
-  await deps.mailer.send(revocationEmail(revoked, reason, `${deps.publicBaseUrl}/certificates/${certificateId}`));
+  await deps.mailer.send(revocationEmail(revoked, reason, absoluteUrl(deps.publicBaseUrl, paths.certificate(certificateId))));
   await deps.applications.appendHistory(revoked.applicationId, { at, actor: staff, event: 'certificate_revoked', params: { certificateId, from: today, reason } });
   await deps.audit.record({ at, actor: staff, action: 'revoke', itemKind: 'certificate', itemId: certificateId, reason, details: `Återkallat från ${today}` });
   return done;
