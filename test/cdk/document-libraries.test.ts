@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Code } from 'aws-cdk-lib/aws-lambda';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,10 +49,11 @@ describe('the document libraries layer', () => {
     synth.stateless.hasResourceProperties('AWS::Lambda::LayerVersion', { CompatibleRuntimes: ['nodejs24.x'], CompatibleArchitectures: ['arm64'] });
   });
 
-  it('goes to the functions that make PDFs or spreadsheets, and to no other', () => {
+  it('goes to the functions that make PDFs or spreadsheets or read the member register as CSV, and to no other', () => {
     expect(withDocuments.map((s) => s.entry).sort()).toEqual(
       [
         'functions/handlers/admin-exports.handler.ts',
+        'functions/handlers/admin-members.handler.ts',
         'functions/handlers/certificate-verification.handler.ts',
         'functions/handlers/certify-application.handler.ts',
         'functions/handlers/self-evaluation.handler.ts',
@@ -81,5 +83,15 @@ describe('the layer as built at synth', () => {
       expect(statSync(path.join(dir, 'nodejs', 'node_modules', name, 'index.js')).size).toBeGreaterThan(10_000);
     }
     expect(existsSync(path.join(dir, 'nodejs', 'node_modules', 'pdf-lib', 'node_modules'))).toBe(false);
+  });
+
+  it('answers a subpath import (csv-parse/sync) from the layer alone, as a bundle in Lambda requires it', () => {
+    // Prepare: a require that looks only where Lambda puts the layer
+    const requireInLayer = createRequire(path.join(dir, 'nodejs', 'index.js'));
+    // Act
+    const csv = requireInLayer('csv-parse/sync') as { parse: (text: string) => string[][] };
+    // Assess
+    expect(requireInLayer.resolve('csv-parse/sync').startsWith(path.join(dir, 'nodejs', 'node_modules'))).toBe(true);
+    expect(csv.parse('a;b\n1;2')).toEqual([['a;b'], ['1;2']]);
   });
 });
