@@ -10,7 +10,8 @@ import { defineConfig } from 'vitest/config';
  *   files set `process.env` and mock SDK clients for the handlers they call.
  * - `cdk`: synthesises the CDK app. Files share their worker processes (`isolate: false`), so the
  *   app is synthesised once per context and worker (test/cdk/app-synth.ts caches it).
- * - `system`: the whole local system over HTTP (test/helpers/local-system.ts), one per file.
+ * - `system`: the whole local system over HTTP (test/helpers/local-system.ts), one per file; the
+ *   app is synthesised once per run (test/setup/shared-synthesis.ts) and the CLIs run in process.
  * - `e2e`: the local system driven by a browser (Debian's Chromium).
  *
  * `npm test` runs them all (CI, through .ci/run); `npm run test:fast` runs unit, adapters and cdk.
@@ -44,8 +45,9 @@ export default defineConfig({
       },
       { extends: true, test: { name: 'adapters', include: adapterTests } },
       { extends: true, test: { name: 'cdk', include: cdkTests, isolate: false } },
-      { extends: true, test: { name: 'system', include: systemTests } },
-      { extends: true, test: { name: 'e2e', include: e2eTests } },
+      // Each file starts its own local system; they share one synthesis of the app per run.
+      { extends: true, test: { name: 'system', include: systemTests, globalSetup: ['test/setup/shared-synthesis.ts'] } },
+      { extends: true, test: { name: 'e2e', include: e2eTests, globalSetup: ['test/setup/shared-synthesis.ts'] } },
     ],
   },
 });

@@ -1,5 +1,6 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { App, AppProps } from 'aws-cdk-lib';
@@ -135,10 +136,32 @@ export function synthesiseStacks(app: CdkAppSource, contextOverrides: Record<str
   const key = JSON.stringify(contextOverrides);
   let stacks = byContext.get(key);
   if (!stacks) {
-    stacks = synthesiseUncached(app, contextOverrides, tmpDir);
+    stacks = sharedSynthesis(app, contextOverrides) ?? synthesiseUncached(app, contextOverrides, tmpDir);
     byContext.set(key, stacks);
   }
   return structuredClone(stacks);
+}
+
+/**
+ * The environment variable naming a directory where processes that run the same app share its
+ * templates, e.g. a test run's worker processes (each starting its own local system): the first to
+ * need a context synthesises it and leaves the templates there, the others read them. Whoever sets
+ * it promises that the app's code does not change while the directory is in use (one test run).
+ */
+export const SHARED_SYNTH_DIR_ENV = 'CDK_LOCAL_RUNNER_SYNTH_DIR';
+
+function sharedSynthesis(app: CdkAppSource, contextOverrides: Record<string, unknown>): SynthesisedStack[] | undefined {
+  const dir = process.env[SHARED_SYNTH_DIR_ENV];
+  if (!dir) return undefined;
+  const name = createHash('sha256').update(JSON.stringify([app.projectRoot, contextOverrides])).digest('hex').slice(0, 32);
+  const file = path.join(dir, `${name}.json`);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as SynthesisedStack[];
+  const stacks = synthesiseUncached(app, contextOverrides, dir);
+  // Whole or not at all: another process may be reading, or writing the same templates.
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(stacks));
+  renameSync(temporary, file);
+  return stacks;
 }
 
 function synthesiseUncached(source: CdkAppSource, contextOverrides: Record<string, unknown>, tmpDir: string): SynthesisedStack[] {

@@ -9,6 +9,7 @@ export {
   synthesiseStacks,
   modelFromStacks,
   DEFAULT_ENTRY_METADATA_KEY,
+  SHARED_SYNTH_DIR_ENV,
   type CdkAppSource,
   type LocalFunction,
   type LocalModel,

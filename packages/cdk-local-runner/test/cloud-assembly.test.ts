@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachState, type AslMachine } from '../src/asl-local-definition.js';
 import { IntrinsicResolver, type SynthesisedStack } from '../src/cfn-intrinsics.js';
-import { synthesiseLocalModel, type LocalModel } from '../src/cloud-assembly.js';
+import { SHARED_SYNTH_DIR_ENV, synthesiseLocalModel, synthesiseStacks, type CdkAppSource, type LocalModel } from '../src/cloud-assembly.js';
 import { functionNameFromArn } from '../src/local-aws.js';
 import { fixtureApp } from './fixtures/app.js';
 
@@ -108,5 +108,31 @@ describe('IntrinsicResolver', () => {
     expect(() => resolve({ 'Fn::Sub': '${Missing}' })).toThrow(/Missing/);
     expect(() => resolve({ 'Fn::ImportValue': 'nope' })).toThrow(/nope/);
     expect(() => resolve({ 'Fn::If': ['C', 1, 2] })).toThrow(/Fn::If/);
+  });
+});
+
+describe('one synthesis shared between processes', () => {
+  it('synthesises once per context into the shared directory, and reads it from there after', () => {
+    // Prepare: two sources of the same app, as two processes would each have (no in-process cache between them)
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'runner-shared-'));
+    let builds = 0;
+    const counted = (): CdkAppSource => ({ ...fixtureApp, createApp: (props) => (builds++, fixtureApp.createApp(props)) });
+    const before = process.env[SHARED_SYNTH_DIR_ENV];
+    process.env[SHARED_SYNTH_DIR_ENV] = dir;
+    try {
+      // Act
+      const first = synthesiseStacks(counted(), { purpose: 'shared-test' });
+      const second = synthesiseStacks(counted(), { purpose: 'shared-test' });
+      const other = synthesiseStacks(counted(), { purpose: 'another-context' });
+      // Assess
+      expect(builds).toBe(2);
+      expect(second).toEqual(first);
+      expect(other.map((s) => s.stackName)).toEqual(first.map((s) => s.stackName));
+      expect(readdirSync(dir).filter((f) => f.endsWith('.json'))).toHaveLength(2);
+    } finally {
+      if (before === undefined) delete process.env[SHARED_SYNTH_DIR_ENV];
+      else process.env[SHARED_SYNTH_DIR_ENV] = before;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
