@@ -4,7 +4,7 @@ import { paths } from '../http/paths.js';
 import type { Locale } from '../domain/locale.js';
 import { href, html, renderPage } from './layout.template.js';
 import { uiMessages } from './messages.js';
-import { formatCalendarDate } from './swedish-dates.js';
+import { datesFor, formatCalendarDate } from './swedish-dates.js';
 
 /**
  * Pages around the private revision link of a renewal reminder: the introduction of the prefilled
@@ -20,10 +20,11 @@ export interface RevisionIntroFacts {
 
 /** The form's introduction: what is prefilled and what to do (plain text; the form escapes it). */
 export function revisionIntro(facts: RevisionIntroFacts, locale: Locale): string {
-  const until = formatCalendarDate(facts.validUntil);
-  const windowEnd = formatCalendarDate(facts.windowEnd);
+  const { calendarDate } = datesFor(locale);
+  const until = calendarDate(facts.validUntil);
+  const windowEnd = calendarDate(facts.windowEnd);
   if (locale === 'en') {
-    return `This revision renews Quality Mark ${facts.certificateId}, ${facts.standing === 'valid' ? `valid up to and including ${facts.validUntil}` : `which expired after ${facts.validUntil}`}. The form is prefilled with your last approved application (${facts.applicationId}): check the details, update what has changed, and describe the changes and results since then. Revisions are accepted until ${facts.windowEnd}.`;
+    return `This revision renews Quality Mark ${facts.certificateId}, ${facts.standing === 'valid' ? `valid up to and including ${until}` : `which expired after ${until}`}. The form is prefilled with your last approved application (${facts.applicationId}): check the details, update what has changed, and describe the changes and results since then. Revisions are accepted until ${windowEnd}.`;
   }
   const standing =
     facts.standing === 'valid'

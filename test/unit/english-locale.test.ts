@@ -28,6 +28,8 @@ import type { LifecycleDeps } from '../../functions/use-cases/lifecycle-deps.js'
 import { exampleCertificate } from '../renewals/certificate-fixtures.js';
 import type { ApplicationStore, CertificateStore, MemberStore, PartnerStore, ReviewStore, WorkflowCallbacks } from '../../functions/use-cases/ports.js';
 import { partialPort } from '../helpers/partial-port.js';
+import { renderCompletionClosed, renderCompletionDone, renderCompletionForm } from '../../functions/templates/completion-page.template.js';
+import type { CompletionRequest } from '../../functions/domain/review.js';
 
 const hostile = '<script>alert("x")</script>';
 const statusUrl = 'https://qm.example/status/abc';
@@ -128,6 +130,36 @@ describe("the applicant's emails in English", () => {
       expect(mail.text).not.toContain('Hello');
     }
     expect(older).toEqual(mails.acknowledgement);
+  });
+
+  it('shows the completion form and its answer pages in the application\'s language', () => {
+    // Prepare
+    const request: CompletionRequest = {
+      applicationId: 'A-20261125-7KQ3ZP',
+      round: 1,
+      requestedAt: '2026-11-25T10:00:00Z',
+      comment: 'Describe the follow-up.',
+      criteria: [{ id: 'followUp', value: 'partly', comment: 'No timetable.' }],
+      deadline: '2026-12-09T22:59:59.999Z',
+    };
+
+    // Act
+    const english = renderCompletionForm({ application: application('en'), request, action: '/complete/abc' });
+    const swedish = renderCompletionForm({ application: application('sv'), request, action: '/complete/abc' });
+    const done = renderCompletionDone(application('en'), { justNow: true });
+    const closed = renderCompletionClosed(application('en'));
+
+    // Assess
+    expect(english).toContain('<html lang="en">');
+    expect(english).toContain('Complete application A-20261125-7KQ3ZP');
+    expect(english).toContain('The reviewer on “Follow-up” (partly met): No timetable.');
+    expect(english).toContain('send the application by 9 December 2026');
+    expect(english).not.toMatch(/Komplettera|Granskaren|senast/);
+    expect(swedish).toContain('Komplettera ansökan A-20261125-7KQ3ZP');
+    expect(swedish).toContain('skicka in ansökan senast 9 december 2026');
+    expect(done).toContain('<h1>Thank you for the completion!</h1>');
+    expect(closed).toContain('<html lang="en">');
+    expect(closed).toMatch(/href="\/apply\?lang=en"/);
   });
 
   it('leaves the mails to the association\'s staff in Swedish, whatever the application\'s language', () => {

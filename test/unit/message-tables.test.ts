@@ -17,6 +17,7 @@ import { selfEvaluationText } from '../../functions/templates/self-evaluation.te
 import { statusText } from '../../functions/templates/status-page.template.js';
 import { text as submissionReceiptText } from '../../functions/templates/submission-receipt.template.js';
 import { dateFormats } from '../../functions/templates/swedish-dates.js';
+import { completionText } from '../../functions/templates/completion-page.template.js';
 
 /**
  * Every table of words kept per locale (`{ sv: …, en: … }`). A key in one locale and not the other
@@ -29,6 +30,7 @@ import { dateFormats } from '../../functions/templates/swedish-dates.js';
 const tables: Record<string, Record<string, unknown>> = {
   uiMessages,
   historyMessages,
+  completionText,
   validationMessages,
   statusText,
   footerText,

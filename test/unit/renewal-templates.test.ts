@@ -172,4 +172,16 @@ describe('revision form texts', () => {
     expect(refusedInEnglish).toContain('from 29 May 2029');
     expect(refusedInEnglish).not.toContain('2029-05-29');
   });
+
+  it('says the dates of the English introduction as English dates, not ISO', () => {
+    // Act
+    const valid = revisionIntro({ certificateId: 'QM-2026-0001', applicationId: 'A-20261125-7KQ3ZP', validUntil: '2029-11-25', windowEnd: '2030-11-25', standing: 'valid' }, 'en');
+    const lapsed = revisionIntro({ certificateId: 'QM-2026-0001', applicationId: 'A-20261125-7KQ3ZP', validUntil: '2029-11-25', windowEnd: '2030-11-25', standing: 'lapsed' }, 'en');
+
+    // Assess
+    expect(valid).toContain('valid up to and including 25 November 2029');
+    expect(valid).toContain('accepted until 25 November 2030');
+    expect(lapsed).toContain('expired after 25 November 2029');
+    expect(`${valid} ${lapsed}`).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
 });
