@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import type { ExportTable } from '../use-cases/admin/exports.use-case.js';
 
@@ -10,8 +9,12 @@ export function toCsv(table: ExportTable): string {
   return `\uFEFF${stringify([table.columns, ...table.rows], { delimiter: ';', record_delimiter: 'windows' })}`;
 }
 
-/** The same table as an .xlsx workbook with one sheet. */
+/**
+ * The same table as an .xlsx workbook with one sheet. exceljs (a megabyte, from the layer) is
+ * loaded on the first workbook, not when the function starts: the CSV exports never need it.
+ */
 export async function toXlsx(table: ExportTable): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Kvalitetsmärkning (QM)';
   const sheet = workbook.addWorksheet(table.sheetName);
