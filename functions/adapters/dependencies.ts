@@ -14,7 +14,7 @@ import type { MemberConfirmationDeps } from '../use-cases/member-confirmation.us
 import { SesMailer } from './ses-mailer.js';
 import { SnsAlerts } from './sns-alerts.js';
 import type { Alerts, WorkflowCallbacks, WorkflowStarter } from '../use-cases/ports.js';
-import { StepFunctionsWorkflowStarter } from './workflow-starter.js';
+import { configuredWorkflowStarter } from './workflow-starter.js';
 
 /** The adapters a handler needs, wired from the configuration once per container. */
 export interface Dependencies {
@@ -58,12 +58,7 @@ export function dependencies(): Dependencies {
     callbacks: new StepFunctionsCallbacks(),
     mailer: new SesMailer(config.SENDER_EMAIL, config.SES_CONFIGURATION_SET),
     alerts: new SnsAlerts(config.ALERT_TOPIC_ARN),
-    workflow: {
-      start: (applicationId) => {
-        if (!config.STATE_MACHINE_ARN) throw new Error('STATE_MACHINE_ARN is not configured for this function');
-        return new StepFunctionsWorkflowStarter(config.STATE_MACHINE_ARN).start(applicationId);
-      },
-    },
+    workflow: configuredWorkflowStarter(config.STATE_MACHINE_ARN),
     now: () => new Date(),
   };
   return cached;

@@ -6,7 +6,7 @@ import { CertificateRepository } from './certificate.repository.js';
 import { IdempotencyRepository } from './idempotency.repository.js';
 import { MemberRepository } from './member.repository.js';
 import { SesMailer } from './ses-mailer.js';
-import { StepFunctionsWorkflowStarter } from './workflow-starter.js';
+import { configuredWorkflowStarter } from './workflow-starter.js';
 
 export interface SubmissionDependencies extends SubmitApplicationDeps {
   /** Days the member has to confirm an application from an address it has not registered (the receipt says so). */
@@ -23,19 +23,13 @@ export function submissionDependencies(): SubmissionDependencies {
   if (cached) return cached;
   const config = runtimeConfig();
   const db = getDocumentClient();
-  const stateMachineArn = config.STATE_MACHINE_ARN;
   cached = {
     applications: new ApplicationRepository(db, config.TABLE_NAME),
     members: new MemberRepository(db, config.TABLE_NAME),
     idempotency: new IdempotencyRepository(db, config.TABLE_NAME),
     certificates: new CertificateRepository(db, config.TABLE_NAME, config.RENEWAL_REMINDER_DAYS),
     mailer: new SesMailer(config.SENDER_EMAIL, config.SES_CONFIGURATION_SET),
-    workflow: {
-      start: (applicationId) => {
-        if (!stateMachineArn) throw new Error('STATE_MACHINE_ARN is not configured for this function');
-        return new StepFunctionsWorkflowStarter(stateMachineArn).start(applicationId);
-      },
-    },
+    workflow: configuredWorkflowStarter(config.STATE_MACHINE_ARN),
     publicBaseUrl: config.PUBLIC_BASE_URL,
     revisionGraceMonths: config.REVISION_GRACE_MONTHS,
     revisionOpensDaysBefore: Math.max(...config.RENEWAL_REMINDER_DAYS),

@@ -46,3 +46,17 @@ export class StepFunctionsWorkflowStarter implements WorkflowStarter {
     return executionArn ?? '';
   }
 }
+
+/**
+ * The starter of a function that may start the lifecycle. Only the functions granted it have
+ * STATE_MACHINE_ARN; a call from any other is a wiring mistake, said at the call, not at start-up
+ * (every function wires its adapters the same way, whether it starts workflows or not).
+ */
+export function configuredWorkflowStarter(stateMachineArn: string | undefined): WorkflowStarter {
+  return {
+    start: (applicationId) => {
+      if (!stateMachineArn) throw new Error('STATE_MACHINE_ARN is not configured for this function');
+      return new StepFunctionsWorkflowStarter(stateMachineArn).start(applicationId);
+    },
+  };
+}

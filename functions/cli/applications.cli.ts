@@ -1,6 +1,5 @@
 // npm run applications -- resume <applicationId>
-import { pathToFileURL } from 'node:url';
-import { processIo, useCliEnvironment, type CliIo } from './cli-environment.js';
+import { processIo, runWhenStarted, useCliEnvironment, type CliIo } from './cli-environment.js';
 
 const usage = 'Usage: npm run applications -- resume <applicationId>   (continues an application on hold from where it stopped)';
 
@@ -41,12 +40,4 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
-}
+runWhenStarted(import.meta.url, main);

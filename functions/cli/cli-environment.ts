@@ -1,5 +1,6 @@
 import { LOCAL_SYSTEM_FILE, readRunningSystem } from 'cdk-local-runner/join';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /**
  * What a CLI reads and writes: the environment and its two output streams. `main(argv, io)` of each
@@ -43,4 +44,20 @@ export function useCliEnvironment(env: NodeJS.ProcessEnv = process.env): 'aws' |
 /** Where `npm start` keeps its data and its local-system.json. */
 export function localDataDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.QM_DATA_DIR ?? '.local';
+}
+
+/**
+ * Runs a CLI's `main` when its module is the script Node was started with (`npm run …`), and exits
+ * with its code; imported by a test, the module only defines `main`. An error is printed without
+ * its stack: these are the operator's tools, and the message says what went wrong.
+ */
+export function runWhenStarted(moduleUrl: string, main: (argv: string[]) => Promise<number>): void {
+  if (!process.argv[1] || moduleUrl !== pathToFileURL(process.argv[1]).href) return;
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
 }

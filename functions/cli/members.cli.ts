@@ -1,9 +1,8 @@
 // npm run members -- import <file.csv>
 // npm run members -- list
 import { readFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
 import type { Member } from '../domain/member.js';
-import { processIo, useCliEnvironment, type CliIo } from './cli-environment.js';
+import { processIo, runWhenStarted, useCliEnvironment, type CliIo } from './cli-environment.js';
 
 const usage = [
   'Usage: npm run members -- import <file.csv>   (header: organisationsnummer,name,town,email; "," or ";" separated)',
@@ -54,12 +53,4 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
-}
+runWhenStarted(import.meta.url, main);

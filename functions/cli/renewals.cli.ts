@@ -1,9 +1,8 @@
 // npm run renewals -- [--now YYYY-MM-DD]
 import { readRunningSystem, runSchedule } from 'cdk-local-runner/join';
-import { pathToFileURL } from 'node:url';
 import { isCalendarDate, stockholmDate } from '../domain/calendar-date.js';
 import type { NextRenewalStage, RenewalSweepReport } from '../use-cases/renewal-sweep.use-case.js';
-import { localDataDir, processIo, useCliEnvironment, type CliIo } from './cli-environment.js';
+import { localDataDir, processIo, runWhenStarted, useCliEnvironment, type CliIo } from './cli-environment.js';
 
 const usage = 'Usage: npm run renewals -- [--now YYYY-MM-DD]   (runs the renewal sweep as of that date; default: today in Sweden)';
 
@@ -82,12 +81,4 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   return report.failed.length > 0 ? 1 : 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
-}
+runWhenStarted(import.meta.url, main);

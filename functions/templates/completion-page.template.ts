@@ -4,7 +4,7 @@ import { assessmentLabels } from './labels.js';
 import { criteriaCatalogue } from '../domain/criteria-catalogue.js';
 import { renderApplyForm } from './apply-form.template.js';
 import type { ValidationError } from '../domain/validation-error.js';
-import { href, html, renderPage } from './layout.template.js';
+import { href, html, renderLinkNotFoundPage, renderPage } from './layout.template.js';
 import { deadlineDate } from '../domain/deadline.js';
 import { datesFor } from './swedish-dates.js';
 import { localeOf } from './messages.js';
@@ -112,9 +112,5 @@ export function renderCompletionClosed(application: ApplicationRecord): string {
 }
 
 export function renderCompletionUnknown(): string {
-  return renderPage({
-    title: 'Länken fungerar inte',
-    lang: 'sv',
-    body: html`<h1>Länken fungerar inte</h1><p>Vi hittar ingen komplettering för den här länken. Kontrollera att hela länken från e-postmeddelandet kom med.</p>`,
-  });
+  return renderLinkNotFoundPage('Vi hittar ingen komplettering för den här länken.');
 }

@@ -91,3 +91,15 @@ ${siteFooter(lang)}
 </html>
 `.toString();
 }
+
+/**
+ * The page for a private link that leads nowhere (mistyped, cut off by the mail program, or never
+ * issued): what was not found, and the one thing to check. Swedish, like the links' mails.
+ */
+export function renderLinkNotFoundPage(notFound: string): string {
+  return renderPage({
+    title: 'Länken fungerar inte',
+    lang: 'sv',
+    body: html`<h1>Länken fungerar inte</h1><p>${notFound} Kontrollera att hela länken från e-postmeddelandet kom med.</p>`,
+  });
+}

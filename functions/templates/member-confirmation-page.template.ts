@@ -1,7 +1,7 @@
 import type { ApplicationRecord } from '../domain/application-record.js';
 import type { MemberConfirmation } from '../domain/member-confirmation.js';
 import { versionNames } from './acknowledgement.template.js';
-import { html, renderPage } from './layout.template.js';
+import { html, renderLinkNotFoundPage, renderPage } from './layout.template.js';
 import { deadlineDate } from '../domain/deadline.js';
 import { formatCalendarDate, formatSwedishDate, formatSwedishDateTime } from './swedish-dates.js';
 
@@ -64,9 +64,5 @@ export function renderMemberConfirmationClosed(application: ApplicationRecord): 
 }
 
 export function renderMemberConfirmationUnknown(): string {
-  return renderPage({
-    title: 'Länken fungerar inte',
-    lang: 'sv',
-    body: html`<h1>Länken fungerar inte</h1><p>Vi hittar ingen ansökan att bekräfta för den här länken. Kontrollera att hela länken från e-postmeddelandet kom med.</p>`,
-  });
+  return renderLinkNotFoundPage('Vi hittar ingen ansökan att bekräfta för den här länken.');
 }

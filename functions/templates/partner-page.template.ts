@@ -1,7 +1,7 @@
 import type { ApplicationRecord } from '../domain/application-record.js';
 import { partnerConfirmationStatement, partnerPublicName, type PartnerConfirmation } from '../domain/partners.js';
 import { findQuestion } from '../domain/question-catalogue.js';
-import { html, renderPage } from './layout.template.js';
+import { html, renderLinkNotFoundPage, renderPage } from './layout.template.js';
 import { registeredName } from './partner-emails.template.js';
 import { formatSwedishDate, formatSwedishDateTime } from './swedish-dates.js';
 
@@ -84,9 +84,5 @@ export function renderPartnerClosed(application: ApplicationRecord): string {
 }
 
 export function renderPartnerUnknown(): string {
-  return renderPage({
-    title: 'Länken fungerar inte',
-    lang: 'sv',
-    body: html`<h1>Länken fungerar inte</h1><p>Vi hittar ingen ansökan att bekräfta för den här länken. Kontrollera att hela länken från e-postmeddelandet kom med.</p>`,
-  });
+  return renderLinkNotFoundPage('Vi hittar ingen ansökan att bekräfta för den här länken.');
 }

@@ -9,7 +9,7 @@ import { findQuestion, questionsFor } from '../domain/question-catalogue.js';
 import { maxCommentLength, reviewDecisions, type RecordedDecision, type ReviewRound } from '../domain/review.js';
 import { answerText, applicationSummary, organisationAndContact } from './application-summary.template.js';
 import { uiMessages, type UiMessages } from './messages.js';
-import { href, html, renderPage, type HtmlSafeString } from './layout.template.js';
+import { href, html, type HtmlSafeString, renderLinkNotFoundPage, renderPage } from './layout.template.js';
 import { formatLimit } from './limits.js';
 import { formatSwedishDate, formatSwedishDateTime } from './swedish-dates.js';
 import { paths } from '../http/paths.js';
@@ -264,9 +264,5 @@ export function renderReviewLinkEnded(application: ApplicationRecord): string {
 }
 
 export function renderReviewLinkUnknown(): string {
-  return renderPage({
-    title: 'Länken fungerar inte',
-    lang: 'sv',
-    body: html`<h1>Länken fungerar inte</h1><p>Vi hittar ingen granskning för den här länken. Kontrollera att hela länken från e-postmeddelandet kom med.</p>`,
-  });
+  return renderLinkNotFoundPage('Vi hittar ingen granskning för den här länken.');
 }

@@ -1,8 +1,7 @@
 // npm run schedule -- <name> [--now YYYY-MM-DD|ISO]   |   npm run schedule -- --list
 import { runnerSettingsFromEnvironment } from 'cdk-local-runner/environment';
 import { scheduleCli } from 'cdk-local-runner/schedule-cli';
-import { pathToFileURL } from 'node:url';
-import { localDataDir, processIo, type CliIo } from '../../functions/cli/cli-environment.js';
+import { localDataDir, processIo, runWhenStarted, type CliIo } from '../../functions/cli/cli-environment.js';
 
 /**
  * Runs one of the template's EventBridge schedules (e.g. RenewalSweep) on the local system: the one
@@ -27,12 +26,4 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   });
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
-}
+runWhenStarted(import.meta.url, main);
