@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../domain/calendar-date.js';
 import { certificateStatus, type Certificate } from '../domain/certificate.js';
 import type { CertificatePdfModel } from '../documents/certificate-pdf.js';
+import { partnerPublicName } from '../domain/partners.js';
 import { absoluteUrl, paths } from '../http/paths.js';
 
 /** The public verification page of a certificate: where the QR code, the badge and the mail lead. */
@@ -24,6 +25,8 @@ export function certificatePdfModel(certificate: Certificate, date: CalendarDate
     issuedAt: certificate.issuedAt,
     ...(status === 'revoked' ? { revokedAt: certificate.revokedAt } : {}),
     ...(status === 'superseded' ? { supersededBy: certificate.supersededBy } : {}),
+    // The partners who confirmed, as the verification page names them (role and organisation).
+    ...(certificate.partners?.length ? { partners: certificate.partners.map((partner) => partnerPublicName(partner, 'sv')) } : {}),
     verificationUrl: verificationUrl(publicBaseUrl, certificate.certificateId),
   };
 }

@@ -1,11 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { renderCertificatePdf } from '../../functions/documents/certificate-pdf.js';
 import { certificateStatus } from '../../functions/domain/certificate.js';
 import { renderBadgeSvg, renderUnknownBadgeSvg } from '../../functions/templates/certificate-badge.template.js';
 import { registerEntries } from '../../functions/templates/public-register.template.js';
 import { renderRegisterCsv } from '../../functions/templates/register-csv.js';
-import { certificatePdf, certificatePdfModel } from '../../functions/use-cases/certificate-documents.use-case.js';
+import { certificatePdf } from '../../functions/use-cases/certificate-documents.use-case.js';
 import { decodeQr, havePoppler, pdfText, renderFirstPage } from '../helpers/pdf-tools.js';
 import { exampleCertificate, organisationNumber } from '../renewals/certificate-fixtures.js';
 import type { Locale } from '../../functions/domain/locale.js';
@@ -65,12 +64,20 @@ describe('certificate PDF', () => {
   });
 
   it('lists the confirming partners where they are recorded', async () => {
+    // Prepare: a certificate as certifying records it
+    const withPartners = exampleCertificate({
+      partners: [
+        { role: 'municipality', organisation: 'Örnsköldsviks kommun' },
+        { role: 'property_owners', organisation: 'Fastighetsägarna Örnsköldsvik' },
+      ],
+    });
     // Act
-    const partners = ['Kommunen (Örnsköldsviks kommun)', 'Fastighetsägarna Örnsköldsvik'];
-    const { text } = await pdfText(await renderCertificatePdf({ ...certificatePdfModel(swedish, '2027-01-15', base), partners }));
+    const { text } = await pdfText(await certificatePdf(withPartners, '2027-01-15', base));
+    const without = await pdfText(await certificatePdf(swedish, '2027-01-15', base));
 
     // Assess
     expect(text.replace(/\s+/g, ' ')).toContain('Kommunen (Örnsköldsviks kommun), Fastighetsägarna Örnsköldsvik');
+    expect(without.text).not.toContain('Samverkanspartner');
   });
 
   it('is byte-for-byte the same for the same state, and differs when the status changes', async () => {
